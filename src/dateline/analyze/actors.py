@@ -1,0 +1,316 @@
+"""Actor mentions: every span of an article that names a person, country, organisation or group.
+
+Steps, in order:
+1. find office titles ("foreign minister", "FM", "external affairs minister") and what surrounds them:
+   a qualifier before ("India's", "the Afghan", "the Taliban's"), a name after ("... Bakhtiyor Saidov");
+2. a title with a qualifier and no name after is a role phrase: a mention of whoever held the office on
+   the article's date;
+3. named entities from the parse resolve through the knowledge (names, aliases, handles, demonyms,
+   capitals); a title before a name codes an unknown person's country and sector;
+4. short names ("Atmar") resolve to a person named in full in the same article, else to the one known
+   person with that surname; what is left becomes a new person or organisation.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from datetime import date
+
+from spacy.tokens import Doc, Span
+
+from dateline.knowledge import Knowledge, normalize, slugify
+from dateline.model import Actor, Mention
+
+ACTOR_LABELS = ("PERSON", "ORG", "GPE", "NORP", "LOC", "FAC")
+POSSESSIVES = ("'s", "\u2019s", "'")
+DETERMINERS = ("the",)
+# Acronym titles match only in capitals: "PM" is a prime minister, "5 pm" is not.
+ACRONYM_MAX_LENGTH = 3
+
+
+@dataclass(slots=True)
+class TitleUse:
+    """One office title in the text, with the words around it that say whose office it is."""
+
+    key: str  # the title as written, normalized
+    start: int  # token span of the whole phrase (determiner, qualifier, modifiers, title)
+    end: int
+    owner: str | None = None  # the qualifier's actor id
+    past: bool = False  # "former", "then": a past holder, unknown without a date
+    named: Span | None = None  # the name right after ("Foreign Minister Bakhtiyor Saidov")
+    qualifier: tuple[int, int] | None = None  # token span of the qualifier
+
+
+@dataclass
+class _Article:
+    """What one call of find_mentions has learnt so far."""
+
+    doc: Doc
+    kb: Knowledge
+    published: date | None
+    sentence_of: list[int]
+    mentions: list[Mention] = field(default_factory=list)
+    actors: dict[str, Actor] = field(default_factory=dict)
+    claimed: set[int] = field(default_factory=set)  # tokens already inside a mention or a qualifier
+    people: list[Actor] = field(default_factory=list)  # persons named in full, in order
+
+    def add(self, start_char: int, end_char: int, actor: Actor, how: str) -> None:
+        token = self.doc.char_span(start_char, end_char, alignment_mode="expand")
+        sentence = self.sentence_of[token.start] if token is not None else 0
+        text = self.doc.text[start_char:end_char]
+        self.mentions.append(Mention(start_char, end_char, text, actor.id, sentence, how))
+        self.actors.setdefault(actor.id, actor)
+        if actor.kind == "person" and how in ("name", "alias", "handle") and actor not in self.people:
+            self.people.append(actor)
+
+
+def find_mentions(doc: Doc, kb: Knowledge, published: date | None) -> tuple[list[Mention], list[Actor]]:
+    """Every actor mention in a parsed article, and the actor records the mentions point to."""
+    article = _Article(doc, kb, published, _sentence_index(doc))
+    titles = find_titles(doc, kb)
+    add_role_mentions(article, titles)
+    coded = {(use.named.start, use.named.end): use for use in titles if use.named is not None}
+    deferred = add_entity_mentions(article, coded)
+    add_short_name_mentions(article, deferred, coded)
+    article.mentions.sort(key=lambda mention: (mention.start, mention.end))
+    return article.mentions, list(article.actors.values())
+
+
+def _sentence_index(doc: Doc) -> list[int]:
+    sentence_of = [0] * len(doc)
+    for index, sentence in enumerate(doc.sents):
+        sentence_of[sentence.start : sentence.end] = [index] * len(sentence)
+    return sentence_of
+
+
+# 1. Titles and their qualifiers
+
+
+def find_titles(doc: Doc, kb: Knowledge) -> list[TitleUse]:
+    uses = []
+    for match in _title_pattern(kb).finditer(doc.text):
+        written = match.group(0)
+        if len(written.replace(".", "")) <= ACRONYM_MAX_LENGTH and not written.isupper():
+            continue
+        span = doc.char_span(match.start(), match.end())
+        if span is None or _inside_entity(span):
+            continue
+        uses.append(_describe_title(doc, kb, span))
+    return uses
+
+
+_TITLE_PATTERNS: dict[int, tuple[Knowledge, re.Pattern]] = {}
+
+
+def _title_pattern(kb: Knowledge) -> re.Pattern:
+    cached = _TITLE_PATTERNS.get(id(kb))
+    if cached is None or cached[0] is not kb:
+        keys = set(kb.title_synonyms) | {synonym for _owner, synonym in kb.owner_titles}
+        words = [r"\s+".join(map(re.escape, key.split())) for key in sorted(keys, key=len, reverse=True)]
+        cached = (kb, re.compile(r"\b(?:" + "|".join(words) + r")\b", re.IGNORECASE))
+        _TITLE_PATTERNS[id(kb)] = cached
+    return cached[1]
+
+
+def _inside_entity(span: Span) -> bool:
+    return any(token.ent_iob_ in ("B", "I") for token in span)
+
+
+def _describe_title(doc: Doc, kb: Knowledge, span: Span) -> TitleUse:
+    use = TitleUse(normalize(span.text), span.start, span.end)
+    use.named = _name_after(doc, kb, span.end)
+    _extend_posting(doc, kb, use)
+    position = _skip_modifiers(doc, kb, use)
+    _find_qualifier(doc, kb, use, position)
+    return use
+
+
+def _name_after(doc: Doc, kb: Knowledge, index: int) -> Span | None:
+    for ent in doc.ents:
+        if ent.start == index:
+            is_person = ent.label_ == "PERSON" or getattr(kb.lookup(ent.text), "kind", None) == "person"
+            return ent if is_person else None
+    return None
+
+
+def _extend_posting(doc: Doc, kb: Knowledge, use: TitleUse) -> None:
+    """ "ambassador to Afghanistan": the host country is part of the title."""
+    if kb.canonical_title(use.key) != "ambassador" or use.end + 1 >= len(doc):
+        return
+    if doc[use.end].lower_ in ("to", "in"):
+        host = _entity_starting(doc, use.end + 1)
+        if host is not None and kb.lookup(host.text) is not None:
+            use.key = f"{use.key} to {kb.lookup(host.text).id}"
+            use.end = host.end
+
+
+def _skip_modifiers(doc: Doc, kb: Knowledge, use: TitleUse) -> int:
+    """Step left over "acting", "former" ...; return the index just left of them."""
+    current = {normalize(word) for word in kb.current_modifiers}
+    past = {normalize(word) for word in kb.past_modifiers}
+    position = use.start - 1
+    while position >= 0 and doc[position].lower_ in current | past | {"-"}:
+        use.past = use.past or doc[position].lower_ in past
+        use.key = f"{doc[position].lower_} {use.key}" if doc[position].lower_ in current else use.key
+        position -= 1
+    return position
+
+
+def _find_qualifier(doc: Doc, kb: Knowledge, use: TitleUse, position: int) -> None:
+    """The qualifier before the title ("India's", "Afghan", "UN") or after it ("of India")."""
+    if position >= 0 and doc[position].text in POSSESSIVES:
+        position -= 1
+    owner = _entity_ending(doc, position)
+    actor = kb.lookup(owner.text) if owner is not None else None
+    if actor is not None:
+        use.owner, use.qualifier = actor.id, (owner.start, owner.end)
+        use.start = owner.start
+        if owner.start > 0 and doc[owner.start - 1].lower_ in DETERMINERS:
+            use.start = owner.start - 1
+        return
+    if use.named is None and use.end + 1 < len(doc) and doc[use.end].lower_ == "of":
+        after = _entity_starting(doc, use.end + 1)
+        actor = kb.lookup(after.text) if after is not None else None
+        if actor is not None:
+            use.owner, use.qualifier, use.end = actor.id, (after.start, after.end), after.end
+            if use.start > 0 and doc[use.start - 1].lower_ in DETERMINERS:
+                use.start -= 1
+
+
+def _entity_ending(doc: Doc, index: int) -> Span | None:
+    return next((ent for ent in doc.ents if ent.end - 1 == index), None) if index >= 0 else None
+
+
+def _entity_starting(doc: Doc, index: int) -> Span | None:
+    return next((ent for ent in doc.ents if ent.start == index), None)
+
+
+# 2. Role phrases
+
+
+def add_role_mentions(article: _Article, titles: list[TitleUse]) -> None:
+    for use in titles:
+        if use.named is not None:
+            # The title introduces a name: the name is the mention, the qualifier only codes it.
+            if use.qualifier is not None:
+                article.claimed.update(range(*use.qualifier))
+            continue
+        holder = _holder(article, use)
+        if holder is None:
+            continue
+        doc = article.doc
+        article.add(doc[use.start].idx, doc[use.end - 1].idx + len(doc[use.end - 1]), holder, "role")
+        article.claimed.update(range(use.start, use.end))
+
+
+def _holder(article: _Article, use: TitleUse) -> Actor | None:
+    """The office's holder on the article's date; None without a qualifier, for a past holder, or
+    when nobody known held it (no mention is better than an invented one)."""
+    if use.owner is None or use.past:
+        return None
+    for owner in article.kb.office_owners(use.owner, article.published):
+        holder = article.kb.role_holder(use.key, owner, article.published)
+        if holder is not None:
+            return holder
+    return None
+
+
+# 3. Named entities
+
+
+def add_entity_mentions(article: _Article, coded: dict[tuple[int, int], TitleUse]) -> list[tuple[Span, int]]:
+    """Mention every entity the knowledge knows; return the others (with where their name starts)."""
+    deferred = []
+    for ent in article.doc.ents:
+        if ent.label_ not in ACTOR_LABELS or any(token.i in article.claimed for token in ent):
+            continue
+        start = _name_start(article, ent)
+        text = article.doc.text[start : ent.end_char]
+        # "Mullah Baradar" is an alias as a whole; the mention still starts at the name.
+        known = article.kb.resolve(ent.text) or article.kb.resolve(text)
+        if known is not None:
+            article.add(start, ent.end_char, known[0], known[1])
+        elif known is None and ent.label_ != "PERSON" and article.kb.place(text) is not None:
+            continue  # a city or region that is no actor: the event coder reads it as a location
+        else:
+            deferred.append((ent, start))
+    return deferred
+
+
+def _name_start(article: _Article, ent: Span) -> int:
+    """Where the name starts once a leading "the", honorifics and titles are dropped."""
+    text = ent.text
+    if ent.label_ == "PERSON":
+        stripped = article.kb.strip_honorifics(text)
+        match = _title_pattern(article.kb).match(stripped)
+        if match and match.end() < len(stripped):
+            stripped = stripped[match.end() :].lstrip()
+        return ent.end_char - len(stripped)
+    if text[:4].lower() == "the " and len(text) > 4:
+        return ent.start_char + 4
+    return ent.start_char
+
+
+# 4. Short names and unknown actors
+
+
+def add_short_name_mentions(
+    article: _Article, deferred: list[tuple[Span, int]], coded: dict[tuple[int, int], TitleUse]
+) -> None:
+    for ent, start in deferred:
+        text = article.doc.text[start : ent.end_char]
+        if normalize(text) in article.kb.non_actors:
+            continue
+        person = _person_by_short_name(article, text)
+        if person is not None:
+            article.add(start, ent.end_char, person, "surname")
+        elif ent.label_ == "PERSON" and _looks_like_a_name(text):
+            person = _new_person(article, text, coded.get((ent.start, ent.end)))
+            article.add(start, ent.end_char, person, "name")
+        elif ent.label_ == "ORG" and _looks_like_a_name(text):
+            article.add(start, ent.end_char, _new_organisation(article, text), "name")
+
+
+def _person_by_short_name(article: _Article, text: str) -> Actor | None:
+    """ "Atmar" or "Haneef Atmar": the person named in full earlier in this article whose name
+    ends the same way, else the one known person with that surname."""
+    words = normalize(text).split()
+    if not words:
+        return None
+    for person in reversed(article.people):
+        full = normalize(person.name).split()
+        if len(words) < len(full) and full[-len(words) :] == words:
+            return person
+    known = article.kb.resolve(text)
+    if known is not None and known[0].kind == "person":
+        return known[0]
+    return article.kb.surname_holder(words[-1]) if len(words) == 1 else None
+
+
+def _new_person(article: _Article, name: str, title: TitleUse | None) -> Actor:
+    """Someone the knowledge does not know; a title before the name says whom they serve."""
+    actor_id = "person:" + slugify(name)
+    if actor_id in article.actors:
+        return article.actors[actor_id]
+    country, sector = None, None
+    if title is not None:
+        owner = article.kb.actors.get(title.owner) if title.owner else None
+        country = owner.country if owner is not None else article.kb.title_owner(title.key)
+        sector = article.kb.title_sectors.get(article.kb.canonical_title(title.key, country))
+    return Actor(actor_id, name, "person", country, sector)
+
+
+def _new_organisation(article: _Article, name: str) -> Actor:
+    """An organisation the knowledge does not know; "Indian Space Research Organisation" is India's."""
+    actor_id = "org:" + slugify(name)
+    if actor_id in article.actors:
+        return article.actors[actor_id]
+    first_word = article.kb.lookup(name.split()[0]) if len(name.split()) > 1 else None
+    country = first_word.id if first_word is not None and first_word.kind == "country" else None
+    return Actor(actor_id, name, "organisation", country)
+
+
+def _looks_like_a_name(text: str) -> bool:
+    """Capitalised at both ends: the NER's "delegation of" or "spokesman of Ministry" are not names."""
+    words = text.split()
+    return len(text) > 1 and bool(words) and words[0][:1].isupper() and words[-1][:1].isupper()

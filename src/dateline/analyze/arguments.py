@@ -1,0 +1,176 @@
+"""Who did it, to whom, and where: the arguments of a trigger, read off the dependency parse."""
+from __future__ import annotations
+
+from bisect import bisect_right
+from dataclasses import dataclass
+
+from spacy.tokens import Token
+
+from dateline.model import Location, Mention
+
+# Dependents that start a clause or phrase of their own: an actor inside them is not an
+# argument of the word they hang from ("the minister, who met X, said ..." is not about X).
+CLAUSE_DEPS = frozenset({"relcl", "acl", "advcl", "ccomp", "xcomp", "parataxis", "prep", "agent", "conj", "cc", "punct"})
+TARGET_PREPS = {
+    "with": 3, "to": 2, "against": 3, "on": 2, "upon": 2, "from": 1, "for": 1, "of": 1, "into": 1, "toward": 1, "towards": 1,
+}
+LOCATION_PREPS = frozenset({"in", "at", "near", "outside", "inside", "across"})
+# Heads that stand for their country when a demonym modifies them ("Indian officials"), unlike
+# "an Afghan-led process" or "Afghan soil".
+ACTOR_NOUNS = frozenset({
+    "official", "authority", "government", "force", "troop", "diplomat", "ministry", "leader", "leadership",
+    "delegation", "embassy", "consulate", "mission", "soldier", "police", "army", "militant", "fighter", "envoy",
+    "team", "minister", "administration", "spokesman", "spokesperson", "side", "counterpart", "president",
+    "regime", "negotiator", "representative", "military", "navy", "air", "security", "agency", "people",
+    "national", "citizen", "worker", "engineer", "student", "pilgrim", "refugee", "journalist",
+})
+SUBJECT_DEPS = frozenset({"nsubj", "csubj"})
+PASSIVE_SUBJECT_DEPS = frozenset({"nsubjpass"})
+
+
+@dataclass(frozen=True, slots=True)
+class Arguments:
+    source: Mention | None
+    target: Mention | None
+    location: Location | None
+
+
+class MentionIndex:
+    """Actor mentions of one document, looked up by the tokens they cover."""
+
+    def __init__(self, mentions: list[Mention]):
+        self.mentions = sorted(mentions, key=lambda m: m.start)
+        self._starts = [m.start for m in self.mentions]
+
+    def covering(self, token: Token) -> Mention | None:
+        i = bisect_right(self._starts, token.idx) - 1
+        while i >= 0:
+            mention = self.mentions[i]
+            if mention.start <= token.idx < mention.end:
+                return mention
+            if mention.end <= token.idx and i < len(self.mentions) - 1:
+                break
+            i -= 1
+        return None
+
+    def within(self, start: int, end: int) -> list[Mention]:
+        i = bisect_right(self._starts, start - 1)
+        found = []
+        while i < len(self.mentions) and self.mentions[i].start < end:
+            if self.mentions[i].end <= end:
+                found.append(self.mentions[i])
+            i += 1
+        return found
+
+
+def phrase_tokens(head: Token) -> list[Token]:
+    """The head's noun phrase, without clauses or prepositional phrases hanging off it."""
+    tokens = [head]
+    for child in head.children:
+        if child.dep_ in CLAUSE_DEPS:
+            continue
+        tokens.extend(phrase_tokens(child))
+    return tokens
+
+
+def actor_of(head: Token | None, index: MentionIndex, places: set[str] | None = None) -> Mention | None:
+    """The actor a noun phrase names: the mention over its head, else the first one inside it.
+
+    "India's external affairs minister" resolves through the role mention over its head;
+    "Indian officials" through the demonym inside it; "the Foreign Minister of India" through "of".
+    """
+    if head is None:
+        return None
+    mention = index.covering(head)
+    if mention is not None:
+        return mention
+    tokens = phrase_tokens(head)
+    start = min(t.idx for t in tokens)
+    end = max(t.idx + len(t) for t in tokens)
+    for mention in index.within(start, end):
+        if mention.how != "demonym" or head.lemma_.lower() in ACTOR_NOUNS:
+            return mention
+    for child in head.children:
+        if child.dep_ == "prep" and child.lower_ == "of":
+            for grand in child.children:
+                if grand.dep_ == "pobj":
+                    return actor_of(grand, index)
+    return None
+
+
+def conjuncts(token: Token) -> list[Token]:
+    return [c for c in token.children if c.dep_ == "conj"]
+
+
+def _child(token: Token, deps: frozenset[str] | set[str]) -> Token | None:
+    for child in token.children:
+        if child.dep_ in deps:
+            return child
+    return None
+
+
+def _pobj(prep: Token) -> Token | None:
+    for child in prep.children:
+        if child.dep_ == "pobj":
+            return child
+    return None
+
+
+def subject_of(verb: Token) -> tuple[Token | None, bool]:
+    """The verb's subject and whether it is the grammatical object of a passive."""
+    subject = _child(verb, SUBJECT_DEPS)
+    if subject is not None:
+        return subject, False
+    agent = _child(verb, {"agent"})
+    if agent is not None:
+        return _pobj(agent), False
+    passive = _child(verb, PASSIVE_SUBJECT_DEPS)
+    if passive is not None:
+        return passive, True
+    # "X arrived in Kabul and met Y", "X is expected to meet Y": borrow the governing verb's subject.
+    if verb.dep_ in ("conj", "xcomp", "advcl") and verb.head is not verb:
+        return subject_of(verb.head)
+    return None, False
+
+
+def prepositional_objects(token: Token) -> list[tuple[int, Token, str]]:
+    found = []
+    for child in token.children:
+        if child.dep_ == "prep" and child.lower_ in TARGET_PREPS:
+            pobj = _pobj(child)
+            if pobj is not None:
+                found.append((TARGET_PREPS[child.lower_], pobj, child.lower_))
+    return sorted(found, key=lambda item: -item[0])
+
+
+def location_of(token: Token, kb) -> Location | None:
+    """A place named in an "in"/"at" phrase on the trigger (or on its light verb)."""
+    for holder in (token, token.head):
+        for child in holder.children:
+            if child.dep_ == "prep" and child.lower_ in LOCATION_PREPS:
+                pobj = _pobj(child)
+                if pobj is not None:
+                    place = place_named(pobj, kb)
+                    if place is not None:
+                        return place
+        if holder.dep_ not in ("dobj", "pobj", "xcomp", "conj"):
+            break
+    return None
+
+
+def place_named(head: Token, kb) -> Location | None:
+    """The place a noun phrase names, trying the longest name first ("Mazar-i-Sharif city")."""
+    tokens = sorted(phrase_tokens(head), key=lambda t: t.i)
+    names = []
+    if head.ent_type_ in ("GPE", "LOC", "FAC"):
+        ent = next((e for e in head.doc.ents if e.start <= head.i < e.end), None)
+        if ent is not None:
+            names.append(ent.text)
+    names.append(head.doc[tokens[0].i: tokens[-1].i + 1].text)
+    names.append(head.text)
+    for name in names:
+        cleaned = name.removeprefix("the ").removesuffix(" city")
+        place = kb.place(cleaned)
+        if place is not None:
+            return place
+    return None

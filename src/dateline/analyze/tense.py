@@ -1,0 +1,63 @@
+"""Which way a clause points in time, so "Tuesday" resolves backwards in "met on Tuesday"
+and forwards in "will meet on Tuesday"."""
+from __future__ import annotations
+
+from typing import Callable
+
+from spacy.tokens import Doc, Token
+
+PAST, UNKNOWN, FUTURE = -1, 0, 1
+FUTURE_AUXILIARIES = frozenset({"will", "shall", "'ll", "wo"})
+# "is scheduled to meet", "plans to visit", "is expected to sign", "is due to arrive".
+FUTURE_GOVERNORS = frozenset({"schedule", "plan", "expect", "due", "set", "intend", "prepare", "aim", "hope", "go", "slate"})
+PAST_TAGS = frozenset({"VBD"})
+
+
+def governing_verb(token: Token) -> Token | None:
+    """The nearest verb above a token (a date inside "on Tuesday" hangs from "met")."""
+    current = token
+    for _ in range(12):
+        if current.pos_ in ("VERB", "AUX") and current.dep_ != "aux":
+            return current
+        if current.head is current:
+            return current if current.pos_ in ("VERB", "AUX") else None
+        current = current.head
+    return None
+
+
+def verb_direction(verb: Token) -> int:
+    children = list(verb.children)
+    if any(c.dep_ in ("aux", "auxpass") and c.lower_ in FUTURE_AUXILIARIES for c in children):
+        return FUTURE
+    if any(c.dep_ == "aux" and c.lower_ == "would" for c in children):
+        return FUTURE
+    if verb.dep_ == "xcomp" and verb.head.lemma_.lower() in FUTURE_GOVERNORS:
+        return FUTURE
+    if verb.dep_ == "xcomp" and verb.head.lemma_ == "be" and verb.head.tag_ in ("VBZ", "VBP"):
+        return FUTURE  # "is to visit"
+    if verb.dep_ == "xcomp":
+        return verb_direction(verb.head)
+    if verb.tag_ in PAST_TAGS:
+        return PAST
+    if any(c.dep_ in ("aux", "auxpass") and c.tag_ in PAST_TAGS for c in children):
+        return PAST
+    if any(c.dep_ == "aux" and c.lemma_ == "have" for c in children):
+        return PAST
+    if verb.tag_ == "VBN" and verb.dep_ in ("conj",):
+        return verb_direction(verb.head)
+    if verb.tag_ == "VBG" and any(c.dep_ == "aux" and c.lemma_ == "be" and c.tag_ in ("VBZ", "VBP") for c in children):
+        return FUTURE  # "is visiting Kabul on Friday": the progressive of a plan
+    return UNKNOWN
+
+
+def clause_direction(doc: Doc) -> Callable[[int, int], int]:
+    """A callback for the time resolver: the tense of the clause holding a character span."""
+
+    def direction(start: int, end: int) -> int:
+        span = doc.char_span(start, end, alignment_mode="expand")
+        if span is None or len(span) == 0:
+            return UNKNOWN
+        verb = governing_verb(span.root)
+        return verb_direction(verb) if verb is not None else UNKNOWN
+
+    return direction

@@ -1,0 +1,183 @@
+"""The `dateline` command: parse flags, call the library, print. Nothing else lives here."""
+from __future__ import annotations
+
+import sys
+from collections.abc import Callable
+from contextlib import contextmanager
+
+import click
+from rich.console import Console
+from rich.progress import Progress
+
+from dateline import pipeline
+from dateline.errors import DatelineError
+from dateline.query import Database, render, serialize
+
+PROGRESS_MIN_FILES = 20  # fewer files finish before a bar is worth drawing
+
+db_option = click.option("--db", "db_path", type=click.Path(dir_okay=False),
+                         help="Database file (default: $DATELINE_DB or ./dateline.duckdb).")
+actor_option = click.option("--actor", "actors", multiple=True, metavar="NAME",
+                            help="Only events involving this actor (name, alias or id); "
+                                 "repeat to include events involving any of several.")
+since_option = click.option("--since", metavar="D",
+                            help="Only events ending on or after D (YYYY, YYYY-MM or YYYY-MM-DD).")
+until_option = click.option("--until", metavar="D",
+                            help="Only events starting on or before D (YYYY, YYYY-MM or YYYY-MM-DD).")
+
+
+def format_option(*choices: str) -> Callable:
+    return click.option("--format", "fmt", type=click.Choice(choices), default=choices[0],
+                        show_default=True, help="Output format.")
+
+
+@contextmanager
+def _user_errors():
+    """A DatelineError is the user's to fix: one line on stderr and exit 1, no traceback."""
+    try:
+        yield
+    except DatelineError as error:
+        click.echo(str(error), err=True)
+        sys.exit(1)
+
+
+def _open(db_path: str | None) -> Database:
+    return Database(db_path)
+
+
+def _print_table(table) -> None:
+    Console().print(table)
+
+
+@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(package_name="dateline")
+def main() -> None:
+    """Dateline: news articles in, a cited and truly dated timeline of events out."""
+
+
+@main.command()
+@click.argument("paths", nargs=-1, required=True, type=click.Path())
+@db_option
+@click.option("--workers", type=click.IntRange(min=1), default=1, show_default=True,
+              help="Processes that analyze articles in parallel.")
+def ingest(paths: tuple[str, ...], db_path: str | None, workers: int) -> None:
+    """Read, analyze and store articles from files and folders, then fuse events."""
+    with _user_errors(), _progress_bar() as progress:
+        report = pipeline.ingest(paths, db=db_path, workers=workers, progress=progress)
+    for skip in report.skipped:
+        click.echo(str(skip))
+    line = f"{report.ingested} ingested, {len(report.skipped)} skipped"
+    if report.unchanged:
+        line += f", {report.unchanged} unchanged"
+    click.echo(line)
+
+
+@contextmanager
+def _progress_bar():
+    """A progress callback drawing a bar on stderr, when stderr is a terminal and work is long."""
+    console = Console(stderr=True)
+    bar: Progress | None = None
+    task = None
+
+    def update(done: int, total: int) -> None:
+        nonlocal bar, task
+        if not console.is_terminal or total <= PROGRESS_MIN_FILES:
+            return
+        if bar is None:
+            bar = Progress(console=console, transient=True)
+            bar.start()
+            task = bar.add_task("ingesting", total=total)
+        bar.update(task, completed=done)
+
+    try:
+        yield update
+    finally:
+        if bar is not None:
+            bar.stop()
+
+
+@main.command()
+@db_option
+@actor_option
+@click.option("--type", "type_", metavar="T", help="Only events of this PLOVER type, e.g. CONSULT.")
+@since_option
+@until_option
+@format_option("table", "json", "csv")
+def events(db_path, actors, type_, since, until, fmt) -> None:
+    """List fused events, each with its sources."""
+    with _user_errors(), _open(db_path) as db:
+        found = db.events(actors=actors, type=type_, since=since, until=until)
+        if fmt == "json":
+            click.echo(serialize.dumps([serialize.event_json(e) for e in found]))
+        elif fmt == "csv":
+            click.echo(render.events_csv(found), nl=False)
+        else:
+            _print_table(render.events_table(found))
+
+
+TIMELINE_RENDERERS = {"text": render.timeline_text, "md": render.timeline_md,
+                      "html": render.timeline_html}
+
+
+@main.command()
+@db_option
+@actor_option
+@since_option
+@until_option
+@format_option("text", "json", "md", "html")
+def timeline(db_path, actors, since, until, fmt) -> None:
+    """Print the timeline: events in date order, undated ones at the end."""
+    with _user_errors(), _open(db_path) as db:
+        found = db.timeline(actors=actors, since=since, until=until)
+        if fmt == "json":
+            click.echo(serialize.dumps([serialize.event_json(e) for e in found]))
+        else:
+            click.echo(TIMELINE_RENDERERS[fmt](found))
+
+
+@main.command()
+@db_option
+@format_option("table", "json", "csv")
+def actors(db_path, fmt) -> None:
+    """List actors (one per real entity) with aliases, roles and mention counts."""
+    with _user_errors(), _open(db_path) as db:
+        found = db.actors()
+        if fmt == "json":
+            click.echo(serialize.dumps([serialize.actor_json(a, n) for a, n in found]))
+        elif fmt == "csv":
+            click.echo(render.actors_csv(found), nl=False)
+        else:
+            _print_table(render.actors_table(found))
+
+
+@main.command()
+@db_option
+@actor_option
+@format_option("table", "json", "csv")
+def quotes(db_path, actors, fmt) -> None:
+    """List quotes with their speakers and the articles they came from."""
+    with _user_errors(), _open(db_path) as db:
+        found = db.quotes(actors=actors)
+        if fmt == "json":
+            click.echo(serialize.dumps([serialize.quote_json(q, db) for q in found]))
+        elif fmt == "csv":
+            click.echo(render.quotes_csv(found, db), nl=False)
+        else:
+            _print_table(render.quotes_table(found, db))
+
+
+@main.command()
+@db_option
+@format_option("table", "json")
+def stats(db_path, fmt) -> None:
+    """Count what the database holds: articles, events, actors, quotes..."""
+    with _user_errors(), _open(db_path) as db:
+        counts = db.stats()
+        if fmt == "json":
+            click.echo(serialize.dumps(counts))
+        else:
+            _print_table(render.stats_table(counts))
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,49 @@
+"""Dateline's errors and warnings, coded so that a message leads to its cause.
+
+A message is `CODE: text`; the CLI prints it on one line of stderr and exits non-zero.
+"""
+from __future__ import annotations
+
+
+class DatelineError(Exception):
+    """An error a user can act on; its message is one line."""
+
+
+class InputError(DatelineError):
+    """A file or record that cannot be read."""
+
+
+class KnowledgeError(DatelineError):
+    """A knowledge file that is missing or malformed."""
+
+
+class StoreError(DatelineError):
+    """A database that cannot be opened or written."""
+
+
+class QueryError(DatelineError):
+    """A query with arguments that make no sense."""
+
+
+# ingest
+E001 = "E001: no such file or folder: {path}"
+E002 = "E002: unsupported file type {suffix!r} (expected .txt, .md, .jsonl, .csv, .html)"
+E003 = "E003: not valid UTF-8 text"
+E004 = "E004: malformed JSON: {detail}"
+E005 = "E005: record has no text"
+E006 = "E006: no main text found in the HTML page"
+E007 = "E007: malformed CSV: {detail}"
+E008 = "E008: empty after cleaning"
+E009 = "E009: unreadable date {value!r}"
+# knowledge
+E020 = "E020: knowledge file {path} is malformed: {detail}"
+E021 = "E021: knowledge file {path} not found"
+# store and query
+E040 = "E040: cannot open database {path}: {detail}"
+E041 = "E041: {path} is not a Dateline database"
+E042 = "E042: unknown event type {value!r}; expected one of {choices}"
+E043 = "E043: not a date {value!r}; expected YYYY, YYYY-MM or YYYY-MM-DD"
+E044 = "E044: unknown format {value!r}; expected one of {choices}"
+E045 = "E045: no actor matches {value!r}"
+# analysis
+E060 = "E060: spaCy pipeline {name!r} is not installed; run `make install`"

@@ -1,0 +1,160 @@
+"""Cleaning extracted article text: layout, boilerplate prompts and pasted-twice blocks.
+
+`clean_text` runs the stages top to bottom:
+1. normalize layout (newlines, NFC, invisible characters, trailing spaces);
+2. drop short boilerplate lines (newsletter, share, follow-us prompts, copyright lines);
+3. drop repeated paragraphs, keeping the first occurrence;
+4. drop repeated runs of 2+ lines (a tweet pasted twice), keeping the first occurrence;
+5. collapse blank-line runs so paragraphs are separated by exactly one blank line.
+"""
+from __future__ import annotations
+
+import hashlib
+import re
+import unicodedata
+
+# A boilerplate line is short; a long paragraph that mentions "all rights reserved" is
+# still an article paragraph. Prompts in real pages are well under this length.
+BOILERPLATE_MAX_CHARS = 120
+
+# Each pattern must match the whole (stripped) line, case-insensitively, so an ordinary
+# sentence that merely contains "follow" or "share" never matches.
+_SOCIAL = r"(twitter|x|facebook|instagram|linkedin|youtube|telegram|whatsapp|threads|google news)"
+BOILERPLATE_PATTERNS = {
+    "subscribe": r"subscribe( now| today| here)?(\s*[:!.,\-–—].*| to .*| for .*)?",
+    "newsletter": r"(sign up|signup|register|join|get)\b.{0,40}\bnewsletters?\b.*",
+    "follow_us": r"follow us\b.*",
+    "follow_on_social": rf"follow (\S+ ){{0,4}}on {_SOCIAL}\b.*",
+    "share": r"share (this|the) (article|story|post|page|news)\b.*",
+    "share_on_social": rf"share (on|via|to) ({_SOCIAL}|email)\b.*",
+    "click_here": r"click here\b.*",
+    "read_more": r"(read|see) (more|also)\b.*",
+    "also_read": r"also (read|see)\b.*",
+    "advertisement": r"(advertisement|advertisements|sponsored( content)?|ad|"
+    r"story continues below( this)? (ad|advertisement))[.:]?",
+    "all_rights_reserved": r".*\ball rights reserved\b.*",
+    "copyright": r"(©|\(c\)|copyright\s*(©|\(c\))?\s*\d{4}).*",
+    "download_app": r"download (our|the) .{0,40}\bapps?\b.*",
+}
+_BOILERPLATE = [re.compile(pattern, re.IGNORECASE) for pattern in BOILERPLATE_PATTERNS.values()]
+
+# Repeated-block removal ignores tiny blocks ("***", "—", "Thank you."): such short lines
+# can legitimately recur, while a pasted paragraph or tweet is longer than this.
+MIN_REPEATED_CHARS = 20
+
+# How many earlier occurrences of a two-line start are tried when extending a repeat. Real
+# repeats have one or two earlier copies; the cap keeps a file of identical lines linear.
+MAX_EARLIER_RUNS_TRIED = 16
+
+# Characters that render as nothing; they make identical text compare unequal.
+_INVISIBLE = dict.fromkeys(map(ord, "\u200b\u200c\u200d\u2060\ufeff\u00ad"))
+_SPACES = re.compile(r"[ \t\u00a0\u2000-\u200a\u202f\u205f\u3000]+")
+_WHITESPACE = re.compile(r"\s+")
+_BLANK_RUN = re.compile(r"\n{3,}")
+
+
+def clean_text(text: str) -> str:
+    """Return the article text with layout normalized and boilerplate and repeats removed."""
+    lines = normalize_layout(text).split("\n")
+    lines = [line for line in lines if not is_boilerplate(line)]
+    lines = drop_repeated_paragraphs(lines)
+    lines = drop_repeated_line_runs(lines)
+    return _BLANK_RUN.sub("\n\n", "\n".join(lines)).strip()
+
+
+def normalize_layout(text: str) -> str:
+    """Unify newlines, compose Unicode (NFC), drop invisible characters, strip line ends."""
+    text = text.replace("\r\n", "\n").replace("\r", "\n").replace("\u2028", "\n")
+    text = unicodedata.normalize("NFC", text).translate(_INVISIBLE)
+    return "\n".join(_SPACES.sub(" ", line).strip() for line in text.split("\n"))
+
+
+def is_boilerplate(line: str) -> bool:
+    """True for a short line that is a site prompt rather than article text."""
+    line = line.strip()
+    if not line or len(line) > BOILERPLATE_MAX_CHARS:
+        return False
+    return any(pattern.fullmatch(line) for pattern in _BOILERPLATE)
+
+
+def drop_repeated_paragraphs(lines: list[str]) -> list[str]:
+    """Keep the first occurrence of each paragraph (a blank-line separated block)."""
+    seen: set[str] = set()
+    kept: list[str] = []
+    for paragraph in _paragraphs(lines):
+        key = block_key(paragraph)
+        if len(key) >= MIN_REPEATED_CHARS and key in seen:
+            continue
+        seen.add(key)
+        kept.extend(paragraph + [""])
+    return kept
+
+
+def drop_repeated_line_runs(lines: list[str]) -> list[str]:
+    """Drop any run of 2+ consecutive non-blank lines that already occurred earlier.
+
+    Blank lines are layout, so runs are compared over the non-blank lines only. Earlier
+    runs are indexed by their first two lines, which keeps this linear on ordinary text.
+    """
+    positions = [index for index, line in enumerate(lines) if line.strip()]
+    keys = [block_key([lines[index]]) for index in positions]
+    dropped: set[int] = set()
+    earlier_starts: dict[tuple[str, str], list[int]] = {}
+    registered = 0
+    current = 0
+    while current < len(keys) - 1:
+        # A match must end before `current`, so only runs starting at <= current - 2 count.
+        while registered <= current - 2:
+            earlier_starts.setdefault((keys[registered], keys[registered + 1]), []).append(registered)
+            registered += 1
+        length = _longest_earlier_run(keys, current, earlier_starts)
+        if length >= 2 and sum(map(len, keys[current : current + length])) >= MIN_REPEATED_CHARS:
+            dropped.update(positions[current : current + length])
+            current += length
+        else:
+            current += 1
+    return [line for index, line in enumerate(lines) if index not in dropped]
+
+
+def _longest_earlier_run(keys: list[str], current: int, earlier_starts: dict) -> int:
+    """Length of the longest run at `current` that repeats one ending before `current`."""
+    best = 0
+    for start in earlier_starts.get((keys[current], keys[current + 1]), [])[:MAX_EARLIER_RUNS_TRIED]:
+        length = 2
+        while (
+            current + length < len(keys)
+            and start + length < current
+            and keys[start + length] == keys[current + length]
+        ):
+            length += 1
+        best = max(best, length)
+    return best
+
+
+def _paragraphs(lines: list[str]) -> list[list[str]]:
+    paragraphs: list[list[str]] = []
+    current: list[str] = []
+    for line in lines:
+        if line.strip():
+            current.append(line)
+        elif current:
+            paragraphs.append(current)
+            current = []
+    if current:
+        paragraphs.append(current)
+    return paragraphs
+
+
+def block_key(lines: list[str]) -> str:
+    """Compare blocks by their words, not their spacing."""
+    return _WHITESPACE.sub(" ", " ".join(lines)).strip()
+
+
+def normalize_for_id(text: str) -> str:
+    """NFC, whitespace collapsed, lowercased: spacing and case do not change identity."""
+    return _WHITESPACE.sub(" ", unicodedata.normalize("NFC", text)).strip().lower()
+
+
+def article_id(text: str) -> str:
+    """First 16 hex characters of the sha256 of the normalized text."""
+    return hashlib.sha256(normalize_for_id(text).encode("utf-8")).hexdigest()[:16]

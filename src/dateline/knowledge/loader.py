@@ -1,0 +1,362 @@
+"""Load the knowledge files (countries, organisations, groups, people, places, titles) into lookups.
+
+The package's JSON files are read in a fixed order and merged by key; a user's own file in the same
+shape is merged last, so its entries add to ours (lists extend) or override them (values replace).
+"""
+from __future__ import annotations
+
+import calendar
+import json
+import re
+import unicodedata
+from dataclasses import dataclass, field
+from datetime import date
+from functools import lru_cache
+from pathlib import Path
+
+from dateline.errors import E020, E021, KnowledgeError
+from dateline.model import SECTORS, Actor, Location, Role
+
+DATA_DIR = Path(__file__).parent / "data"
+# Later files merge over earlier ones: country_details.json refines the generated countries.json.
+DATA_FILES = (
+    "countries.json",
+    "country_details.json",
+    "organisations.json",
+    "groups.json",
+    "people.json",
+    "places.json",
+    "titles.json",
+    "non_actors.json",
+)
+# section -> (the field that keys an entry, the actor kind it builds, its id prefix)
+SECTIONS = {
+    "countries": ("code", "country", ""),
+    "organisations": ("id", "organisation", "org:"),
+    "groups": ("id", "group", "group:"),
+    "people": ("id", "person", "person:"),
+    "places": ("name", None, "place:"),
+    "titles": ("title", None, ""),
+}
+# Plain word lists; "ambiguous_surnames" are too common to stand for one known person on their own.
+# "non_actors" are names the NER takes for actors that never are ("Twitter", "Pashto").
+WORD_LISTS = ("honorifics", "current_modifiers", "past_modifiers", "ambiguous_surnames", "non_actors")
+# A name that collides keeps the reading found first in this order (a name beats a demonym).
+HOW_PRIORITY = ("name", "alias", "handle", "demonym", "capital")
+
+
+@dataclass(slots=True, frozen=True)
+class Surface:
+    """One way a text writes an actor or a place, as found in the knowledge files."""
+
+    text: str
+    target: str  # an actor id, or "place:<slug>" for a place that is not an actor
+    how: str  # name, alias, handle, demonym, capital, place
+
+
+def normalize(text: str) -> str:
+    """The lookup key: case, periods, spacing, a leading "the" and a trailing "'s" do not matter."""
+    key = unicodedata.normalize("NFKC", text).replace("\u2019", "'").lower()
+    key = re.sub(r"'s$", "", key.replace(".", " ").strip())
+    key = " ".join(key.split())
+    return key[4:] if key.startswith("the ") else key
+
+
+def slugify(name: str) -> str:
+    ascii_name = unicodedata.normalize("NFKD", name).encode("ascii", "ignore").decode()
+    return re.sub(r"[^a-z0-9]+", "-", ascii_name.lower()).strip("-")
+
+
+@dataclass
+class Knowledge:
+    actors: dict[str, Actor] = field(default_factory=dict)
+    surfaces: list[Surface] = field(default_factory=list)
+    honorifics: tuple[str, ...] = ()
+    current_modifiers: tuple[str, ...] = ()
+    past_modifiers: tuple[str, ...] = ()
+    ambiguous_surnames: frozenset[str] = frozenset()  # normalized
+    non_actors: frozenset[str] = frozenset()  # normalized
+    title_synonyms: dict[str, str] = field(default_factory=dict)  # synonym -> canonical title
+    owner_titles: dict[tuple[str, str], str] = field(default_factory=dict)  # (owner, synonym) -> title
+    title_sectors: dict[str, str | None] = field(default_factory=dict)
+    _names: dict[str, tuple[str, str]] = field(default_factory=dict)  # key -> (actor id, how)
+    _places: dict[str, Location] = field(default_factory=dict)
+    _holders: dict[str, list[tuple[Role, str]]] = field(default_factory=dict)  # title -> roles
+    _surnames: dict[str, set[str]] = field(default_factory=dict)
+    _honorific_keys: set[str] = field(default_factory=set)
+    _governs: dict[str, tuple[str, date | None]] = field(default_factory=dict)  # group -> state, since
+
+    def resolve(self, name: str) -> tuple[Actor, str] | None:
+        """The actor a name stands for and how it names it (name, alias, handle, demonym, capital)."""
+        key = normalize(name)
+        found = self._names.get(key) or self._names.get(normalize(self.strip_honorifics(name)))
+        if found is None and key.startswith("@"):
+            found = self._names.get(key[1:])
+        return (self.actors[found[0]], found[1]) if found else None
+
+    def lookup(self, name: str) -> Actor | None:
+        found = self.resolve(name)
+        return found[0] if found else None
+
+    def place(self, name: str) -> Location | None:
+        return self._places.get(normalize(name))
+
+    def surname_holder(self, surname: str) -> Actor | None:
+        """The one known person with this surname, unless it is too common to tell ("Khan")."""
+        key = normalize(surname)
+        people = self._surnames.get(key, set())
+        if len(people) != 1 or key in self.ambiguous_surnames or key in self._names:
+            return None
+        return self.actors[next(iter(people))]
+
+    def unique_surnames(self) -> list[tuple[str, str]]:
+        """(surname as written, person id) for every surname that names one known person."""
+        found = []
+        for key in self._surnames:
+            actor = self.surname_holder(key)
+            if actor is not None:
+                found.append((actor.name.split()[-1], actor.id))
+        return found
+
+    def strip_honorifics(self, name: str) -> str:
+        """ "Dr. S. Jaishankar" -> "S. Jaishankar"; honorifics may repeat ("Mawlawi Sheikh ...")."""
+        words = name.split()
+        while len(words) > 1:
+            for size in (3, 2, 1):
+                if len(words) > size and normalize(" ".join(words[:size])) in self._honorific_keys:
+                    words = words[size:]
+                    break
+            else:
+                break
+        return " ".join(words)
+
+    def canonical_title(self, title: str, owner: str | None = None) -> str:
+        """ "acting FM" -> "foreign minister"; "external affairs minister" of IND -> "foreign minister"."""
+        key = normalize(title)
+        for modifier in sorted(self.current_modifiers, key=len, reverse=True):
+            if key.startswith(normalize(modifier) + " "):
+                key = key[len(normalize(modifier)) + 1 :]
+                break
+        posting = re.fullmatch(r"(ambassador|envoy|high commissioner) (?:to|in) (.+)", key)
+        if posting:
+            host = self.lookup(posting.group(2))
+            return f"ambassador to {host.id if host else posting.group(2)}"
+        return self.owner_titles.get((owner or "", key)) or self.title_synonyms.get(key, key)
+
+    def title_owner(self, title: str) -> str | None:
+        """The one owner whose office alone goes by this title ("external affairs minister" -> IND)."""
+        key = normalize(title)
+        owners = {owner for owner, synonym in self.owner_titles if synonym == key}
+        return owners.pop() if len(owners) == 1 and key not in self.title_synonyms else None
+
+    def office_owners(self, actor_id: str, on: date | None) -> list[str]:
+        """Whose offices a qualifier names: "the MEA spokesperson" is MEA's, then India's; the
+        Taliban's ministers are Afghanistan's only once the Taliban governed it."""
+        actor = self.actors[actor_id]
+        owners = [actor.id]
+        if actor.kind == "organisation" and actor.country:
+            owners.append(actor.country)
+        state, since = self._governs.get(actor.id, (None, None))
+        if state and (on is None or since is None or on >= since):
+            owners.append(state)
+        return owners
+
+    def role_holder(self, title: str, country: str | None, on: date | None) -> Actor | None:
+        """Who held the office on a date (today's holder when no date); None when unknown or unclear."""
+        holders: dict[str, Role] = {}
+        for role, actor_id in self._holders.get(self.canonical_title(title, country), ()):
+            if country is not None and role.country != country:
+                continue
+            if on is not None and not ((role.since or date.min) <= on <= (role.until or date.max)):
+                continue
+            if on is None and role.until is not None:
+                continue
+            holders[actor_id] = role
+        # Two holders at once (a group's several spokesmen) cannot be told apart: no answer.
+        return self.actors[holders.popitem()[0]] if len(holders) == 1 else None
+
+
+def load_knowledge(extra: str | Path | None = None) -> Knowledge:
+    """Our knowledge, plus a user's own file merged over it. Without `extra` it is built once a process."""
+    if extra is None:
+        return _default_knowledge()
+    sections = _package_sections()
+    _merge_file(sections, Path(extra))
+    return _build(sections)
+
+
+@lru_cache(maxsize=1)
+def _default_knowledge() -> Knowledge:
+    return _build(_package_sections())
+
+
+def _package_sections() -> dict[str, dict]:
+    sections: dict[str, dict] = {name: {} for name in (*SECTIONS, *WORD_LISTS)}
+    for name in DATA_FILES:
+        _merge_file(sections, DATA_DIR / name)
+    return sections
+
+
+def _merge_file(sections: dict[str, dict], path: Path) -> None:
+    if not path.is_file():
+        raise KnowledgeError(E021.format(path=path))
+    try:
+        payload = json.loads(path.read_text(encoding="utf-8"))
+    except (UnicodeDecodeError, json.JSONDecodeError) as error:
+        raise KnowledgeError(E020.format(path=path, detail=error)) from error
+    if not isinstance(payload, dict):
+        raise KnowledgeError(E020.format(path=path, detail="expected a JSON object of sections"))
+    for section, (key_field, _kind, prefix) in SECTIONS.items():
+        for entry in _entries(payload, section, path):
+            key = _entry_key(entry, section, key_field, prefix, path)
+            sections[section][key] = _merged(sections[section].get(key, {}), entry)
+    for section in WORD_LISTS:
+        words = payload.get(section, [])
+        if not isinstance(words, list) or not all(isinstance(word, str) for word in words):
+            raise KnowledgeError(E020.format(path=path, detail=f"{section!r} must be a list of strings"))
+        sections[section].update(dict.fromkeys(words))
+
+
+def _entries(payload: dict, section: str, path: Path) -> list[dict]:
+    entries = payload.get(section, [])
+    if not isinstance(entries, list) or not all(isinstance(entry, dict) for entry in entries):
+        raise KnowledgeError(E020.format(path=path, detail=f"{section!r} must be a list of objects"))
+    return entries
+
+
+def _entry_key(entry: dict, section: str, key_field: str, prefix: str, path: Path) -> str:
+    if section in ("organisations", "groups", "people") and not entry.get("id"):
+        if not isinstance(entry.get("name"), str) or not entry["name"].strip():
+            raise KnowledgeError(E020.format(path=path, detail=f"an entry in {section!r} has no name"))
+        entry = {**entry, "id": prefix + slugify(entry["name"])}
+    key = entry.get(key_field)
+    if not isinstance(key, str) or not key.strip():
+        raise KnowledgeError(E020.format(path=path, detail=f"an entry in {section!r} has no {key_field!r}"))
+    sector = entry.get("sector")
+    if sector is not None and sector not in SECTORS:
+        raise KnowledgeError(E020.format(path=path, detail=f"{key}: unknown sector {sector!r}"))
+    return normalize(key) if section in ("places", "titles") else key
+
+
+def _merged(old: dict, new: dict) -> dict:
+    """Lists extend, objects merge, other values replace."""
+    merged = dict(old)
+    for name, value in new.items():
+        if isinstance(value, list) and isinstance(old.get(name), list):
+            merged[name] = old[name] + [item for item in value if item not in old[name]]
+        elif isinstance(value, dict) and isinstance(old.get(name), dict):
+            merged[name] = _merged(old[name], value)
+        else:
+            merged[name] = value
+    return merged
+
+
+def parse_role_date(value: str | None, *, last: bool, owner: str) -> date | None:
+    """ "2021-09-07" exactly; "2020" or "2020-04" as its first day (since) or last day (until)."""
+    if value is None:
+        return None
+    match = re.fullmatch(r"(\d{4})(?:-(\d{2}))?(?:-(\d{2}))?", str(value))
+    if not match:
+        raise KnowledgeError(E020.format(path=owner, detail=f"not a date {value!r}"))
+    year, month, day = (int(part) if part else None for part in match.groups())
+    try:
+        if day:
+            return date(year, month, day)
+        if not last:
+            return date(year, month or 1, 1)
+        month = month or 12
+        return date(year, month, calendar.monthrange(year, month)[1])
+    except ValueError as error:
+        raise KnowledgeError(E020.format(path=owner, detail=f"not a date {value!r}")) from error
+
+
+def _build(sections: dict[str, dict]) -> Knowledge:
+    kb = Knowledge(
+        honorifics=tuple(sections["honorifics"]),
+        current_modifiers=tuple(sections["current_modifiers"]),
+        past_modifiers=tuple(sections["past_modifiers"]),
+        ambiguous_surnames=frozenset(normalize(name) for name in sections["ambiguous_surnames"]),
+        non_actors=frozenset(normalize(name) for name in sections["non_actors"]),
+    )
+    kb._honorific_keys = {normalize(word) for word in kb.honorifics}
+    _add_titles(kb, sections["titles"].values())
+    _add_countries(kb, sections["countries"].values())
+    for section in ("organisations", "groups", "people"):
+        _add_actors(kb, section, sections[section].values())
+    _add_places(kb, sections["places"].values())
+    # Index every surface form, best reading first, so "Saudi" the alias beats "Saudi" the demonym.
+    for how in HOW_PRIORITY:
+        for surface in kb.surfaces:
+            if surface.how == how:
+                kb._names.setdefault(normalize(surface.text), (surface.target, how))
+                if how == "handle":
+                    kb._names.setdefault(normalize(surface.text.lstrip("@")), (surface.target, how))
+    # Titles are canonical only once names resolve ("ambassador to Afghanistan" -> "... to AFG").
+    for actor in kb.actors.values():
+        for role in actor.roles:
+            kb._holders.setdefault(kb.canonical_title(role.title, role.country), []).append((role, actor.id))
+    return kb
+
+
+def _add_titles(kb: Knowledge, entries) -> None:
+    for entry in entries:
+        title = normalize(entry["title"])
+        kb.title_sectors[title] = entry.get("sector")
+        for synonym in (entry["title"], *entry.get("synonyms", ())):
+            kb.title_synonyms[normalize(synonym)] = title
+        for owner, synonyms in entry.get("by_owner", {}).items():
+            for synonym in synonyms:
+                kb.owner_titles[(owner, normalize(synonym))] = title
+
+
+def _add_countries(kb: Knowledge, entries) -> None:
+    for entry in entries:
+        code, name = entry["code"], entry.get("name", entry["code"])
+        aliases = tuple(alias for alias in entry.get("aliases", ()) if alias != name)
+        kb.actors[code] = Actor(code, name, "country", code, "GOV", aliases)
+        kb.surfaces.append(Surface(name, code, "name"))
+        kb.surfaces.extend(Surface(alias, code, "alias") for alias in aliases)
+        kb.surfaces.extend(Surface(demonym, code, "demonym") for demonym in entry.get("demonyms", ()))
+        seats = [entry["capital"]] if entry.get("capital") else []
+        kb.surfaces.extend(Surface(seat, code, "capital") for seat in seats + entry.get("metonyms", []))
+        for place in (name, *aliases, *seats, *entry.get("metonyms", ())):
+            kb._places.setdefault(normalize(place), Location(place if place in seats else name, code))
+
+
+def _add_actors(kb: Knowledge, section: str, entries) -> None:
+    kind = SECTIONS[section][1]
+    for entry in entries:
+        actor_id = entry.get("id") or SECTIONS[section][2] + slugify(entry["name"])
+        roles = tuple(_role(role, actor_id) for role in entry.get("roles", ()))
+        aliases = tuple(alias for alias in entry.get("aliases", ()) if alias != entry["name"])
+        kb.actors[actor_id] = Actor(
+            actor_id, entry["name"], kind, entry.get("country"), entry.get("sector"), aliases, roles
+        )
+        kb.surfaces.append(Surface(entry["name"], actor_id, "name"))
+        kb.surfaces.extend(Surface(alias, actor_id, "alias") for alias in aliases)
+        kb.surfaces.extend(Surface(handle, actor_id, "handle") for handle in entry.get("handles", ()))
+        if entry.get("governs"):
+            since = parse_role_date(entry.get("governs_since"), last=False, owner=actor_id)
+            kb._governs[actor_id] = (entry["governs"], since)
+        if kind == "person":
+            kb._surnames.setdefault(normalize(entry["name"]).split()[-1], set()).add(actor_id)
+
+
+def _role(entry: dict, owner: str) -> Role:
+    if not isinstance(entry, dict) or not isinstance(entry.get("title"), str):
+        raise KnowledgeError(E020.format(path=owner, detail="a role needs a title"))
+    return Role(
+        entry["title"],
+        entry.get("country"),
+        parse_role_date(entry.get("since"), last=False, owner=owner),
+        parse_role_date(entry.get("until"), last=True, owner=owner),
+    )
+
+
+def _add_places(kb: Knowledge, entries) -> None:
+    for entry in entries:
+        location = Location(entry["name"], entry.get("country"))
+        target = "place:" + slugify(entry["name"])
+        for name in (entry["name"], *entry.get("aliases", ())):
+            kb._places[normalize(name)] = location
+            kb.surfaces.append(Surface(name, target, "place"))

@@ -1,0 +1,186 @@
+"""The records that flow between Dateline's stages.
+
+Every stage takes and returns these; nothing crosses a stage boundary as a loose dict.
+Dates are `datetime.date`; spans are character offsets into `Article.text`.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date
+
+# How an article's publication date was found.
+PUBLISHED_BASES = ("dateline", "metadata", "record", "none")
+# How a time expression was anchored (TimeRef.basis).
+TIME_BASES = ("absolute", "publication-relative", "narrative-relative", "unresolved")
+PRECISIONS = ("day", "week", "month", "quarter", "year", "decade")
+EVENT_STATUSES = ("occurred", "planned", "claimed", "denied", "conditional")
+ACTOR_KINDS = ("person", "country", "organisation", "group")
+SECTORS = ("GOV", "MIL", "REB", "OPP", "IGO", "NGO", "MED", "BUS", "CVL", "JUD", "LEG", "SPY", "REL")
+
+
+@dataclass(slots=True)
+class Article:
+    id: str  # hash of the normalized text: the same content is the same article
+    source: str  # path (with ":record" for multi-record files) or URL
+    text: str
+    title: str | None = None
+    outlet: str | None = None
+    url: str | None = None
+    published: date | None = None
+    published_basis: str = "none"
+
+
+@dataclass(slots=True)
+class Skip:
+    """An input that could not be read; reported, never silently dropped."""
+
+    source: str
+    reason: str
+    line: int | None = None
+
+    def __str__(self) -> str:
+        where = f"{self.source}:{self.line}" if self.line else self.source
+        return f"skipped {where}: {self.reason}"
+
+
+@dataclass(slots=True)
+class Sentence:
+    index: int
+    start: int
+    end: int
+    text: str
+
+
+@dataclass(slots=True)
+class TimeRef:
+    start: int  # character span in the article text
+    end: int
+    text: str
+    type: str  # DATE, TIME, DURATION, SET
+    value: str  # TimeML-style: 2021-07-13, 2021-07, 2021-W28, 2021-Q3, 2021, PAST_REF, FUTURE_REF
+    first_day: date | None = None  # the interval the value covers, when it is a calendar interval
+    last_day: date | None = None
+    precision: str | None = None  # one of PRECISIONS
+    basis: str = "absolute"  # one of TIME_BASES
+    anchor: date | None = None  # the date a relative expression was resolved against
+
+
+@dataclass(slots=True)
+class Role:
+    title: str  # "external affairs minister"
+    country: str | None  # ISO alpha-3 of the office
+    since: date | None = None
+    until: date | None = None
+
+    def label(self) -> str:
+        years = ""
+        if self.since or self.until:
+            years = f", {self.since.year if self.since else ''}-{self.until.year if self.until else ''}"
+        where = f" of {self.country}" if self.country else ""
+        return f"{self.title}{where}{years}"
+
+
+@dataclass(slots=True)
+class Actor:
+    id: str  # stable key: "IND", "person:subrahmanyam-jaishankar", "org:sco"
+    name: str
+    kind: str  # one of ACTOR_KINDS
+    country: str | None = None
+    sector: str | None = None
+    aliases: tuple[str, ...] = ()
+    roles: tuple[Role, ...] = ()
+
+
+@dataclass(slots=True)
+class Mention:
+    start: int
+    end: int
+    text: str
+    actor_id: str
+    sentence: int  # Sentence.index
+    how: str = "name"  # name, alias, surname, handle, role, demonym, capital
+
+
+@dataclass(slots=True)
+class Location:
+    name: str
+    country: str | None = None
+
+
+@dataclass(slots=True)
+class Event:
+    id: str  # stable for (article, sentence, trigger): re-analysis gives the same id
+    article_id: str
+    type: str  # PLOVER type
+    mode: str  # PLOVER mode or our finer verb class: meet, visit, talks, call, evacuate...
+    cameo: str
+    quad_class: int  # 0 neutral, 1 verbal coop, 2 material coop, 3 verbal conflict, 4 material conflict
+    intensity: float  # -10 (conflict) .. +10 (cooperation)
+    source_actor: str | None  # Actor.id
+    target_actor: str | None
+    trigger: str
+    sentence: int  # Sentence.index
+    sentence_text: str
+    status: str = "occurred"
+    location: Location | None = None
+    date: date | None = None
+    date_end: date | None = None
+    date_precision: str | None = None
+    date_basis: str | None = None  # "text" or "publication"; None when undated
+    date_text: str | None = None  # the time expression the date came from
+    confidence: float = 0.5
+
+
+@dataclass(slots=True)
+class Quote:
+    id: str
+    article_id: str
+    speaker: str | None  # Actor.id
+    text: str
+    sentence: int
+    said_on: date | None = None
+
+
+@dataclass(slots=True)
+class Analysis:
+    """Everything Dateline learns from one article on its own."""
+
+    article: Article
+    sentences: list[Sentence] = field(default_factory=list)
+    times: list[TimeRef] = field(default_factory=list)
+    actors: list[Actor] = field(default_factory=list)  # every actor its mentions point to
+    mentions: list[Mention] = field(default_factory=list)
+    events: list[Event] = field(default_factory=list)
+    quotes: list[Quote] = field(default_factory=list)
+
+
+# Fused, cross-article records (built by `fuse` over the store).
+
+
+@dataclass(slots=True)
+class EventSource:
+    event_id: str  # the per-article Event.id
+    article_id: str
+    source: str
+    published: date | None
+    sentence: str
+
+
+@dataclass(slots=True)
+class FusedEvent:
+    id: str
+    type: str
+    mode: str
+    cameo: str
+    quad_class: int
+    intensity: float
+    status: str
+    source_actor: Actor | None
+    target_actor: Actor | None
+    location: Location | None
+    date: date | None
+    date_end: date | None
+    date_precision: str | None
+    date_basis: str | None
+    summary: str
+    sources: list[EventSource] = field(default_factory=list)

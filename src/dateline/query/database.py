@@ -1,0 +1,208 @@
+"""Answering what users ask of a Dateline database: events, timelines, actors, quotes, counts."""
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Sequence
+from datetime import date
+from pathlib import Path
+
+from dateline.errors import E042, E045, QueryError
+from dateline.fuse.actors import merge_linked
+from dateline.model import Actor, EventSource, FusedEvent, Location, Quote
+from dateline.query.dates import since_bound, until_bound
+from dateline.store import connect, default_db_path
+from dateline.store.reader import read_actors
+from dateline.store.schema import FUSED_EVENT_COLUMNS
+
+PLOVER_TYPES = ("AGREE", "CONSULT", "SUPPORT", "CONCEDE", "COOPERATE", "AID", "RETREAT", "REQUEST",
+                "ACCUSE", "REJECT", "THREATEN", "PROTEST", "SANCTION", "MOBILIZE", "COERCE",
+                "ASSAULT")
+
+
+class Database:
+    """A Dateline database opened read-only for queries.
+
+    Filtering by several actors returns what involves any of them: `--actor India --actor
+    Pakistan` lists India's events and Pakistan's events, not only those between the two.
+    """
+
+    def __init__(self, path: str | Path | None = None) -> None:
+        self.path = str(path if path is not None else default_db_path())
+        self.connection = connect(self.path, read_only=True)  # never creates a file
+        self._actors: dict[str, Actor] | None = None
+        self._links: dict[str, str] | None = None
+
+    def __enter__(self) -> Database:
+        return self
+
+    def __exit__(self, *exc_info: object) -> None:
+        self.close()
+
+    def close(self) -> None:
+        self.connection.close()
+
+    def _query(self, sql: str, params: Sequence[object] = ()) -> list[tuple]:
+        return self.connection.execute(sql, list(params)).fetchall()
+
+    # Actors.
+
+    def links(self) -> dict[str, str]:
+        """Every actor id -> its canonical id (itself when fusion has not linked it)."""
+        if self._links is None:
+            self._links = dict(self._query("SELECT actor_id, canonical_id FROM actor_links"))
+        return self._links
+
+    def canonical_actors(self) -> dict[str, Actor]:
+        """Canonical actors by id, carrying the aliases and roles of the actors linked to them."""
+        if self._actors is None:
+            self._actors = merge_linked(read_actors(self.connection), self.links())
+        return self._actors
+
+    def actor(self, actor_id: str | None) -> Actor | None:
+        """The canonical actor behind any actor id; an id with no stored actor shows as itself."""
+        if actor_id is None:
+            return None
+        canonical = self.links().get(actor_id, actor_id)
+        return self.canonical_actors().get(canonical) or Actor(canonical, canonical, "group")
+
+    def resolve_actor(self, name: str) -> set[str]:
+        """Canonical ids of the actors a user's name means: by id, name or alias, any case.
+
+        An exact match wins; failing that, a whole-word match ("Atmar" finds "Haneef Atmar").
+        """
+        wanted = name.strip().lower()
+        actors = self.canonical_actors().values()
+        exact = {a.id for a in actors if wanted in {n.lower() for n in (a.id, a.name, *a.aliases)}}
+        if exact:
+            return exact
+        word = re.compile(rf"\b{re.escape(wanted)}\b", re.IGNORECASE)
+        found = {a.id for a in actors if any(word.search(n) for n in (a.name, *a.aliases))}
+        if not found:
+            raise QueryError(E045.format(value=name))
+        return found
+
+    def _resolve_all(self, names: Iterable[str]) -> set[str]:
+        ids: set[str] = set()
+        for name in names:
+            ids |= self.resolve_actor(name)
+        return ids
+
+    def actors(self) -> list[tuple[Actor, int]]:
+        """Canonical actors with how often they are mentioned, the most mentioned first."""
+        counts: dict[str, int] = {}
+        links = self.links()
+        for actor_id, count in self._query(
+                "SELECT actor_id, count(*) FROM mentions GROUP BY actor_id"):
+            canonical = links.get(actor_id, actor_id)
+            counts[canonical] = counts.get(canonical, 0) + count
+        actors = self.canonical_actors().values()
+        return sorted(((a, counts.get(a.id, 0)) for a in actors),
+                      key=lambda pair: (-pair[1], pair[0].name.lower(), pair[0].id))
+
+    # Events.
+
+    def events(self, actors: Sequence[str] = (), type: str | None = None,
+               since: str | date | None = None, until: str | date | None = None
+               ) -> list[FusedEvent]:
+        """Fused events, dated ones by date then undated ones; filters combine with AND.
+
+        With `since` or `until`, undated events are left out: nothing says they fall inside.
+        """
+        where, params = [], []
+        if type is not None:
+            where.append("type = ?")
+            params.append(check_event_type(type))
+        if actors:
+            ids = sorted(self._resolve_all(actors))
+            where.append("(source_actor IN (SELECT unnest(?)) OR target_actor IN (SELECT unnest(?)))")
+            params += [ids, ids]
+        start, end = since_bound(since), until_bound(until)
+        if start:
+            where.append("coalesce(date_end, date) >= ?")
+            params.append(start)
+        if end:
+            where.append("date <= ?")
+            params.append(end)
+        sql = f"SELECT {', '.join(FUSED_EVENT_COLUMNS)} FROM fused_events"
+        if where:
+            sql += " WHERE " + " AND ".join(where)
+        rows = self._query(sql + " ORDER BY date NULLS LAST, date_end, type, id", params)
+        sources = self._sources([row[0] for row in rows])
+        return [self._fused_event(row, sources.get(row[0], [])) for row in rows]
+
+    def timeline(self, actors: Sequence[str] = (), since: str | date | None = None,
+                 until: str | date | None = None) -> list[FusedEvent]:
+        """Every fused event in time order, undated ones at the end."""
+        return self.events(actors=actors, since=since, until=until)
+
+    def _fused_event(self, row: tuple, sources: list[EventSource]) -> FusedEvent:
+        values = dict(zip(FUSED_EVENT_COLUMNS, row))
+        name, country = values.pop("location_name"), values.pop("location_country")
+        values["source_actor"] = self.actor(values["source_actor"])
+        values["target_actor"] = self.actor(values["target_actor"])
+        return FusedEvent(location=Location(name, country) if name else None, sources=sources,
+                          **values)
+
+    def _sources(self, fused_ids: list[str]) -> dict[str, list[EventSource]]:
+        if not fused_ids:
+            return {}
+        rows = self._query("""
+            SELECT s.fused_id, e.id, e.article_id, a.source, a.published, e.sentence_text
+            FROM fused_event_sources s JOIN events e ON e.id = s.event_id
+            JOIN articles a ON a.id = e.article_id
+            WHERE s.fused_id IN (SELECT unnest(?))
+            ORDER BY a.published NULLS LAST, a.id, e.id""", [fused_ids])
+        sources: dict[str, list[EventSource]] = {}
+        for fused_id, *fields in rows:
+            sources.setdefault(fused_id, []).append(EventSource(*fields))
+        return sources
+
+    # Quotes and counts.
+
+    def quotes(self, actors: Sequence[str] = ()) -> list[Quote]:
+        """Quotes, their speaker given as the canonical actor id, in the order they were said."""
+        links = self.links()
+        wanted = self._resolve_all(actors) if actors else None
+        quotes = []
+        for quote_id, article_id, speaker, text, sentence, said_on in self._query(
+                "SELECT q.id, q.article_id, q.speaker, q.text, q.sentence, q.said_on FROM quotes q"
+                " JOIN articles a ON a.id = q.article_id"
+                " ORDER BY coalesce(q.said_on, a.published) NULLS LAST, q.id"):
+            canonical = links.get(speaker, speaker) if speaker else None
+            if wanted is None or canonical in wanted:
+                quotes.append(Quote(quote_id, article_id, canonical, text, sentence, said_on))
+        return quotes
+
+    def article_source(self, article_id: str) -> str | None:
+        row = self._query("SELECT source FROM articles WHERE id = ?", [article_id])
+        return row[0][0] if row else None
+
+    def sentence_text(self, article_id: str, index: int) -> str | None:
+        row = self._query("SELECT text FROM sentences WHERE article_id = ? AND idx = ?",
+                          [article_id, index])
+        return row[0][0] if row else None
+
+    def _count(self, table: str, where: str = "") -> int:
+        return self._query(f"SELECT count(*) FROM {table} {where}")[0][0]
+
+    def stats(self) -> dict:
+        count = self._count
+        return {
+            "articles": count("articles"),
+            "events": count("fused_events"),
+            "event_mentions": count("events"),
+            "actors": len(self.canonical_actors()),
+            "quotes": count("quotes"),
+            "mentions": count("mentions"),
+            "times": count("times"),
+            "dated_events": count("fused_events", "WHERE date IS NOT NULL"),
+            "undated_events": count("fused_events", "WHERE date IS NULL"),
+        }
+
+
+def check_event_type(value: str) -> str:
+    """The PLOVER type a user asked for, in upper case; E042 when there is none such."""
+    upper = value.strip().upper()
+    if upper not in PLOVER_TYPES:
+        raise QueryError(E042.format(value=value, choices=", ".join(PLOVER_TYPES)))
+    return upper

@@ -1,0 +1,40 @@
+"""Reading the --since/--until bounds users type: YYYY, YYYY-MM or YYYY-MM-DD."""
+from __future__ import annotations
+
+import calendar
+import re
+from datetime import date, datetime
+
+from dateline.errors import E043, QueryError
+
+_PARTIAL_DATE = re.compile(r"(\d{4})(?:-(\d{1,2})(?:-(\d{1,2}))?)?")
+
+
+def date_interval(value: str | date) -> tuple[date, date]:
+    """The first and last day a (possibly partial) date covers: "2021-07" -> July 1 .. July 31."""
+    if isinstance(value, datetime):
+        value = value.date()
+    if isinstance(value, date):
+        return value, value
+    match = _PARTIAL_DATE.fullmatch(str(value).strip())
+    if not match:
+        raise QueryError(E043.format(value=value))
+    year, month, day = (int(part) if part else None for part in match.groups())
+    try:
+        if month is None:
+            return date(year, 1, 1), date(year, 12, 31)
+        if day is None:
+            return date(year, month, 1), date(year, month, calendar.monthrange(year, month)[1])
+        return date(year, month, day), date(year, month, day)
+    except ValueError:
+        raise QueryError(E043.format(value=value)) from None
+
+
+def since_bound(value: str | date | None) -> date | None:
+    """A --since value means from the start of the interval it names."""
+    return date_interval(value)[0] if value is not None else None
+
+
+def until_bound(value: str | date | None) -> date | None:
+    """An --until value means up to the end of the interval it names."""
+    return date_interval(value)[1] if value is not None else None

@@ -1,0 +1,195 @@
+"""Human renderings of query results: Rich tables, CSV, and timelines as text, Markdown, HTML."""
+from __future__ import annotations
+
+import csv
+import html
+import io
+from collections.abc import Iterable, Sequence
+
+from rich.table import Table
+
+from dateline.model import Actor, FusedEvent, Quote
+from dateline.query.database import Database
+from dateline.query.serialize import iso
+
+UNDATED = "Undated"
+_TYPE_WIDTH = 10  # the longest PLOVER type (COOPERATE) plus a space
+
+
+def date_label(event: FusedEvent) -> str:
+    """The event's date as precisely as it is known: 2021-07-13, 2021-07, 2021-Q3, 2021."""
+    if event.date is None:
+        return ""
+    day, precision = event.date, event.date_precision
+    if precision == "month":
+        return f"{day:%Y-%m}"
+    if precision == "quarter":
+        return f"{day.year}-Q{(day.month - 1) // 3 + 1}"
+    if precision == "year":
+        return str(day.year)
+    if precision == "decade":
+        return f"{day.year // 10 * 10}s"
+    return day.isoformat()
+
+
+def month_label(event: FusedEvent) -> str:
+    return f"{event.date:%Y-%m}" if event.date else UNDATED
+
+
+def sources_label(event: FusedEvent) -> str:
+    count = len(event.sources)
+    return f"[{count} source{'' if count == 1 else 's'}]"
+
+
+def _name(actor: Actor | None) -> str:
+    return actor.name if actor else ""
+
+
+def _csv(header: Sequence[str], rows: Iterable[Sequence[object]]) -> str:
+    out = io.StringIO()
+    writer = csv.writer(out, lineterminator="\n")
+    writer.writerow(header)
+    writer.writerows(rows)
+    return out.getvalue()
+
+
+def _table(title: str, header: Sequence[str], rows: Iterable[Sequence[object]]) -> Table:
+    table = Table(title=title)
+    for column in header:
+        table.add_column(column)
+    for row in rows:
+        table.add_row(*("" if value is None else str(value) for value in row))
+    return table
+
+
+# Events.
+
+EVENT_HEADER = ("date", "type", "mode", "status", "summary", "sources")
+EVENT_CSV_HEADER = ("id", "date", "date_end", "date_precision", "date_basis", "type", "mode",
+                    "cameo", "quad_class", "intensity", "status", "source_actor", "target_actor",
+                    "location", "summary", "sources")
+
+
+def events_table(events: Sequence[FusedEvent]) -> Table:
+    rows = [(date_label(e) or UNDATED.lower(), e.type, e.mode, e.status, e.summary,
+             len(e.sources)) for e in events]
+    return _table(f"{len(events)} events", EVENT_HEADER, rows)
+
+
+def events_csv(events: Sequence[FusedEvent]) -> str:
+    rows = [(e.id, iso(e.date), iso(e.date_end), e.date_precision, e.date_basis, e.type, e.mode,
+             e.cameo, e.quad_class, e.intensity, e.status, _name(e.source_actor),
+             _name(e.target_actor), e.location.name if e.location else "", e.summary,
+             len(e.sources)) for e in events]
+    return _csv(EVENT_CSV_HEADER, rows)
+
+
+# Actors, quotes, counts.
+
+ACTOR_HEADER = ("id", "name", "kind", "country", "sector", "mentions", "aliases")
+
+
+def _actor_rows(actors: Sequence[tuple[Actor, int]]) -> list[tuple]:
+    return [(a.id, a.name, a.kind, a.country, a.sector, count, "; ".join(a.aliases))
+            for a, count in actors]
+
+
+def actors_table(actors: Sequence[tuple[Actor, int]]) -> Table:
+    return _table(f"{len(actors)} actors", ACTOR_HEADER, _actor_rows(actors))
+
+
+def actors_csv(actors: Sequence[tuple[Actor, int]]) -> str:
+    return _csv(ACTOR_HEADER, _actor_rows(actors))
+
+
+QUOTE_HEADER = ("said_on", "speaker", "text", "path")
+
+
+def _quote_rows(quotes: Sequence[Quote], db: Database) -> list[tuple]:
+    return [(iso(q.said_on), _name(db.actor(q.speaker)), q.text, db.article_source(q.article_id))
+            for q in quotes]
+
+
+def quotes_table(quotes: Sequence[Quote], db: Database) -> Table:
+    return _table(f"{len(quotes)} quotes", QUOTE_HEADER, _quote_rows(quotes, db))
+
+
+def quotes_csv(quotes: Sequence[Quote], db: Database) -> str:
+    return _csv(QUOTE_HEADER, _quote_rows(quotes, db))
+
+
+def stats_table(stats: dict) -> Table:
+    return _table("Dateline database", ("what", "count"), stats.items())
+
+
+# Timelines.
+
+
+def timeline_text(events: Sequence[FusedEvent]) -> str:
+    """One line per event; undated events under an "Undated" heading at the end."""
+    dated = [e for e in events if e.date]
+    undated = [e for e in events if not e.date]
+    lines = [f"{date_label(e):<10}  {e.type:<{_TYPE_WIDTH}}{e.summary}  {sources_label(e)}"
+             for e in dated]
+    if undated:
+        lines += ["", UNDATED] if lines else [UNDATED]
+        lines += [f"{'':<10}  {e.type:<{_TYPE_WIDTH}}{e.summary}  {sources_label(e)}"
+                  for e in undated]
+    return "\n".join(lines)
+
+
+def _by_month(events: Sequence[FusedEvent]) -> dict[str, list[FusedEvent]]:
+    months: dict[str, list[FusedEvent]] = {}
+    for event in events:  # already in time order, undated last
+        months.setdefault(month_label(event), []).append(event)
+    return months
+
+
+def timeline_md(events: Sequence[FusedEvent]) -> str:
+    """A Markdown list grouped by month, each event citing its sources."""
+    lines = ["# Timeline", ""]
+    for month, members in _by_month(events).items():
+        lines += [f"## {month}", ""]
+        for e in members:
+            when = f"**{date_label(e)}** " if e.date else ""
+            cited = ", ".join(f"[{s.source}]" for s in e.sources)
+            lines.append(f"- {when}{e.type}: {e.summary} ({cited})")
+        lines.append("")
+    return "\n".join(lines)
+
+
+_PAGE = """<!DOCTYPE html>
+<html lang="en">
+<head>
+<meta charset="utf-8">
+<title>Dateline timeline</title>
+<style>
+body {{ font-family: system-ui, sans-serif; max-width: 52rem; margin: 2rem auto; padding: 0 1rem; }}
+li {{ margin: .4rem 0; }} .date {{ font-weight: bold; }} .type {{ color: #555; }}
+.sources {{ font-size: .85em; color: #555; }}
+</style>
+</head>
+<body>
+<h1>Timeline</h1>
+{body}
+</body>
+</html>
+"""
+
+
+def _html_event(event: FusedEvent) -> str:
+    sources = "; ".join(f"{html.escape(s.source)}: “{html.escape(s.sentence)}”"
+                        for s in event.sources)
+    return (f'<li><span class="date">{html.escape(date_label(event))}</span> '
+            f'<span class="type">{event.type}</span> {html.escape(event.summary)}'
+            f'<div class="sources">{sources}</div></li>')
+
+
+def timeline_html(events: Sequence[FusedEvent]) -> str:
+    """A small standalone page: one list per month, every event with its cited sentences."""
+    sections = []
+    for month, members in _by_month(events).items():
+        items = "\n".join(_html_event(e) for e in members)
+        sections.append(f"<h2>{html.escape(month)}</h2>\n<ul>\n{items}\n</ul>")
+    body = "\n".join(sections) or "<p>No events.</p>"
+    return _PAGE.format(body=body)

@@ -1,0 +1,66 @@
+"""Reading stored records back as model objects (for fusion and queries)."""
+from __future__ import annotations
+
+from collections.abc import Sequence
+from datetime import date
+
+import duckdb
+
+from dateline.model import Actor, Event, Location, Role
+from dateline.store.schema import EVENT_COLUMNS
+
+
+def event_from_row(row: Sequence[object]) -> Event:
+    values = dict(zip(EVENT_COLUMNS, row))
+    name, country = values.pop("location_name"), values.pop("location_country")
+    location = Location(name, country) if name else None
+    return Event(location=location, **values)
+
+
+def read_events(con: duckdb.DuckDBPyConnection) -> list[Event]:
+    rows = con.execute(f"SELECT {', '.join(EVENT_COLUMNS)} FROM events ORDER BY id").fetchall()
+    return [event_from_row(row) for row in rows]
+
+
+def read_article_refs(con: duckdb.DuckDBPyConnection) -> dict[str, tuple[str, date | None]]:
+    """Article id -> (source, published): what a citation needs."""
+    rows = con.execute("SELECT id, source, published FROM articles").fetchall()
+    return {article_id: (source, published) for article_id, source, published in rows}
+
+
+def read_roles(con: duckdb.DuckDBPyConnection,
+               actor_ids: Sequence[str] | None = None) -> dict[str, list[Role]]:
+    """Roles by actor id; all of them, or those of the given actors."""
+    sql = "SELECT actor_id, title, country, since, until FROM actor_roles"
+    params: list[object] = []
+    if actor_ids is not None:
+        if not actor_ids:
+            return {}
+        sql += " WHERE actor_id IN (SELECT unnest(?))"
+        params = [list(actor_ids)]
+    roles: dict[str, list[Role]] = {}
+    for actor_id, title, country, since, until in con.execute(sql + " ORDER BY since NULLS LAST, title",
+                                                               params).fetchall():
+        roles.setdefault(actor_id, []).append(Role(title, country, since, until))
+    return roles
+
+
+def read_aliases(con: duckdb.DuckDBPyConnection) -> dict[str, list[str]]:
+    aliases: dict[str, list[str]] = {}
+    for actor_id, alias in con.execute(
+            "SELECT actor_id, alias FROM actor_aliases ORDER BY actor_id, alias").fetchall():
+        aliases.setdefault(actor_id, []).append(alias)
+    return aliases
+
+
+def read_actors(con: duckdb.DuckDBPyConnection) -> list[Actor]:
+    """Every stored actor with its aliases (the name excluded) and roles."""
+    aliases = read_aliases(con)
+    roles = read_roles(con)
+    actors = []
+    for actor_id, name, kind, country, sector in con.execute(
+            "SELECT id, name, kind, country, sector FROM actors ORDER BY id").fetchall():
+        own = tuple(a for a in aliases.get(actor_id, ()) if a != name)
+        actors.append(Actor(actor_id, name, kind, country, sector, own,
+                            tuple(roles.get(actor_id, ()))))
+    return actors

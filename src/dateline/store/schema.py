@@ -1,0 +1,114 @@
+"""The DuckDB schema: tables, their columns, and the check that a file is ours.
+
+Per-article tables hold exactly what `analyze` produced; the fused tables (`actor_links`,
+`fused_events`, `fused_event_sources`) are rebuilt by `fuse` and can always be recomputed.
+"""
+from __future__ import annotations
+
+import os
+
+import duckdb
+
+from dateline.errors import E040, E041, StoreError
+
+SCHEMA_VERSION = "1"
+
+# Column lists are named once here so writer and reader agree on their order.
+ARTICLE_COLUMNS = ("id", "source", "outlet", "title", "url", "text", "published", "published_basis",
+                   "ingested_at")
+SENTENCE_COLUMNS = ("article_id", "idx", "start_char", "end_char", "text")
+TIME_COLUMNS = ("article_id", "start_char", "end_char", "text", "type", "value", "first_day",
+                "last_day", "precision", "basis", "anchor")
+MENTION_COLUMNS = ("article_id", "start_char", "end_char", "text", "actor_id", "sentence", "how")
+EVENT_COLUMNS = ("id", "article_id", "type", "mode", "cameo", "quad_class", "intensity",
+                 "source_actor", "target_actor", "trigger", "sentence", "sentence_text", "status",
+                 "location_name", "location_country", "date", "date_end", "date_precision",
+                 "date_basis", "date_text", "confidence")
+QUOTE_COLUMNS = ("id", "article_id", "speaker", "text", "sentence", "said_on")
+FUSED_EVENT_COLUMNS = ("id", "type", "mode", "cameo", "quad_class", "intensity", "status",
+                       "source_actor", "target_actor", "location_name", "location_country", "date",
+                       "date_end", "date_precision", "date_basis", "summary")
+
+TABLES = {
+    "meta": "key VARCHAR PRIMARY KEY, value VARCHAR",
+    "articles": """id VARCHAR PRIMARY KEY, source VARCHAR, outlet VARCHAR, title VARCHAR,
+        url VARCHAR, text VARCHAR, published DATE, published_basis VARCHAR,
+        ingested_at TIMESTAMP""",
+    "sentences": """article_id VARCHAR, idx INTEGER, start_char INTEGER, end_char INTEGER,
+        text VARCHAR, PRIMARY KEY (article_id, idx)""",
+    "times": """article_id VARCHAR, start_char INTEGER, end_char INTEGER, text VARCHAR,
+        type VARCHAR, value VARCHAR, first_day DATE, last_day DATE, precision VARCHAR,
+        basis VARCHAR, anchor DATE""",
+    "actors": "id VARCHAR PRIMARY KEY, name VARCHAR, kind VARCHAR, country VARCHAR, sector VARCHAR",
+    "actor_aliases": "actor_id VARCHAR, alias VARCHAR, how VARCHAR, PRIMARY KEY (actor_id, alias)",
+    "actor_roles": """actor_id VARCHAR, title VARCHAR, country VARCHAR, since DATE,
+        until DATE""",
+    "mentions": """article_id VARCHAR, start_char INTEGER, end_char INTEGER, text VARCHAR,
+        actor_id VARCHAR, sentence INTEGER, how VARCHAR""",
+    "events": """id VARCHAR PRIMARY KEY, article_id VARCHAR, type VARCHAR, mode VARCHAR,
+        cameo VARCHAR, quad_class INTEGER, intensity DOUBLE, source_actor VARCHAR,
+        target_actor VARCHAR, trigger VARCHAR, sentence INTEGER, sentence_text VARCHAR,
+        status VARCHAR, location_name VARCHAR, location_country VARCHAR, date DATE,
+        date_end DATE, date_precision VARCHAR, date_basis VARCHAR, date_text VARCHAR,
+        confidence DOUBLE""",
+    "quotes": """id VARCHAR PRIMARY KEY, article_id VARCHAR, speaker VARCHAR, text VARCHAR,
+        sentence INTEGER, said_on DATE""",
+    "actor_links": "actor_id VARCHAR PRIMARY KEY, canonical_id VARCHAR",
+    "fused_events": """id VARCHAR PRIMARY KEY, type VARCHAR, mode VARCHAR, cameo VARCHAR,
+        quad_class INTEGER, intensity DOUBLE, status VARCHAR, source_actor VARCHAR,
+        target_actor VARCHAR, location_name VARCHAR, location_country VARCHAR, date DATE,
+        date_end DATE, date_precision VARCHAR, date_basis VARCHAR, summary VARCHAR""",
+    "fused_event_sources": "fused_id VARCHAR, event_id VARCHAR",
+}
+
+
+def existing_tables(con: duckdb.DuckDBPyConnection) -> set[str]:
+    rows = con.execute(
+        "SELECT table_name FROM information_schema.tables WHERE table_schema = 'main'").fetchall()
+    return {name for (name,) in rows}
+
+
+def create_schema(con: duckdb.DuckDBPyConnection) -> None:
+    """Create every table in an empty database and stamp it with the schema version."""
+    for name, columns in TABLES.items():
+        con.execute(f"CREATE TABLE IF NOT EXISTS {name} ({columns})")
+    con.execute("INSERT INTO meta VALUES ('schema_version', ?) ON CONFLICT DO NOTHING",
+                [SCHEMA_VERSION])
+
+
+def check_schema(con: duckdb.DuckDBPyConnection, path: str) -> None:
+    """Raise E041 unless the database carries our meta table and schema version."""
+    if "meta" not in existing_tables(con):
+        raise StoreError(E041.format(path=path))
+    row = con.execute("SELECT value FROM meta WHERE key = 'schema_version'").fetchone()
+    if row is None or row[0] != SCHEMA_VERSION:
+        raise StoreError(E041.format(path=path))
+
+
+def connect(path: str, *, read_only: bool = False) -> duckdb.DuckDBPyConnection:
+    """Open a Dateline database; a writable open of a new or empty file creates the schema.
+
+    A read-only open never creates a file: a missing one is E040. A file DuckDB cannot read as a
+    database, or a DuckDB database without our meta table, is E041.
+    """
+    if read_only and not os.path.isfile(path):
+        raise StoreError(E040.format(path=path, detail="no such file"))
+    try:
+        con = duckdb.connect(path, read_only=read_only)
+    except duckdb.Error as error:
+        if "not a valid DuckDB database" in str(error):
+            raise StoreError(E041.format(path=path)) from None
+        raise StoreError(E040.format(path=path, detail=_first_line(error))) from None
+    try:
+        if not read_only and not existing_tables(con):
+            create_schema(con)
+        check_schema(con, path)
+    except BaseException:
+        con.close()
+        raise
+    return con
+
+
+def _first_line(error: Exception) -> str:
+    text = str(error).strip()
+    return text.splitlines()[0] if text else type(error).__name__

@@ -1,0 +1,69 @@
+from __future__ import annotations
+
+import pytest
+
+from dateline.analyze import nlp as nlp_module
+from dateline.analyze.nlp import load_pipeline, ruler_patterns
+from dateline.errors import DatelineError
+
+
+def entities(doc):
+    return {ent.text: (ent.label_, ent.ent_id_) for ent in doc.ents}
+
+
+def test_nlp_pipeline_is_cached_per_knowledge(nlp, kb):
+    assert load_pipeline(kb) is nlp
+
+
+def test_nlp_pipeline_keeps_the_parse_and_puts_the_ruler_before_ner(nlp):
+    names = nlp.pipe_names
+    assert {"tagger", "parser", "lemmatizer", "ner"} <= set(names)
+    assert names.index("dateline_entity_ruler") < names.index("ner")
+    doc = nlp("Jaishankar met Atmar in Dushanbe on Tuesday.")
+    assert doc[1].lemma_ == "meet" and doc[1].dep_ == "ROOT"
+
+
+def test_nlp_ruler_fixes_dushanbe_and_tajikistan(nlp):
+    doc = nlp("Jaishankar met Atmar in Dushanbe, Tajikistan, on the sidelines of the SCO meeting.")
+    found = entities(doc)
+    assert found["Dushanbe"] == ("GPE", "TJK")
+    assert found["Tajikistan"] == ("GPE", "TJK")
+    assert found["SCO"] == ("ORG", "org:sco")
+
+
+def test_nlp_handle_is_one_person_entity(nlp):
+    doc = nlp("Had a warm conversation with @DrSJaishankar today on the situation in Afghanistan.")
+    assert entities(doc)["@DrSJaishankar"] == ("PERSON", "person:subrahmanyam-jaishankar")
+
+
+def test_nlp_entities_carry_actor_and_place_ids(nlp):
+    doc = nlp("Muttaqi flew from Kandahar to Kabul, where Indian officials met the Taliban.")
+    found = entities(doc)
+    assert found["Muttaqi"] == ("PERSON", "person:amir-khan-muttaqi")
+    assert found["Kandahar"] == ("GPE", "place:kandahar")
+    assert found["Kabul"] == ("GPE", "AFG")
+    assert found["Indian"][0] == "NORP"
+    assert found["Taliban"] == ("ORG", "group:taliban")
+
+
+def test_nlp_demonym_does_not_split_an_organisation_name(nlp):
+    doc = nlp("The Indian Space Research Organisation launched a satellite on Monday.")
+    assert "Indian" not in entities(doc)
+
+
+def test_nlp_ruler_patterns_skip_ambiguous_surnames_and_lowercase_words(kb):
+    texts = {pattern["pattern"] for pattern in ruler_patterns(kb)}
+    assert "Muttaqi" in texts and "Khan" not in texts
+    assert "external affairs ministry" in texts
+    single_words = [text for text in texts if " " not in text]
+    assert all(text.startswith("@") or text != text.lower() for text in single_words)
+
+
+def test_nlp_missing_model_is_a_coded_error(monkeypatch, kb):
+    def missing(name):
+        raise OSError(f"[E050] Can't find model '{name}'")
+
+    monkeypatch.setattr(nlp_module.spacy, "load", missing)
+    monkeypatch.setattr(nlp_module, "_PIPELINES", {})
+    with pytest.raises(DatelineError, match="E060"):
+        load_pipeline(kb)

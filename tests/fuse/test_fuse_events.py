@@ -1,0 +1,120 @@
+from dataclasses import replace
+from datetime import date
+
+from samples import (AFGHANISTAN, ATMAR, ATMAR_SHORT, INDIA, JAISHANKAR, TALIBAN,
+                     meeting_analyses)
+
+from dateline.fuse.events import ArticleRef, fuse_events, group_events
+from dateline.model import Event, Location
+
+ARTICLES = {"a1": ArticleRef("a.txt", date(2021, 7, 14)), "a2": ArticleRef("b.txt", date(2021, 7, 15)),
+            "a3": ArticleRef("c.txt", date(2021, 7, 30))}
+ACTORS = {a.id: a for a in (JAISHANKAR, ATMAR, INDIA, AFGHANISTAN, TALIBAN)}
+
+
+def make(id_, article="a1", type_="CONSULT", mode="meet", source=JAISHANKAR.id, target=ATMAR.id,
+         day=date(2021, 7, 13), basis="text", precision="day", **fields) -> Event:
+    return Event(id_, article, type_, mode, "040", 1, 1.0, source, target, mode, 0,
+                 f"sentence of {id_}", date=day, date_end=day, date_basis=basis if day else None,
+                 date_precision=precision if day else None, **fields)
+
+
+def ids(groups):
+    return [[e.id for e in group] for group in groups]
+
+
+def test_events_same_pair_and_date_join():
+    groups = group_events([make("e1"), make("e2", "a2")], ARTICLES, {})
+    assert ids(groups) == [["e1", "e2"]]
+
+
+def test_events_symmetric_mode_joins_either_order():
+    swapped = make("e2", "a2", mode="talks", source=ATMAR.id, target=JAISHANKAR.id)
+    assert ids(group_events([make("e1"), swapped], ARTICLES, {})) == [["e1", "e2"]]
+
+
+def test_events_directed_type_needs_exact_order():
+    accuse = make("e1", type_="ACCUSE", mode="accuse")
+    back = make("e2", "a2", type_="ACCUSE", mode="accuse", source=ATMAR.id, target=JAISHANKAR.id)
+    assert ids(group_events([accuse, back], ARTICLES, {})) == [["e1"], ["e2"]]
+
+
+def test_events_different_type_or_date_stay_apart():
+    agree = make("e2", type_="AGREE", mode="agree")
+    later = make("e3", day=date(2021, 9, 1))
+    assert ids(group_events([make("e1"), agree, later], ARTICLES, {})) == [["e1"], ["e2"], ["e3"]]
+
+
+def test_events_linked_actors_join():
+    short = make("e2", "a2", source=ATMAR_SHORT.id, target=JAISHANKAR.id)
+    links = {ATMAR_SHORT.id: ATMAR.id}
+    assert ids(group_events([make("e1"), short], ARTICLES, links)) == [["e1", "e2"]]
+    assert ids(group_events([make("e1"), short], ARTICLES, {})) == [["e1"], ["e2"]]
+
+
+def test_events_publication_date_matches_three_days_back():
+    # Published 2021-07-15: the window 07-12..07-15 covers the meeting on 07-13.
+    reported = make("e2", "a2", day=date(2021, 7, 15), basis="publication")
+    # Published 2021-07-30: its window 07-27..07-30 does not.
+    late = make("e3", "a3", day=date(2021, 7, 30), basis="publication")
+    assert ids(group_events([make("e1"), reported, late], ARTICLES, {})) == [["e1", "e2"], ["e3"]]
+
+
+def test_events_month_interval_overlaps_day():
+    month = replace(make("e2", "a2", day=date(2021, 7, 1), precision="month"),
+                    date_end=date(2021, 7, 31))
+    assert ids(group_events([make("e1"), month], ARTICLES, {})) == [["e1", "e2"]]
+
+
+def test_events_undated_join_only_within_one_article():
+    undated = [make("u1", day=None), make("u2", day=None), make("u3", "a2", day=None)]
+    groups = group_events([make("e1"), *undated], ARTICLES, {})
+    assert ids(groups) == [["e1"], ["u1", "u2"], ["u3"]]
+
+
+def test_events_joins_are_transitive():
+    chain = [make("e1", day=date(2021, 7, 1)),
+             replace(make("e2", "a2", day=date(2021, 7, 1)), date_end=date(2021, 7, 10)),
+             make("e3", "a3", day=date(2021, 7, 10))]
+    assert ids(group_events(chain, ARTICLES, {})) == [["e1", "e2", "e3"]]
+
+
+def test_events_fused_takes_most_specific_date_and_occurred_status():
+    month = replace(make("e1", day=date(2021, 7, 1), precision="month", status="planned"),
+                    date_end=date(2021, 7, 31))
+    published = make("e2", "a2", day=date(2021, 7, 15), basis="publication", status="claimed")
+    day = make("e3", "a3", day=date(2021, 7, 13), status="occurred")
+    (fused,) = fuse_events([month, published, day], ARTICLES, {}, ACTORS)
+    assert (fused.date, fused.date_end, fused.date_precision, fused.date_basis) == (
+        date(2021, 7, 13), date(2021, 7, 13), "day", "text")
+    assert fused.status == "occurred"
+
+
+def test_events_fused_takes_most_common_location_and_mode():
+    dushanbe, tashkent = Location("Dushanbe", "TJK"), Location("Tashkent", "UZB")
+    events = [make("e1", mode="talks", location=dushanbe), make("e2", "a2", location=tashkent),
+              make("e3", "a3", mode="talks", location=dushanbe),
+              make("e4", "a3", mode="talks", location=None)]
+    (fused,) = fuse_events(events, ARTICLES, {}, ACTORS)
+    assert fused.location == dushanbe and fused.mode == "talks"
+    assert fused.summary == ("Subrahmanyam Jaishankar (IND) held talks with "
+                             "Mohammad Haneef Atmar (AFG) in Dushanbe")
+
+
+def test_events_fused_id_is_stable_and_depends_on_members():
+    events = [make("e1"), make("e2", "a2")]
+    first = fuse_events(events, ARTICLES, {}, ACTORS)[0].id
+    assert fuse_events(list(reversed(events)), ARTICLES, {}, ACTORS)[0].id == first
+    assert fuse_events(events[:1], ARTICLES, {}, ACTORS)[0].id != first
+
+
+def test_events_sample_meeting_fuses_three_reports():
+    analyses = meeting_analyses()
+    articles = {a.article.id: ArticleRef(a.article.source, a.article.published) for a in analyses}
+    events = [e for a in analyses for e in a.events]
+    fused = fuse_events(events, articles, {ATMAR_SHORT.id: ATMAR.id}, ACTORS)
+    meeting = next(f for f in fused if f.type == "CONSULT")
+    assert len(fused) == 3
+    assert [s.source for s in meeting.sources] == [
+        "articles/a.txt", "articles/c.jsonl:3", "articles/b.txt"]
+    assert meeting.target_actor == ATMAR and meeting.date == date(2021, 7, 13)

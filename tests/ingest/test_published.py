@@ -1,0 +1,104 @@
+from datetime import date
+
+import pytest
+
+from dateline.ingest.published import (
+    collect_page_metadata,
+    page_published,
+    parse_date,
+    split_date_line,
+)
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        " date 2021-07-14 :",
+        "date 2021-07-14:",
+        "date 2021-07-14",
+        "Date: 2021-07-14",
+        "DATE 2021-07-14",
+        "date: July 14, 2021",
+        "Date: 14 July 2021",
+    ],
+)
+def test_published_date_line_variants(line):
+    value, rest = split_date_line(f"{line}\nIndia evacuated its consulate.")
+    assert parse_date(value) == date(2021, 7, 14)
+    assert rest == "India evacuated its consulate."
+
+
+def test_published_date_line_not_confused_with_sentence():
+    text = "Date palms grow in Kandahar province.\nFarmers say exports fell."
+    assert split_date_line(text) == (None, text)
+
+
+def test_published_date_line_only_at_top():
+    text = "India evacuated its consulate.\ndate 2021-07-14"
+    assert split_date_line(text) == (None, text)
+
+
+@pytest.mark.parametrize(
+    ("value", "expected"),
+    [
+        ("2021-08-15", date(2021, 8, 15)),
+        ("2021-08-15T09:30:00+04:30", date(2021, 8, 15)),
+        ("2021-08-15 09:30", date(2021, 8, 15)),
+        ("2021/8/15", date(2021, 8, 15)),
+        ("Aug. 15, 2021", date(2021, 8, 15)),
+        ("Sunday, August 15th, 2021", date(2021, 8, 15)),
+        ("15 Sept 2021", date(2021, 9, 15)),
+        ("2021-02-30", None),
+        ("Smarch 3, 2021", None),
+        ("yesterday", None),
+        ("", None),
+    ],
+)
+def test_published_parse_date_forms(value, expected):
+    assert parse_date(value) == expected
+
+
+def _page(head: str, body: str = "") -> str:
+    return f"<html><head>{head}</head><body>{body}</body></html>"
+
+
+def test_published_page_meta_beats_json_ld_and_time():
+    html = _page(
+        '<meta property="article:published_time" content="2022-06-23T10:00:00Z">'
+        '<script type="application/ld+json">{"datePublished": "2022-06-24"}</script>',
+        '<article><time datetime="2022-06-25">June 25</time></article>',
+    )
+    assert page_published(collect_page_metadata(html), "p.html") == (date(2022, 6, 23), "metadata")
+
+
+def test_published_page_json_ld_graph():
+    html = _page(
+        '<script type="application/ld+json">'
+        '{"@graph": [{"@type": "WebPage"}, {"@type": "NewsArticle", "datePublished": "2023-02-01"}]}'
+        "</script>"
+    )
+    assert page_published(collect_page_metadata(html), "p.html") == (date(2023, 2, 1), "metadata")
+
+
+def test_published_page_time_only_inside_article():
+    outside = _page("", '<aside><time datetime="2022-01-01">x</time></aside><article>t</article>')
+    inside = _page("", '<article><p>t</p><time datetime="2022-01-02">x</time></article>')
+    assert page_published(collect_page_metadata(outside), "p") == (None, "none")
+    assert page_published(collect_page_metadata(inside), "p") == (date(2022, 1, 2), "metadata")
+
+
+def test_published_page_unparsable_value_is_none(caplog):
+    html = _page('<meta itemprop="datePublished" content="last Tuesday">')
+    assert page_published(collect_page_metadata(html), "p.html") == (None, "none")
+    assert "E009" in caplog.text
+
+
+def test_published_page_title_and_outlet():
+    html = _page(
+        "<title>Fallback | Site</title>"
+        '<meta property="og:title" content="Taliban name interim cabinet">'
+        '<meta property="og:site_name" content="Kabul Daily">'
+    )
+    page = collect_page_metadata(html)
+    assert (page.title, page.site_name) == ("Taliban name interim cabinet", "Kabul Daily")
+    assert collect_page_metadata(_page("<title> Only  title </title>")).title == "Only title"

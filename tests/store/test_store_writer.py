@@ -1,0 +1,135 @@
+from dataclasses import replace
+from datetime import date
+
+import duckdb
+import pytest
+from samples import ATMAR, JAISHANKAR, meeting_analyses, report_a, report_b
+
+from dateline.errors import StoreError
+from dateline.model import Actor, Analysis, Role, Sentence
+from dateline.store import Store, default_db_path
+
+
+def count(store: Store, table: str) -> int:
+    return store.connection.execute(f"SELECT count(*) FROM {table}").fetchone()[0]
+
+
+def test_store_write_counts_new_and_unchanged(tmp_path):
+    with Store(tmp_path / "d.duckdb") as store:
+        first = store.write(meeting_analyses())
+        second = store.write(meeting_analyses())
+    assert (first.new, first.unchanged) == (3, 0)
+    assert (second.new, second.unchanged) == (0, 3)
+
+
+def test_store_write_twice_duplicates_nothing(tmp_path):
+    tables = ("articles", "sentences", "times", "mentions", "events", "quotes", "actors",
+              "actor_aliases", "actor_roles")
+    with Store(tmp_path / "d.duckdb") as store:
+        store.write(meeting_analyses())
+        before = {table: count(store, table) for table in tables}
+        store.write([report_a(), report_a()])
+        assert {table: count(store, table) for table in tables} == before
+    assert before["articles"] == 3 and before["events"] == 5 and before["quotes"] == 2
+
+
+def test_store_same_article_twice_in_one_batch_is_stored_once(tmp_path):
+    with Store(tmp_path / "d.duckdb") as store:
+        report = store.write([report_a(), report_a()])
+        assert (report.new, report.unchanged) == (1, 1)
+        assert count(store, "articles") == 1
+
+
+def test_store_has_article(tmp_path):
+    analysis = report_a()
+    with Store(tmp_path / "d.duckdb") as store:
+        assert not store.has_article(analysis.article.id)
+        store.write([analysis])
+        assert store.has_article(analysis.article.id)
+
+
+def test_store_mention_texts_become_aliases(tmp_path):
+    with Store(tmp_path / "d.duckdb") as store:
+        store.write(meeting_analyses())
+        actors = {actor.id: actor for actor in store.actors()}
+    assert set(actors[JAISHANKAR.id].aliases) == {"Jaishankar", "S Jaishankar"}
+    assert "Atmar" in actors[ATMAR.id].aliases
+
+
+def test_store_actor_upsert_fills_blanks_and_keeps_roles_once(tmp_path):
+    bare = Actor(JAISHANKAR.id, JAISHANKAR.name, "person")
+    first = Analysis(replace(report_a().article, id="first", text="one"), actors=[bare])
+    second = Analysis(replace(report_a().article, id="second", text="two"), actors=[JAISHANKAR])
+    third = Analysis(replace(report_a().article, id="third", text="three"), actors=[JAISHANKAR])
+    with Store(tmp_path / "d.duckdb") as store:
+        store.write([first])
+        store.write([second])
+        store.write([third])
+        (stored,) = store.actors()
+    assert (stored.country, stored.sector) == ("IND", "GOV")
+    assert stored.roles == (Role("external affairs minister", "IND", date(2019, 5, 30)),)
+
+
+def test_store_write_does_not_change_the_callers_records(tmp_path):
+    bare = Actor(JAISHANKAR.id, JAISHANKAR.name, "person")
+    batch = [Analysis(replace(report_a().article, id="x", text="x"), actors=[bare]),
+             Analysis(replace(report_a().article, id="y", text="y"), actors=[JAISHANKAR])]
+    with Store(tmp_path / "d.duckdb") as store:
+        store.write(batch)
+    assert bare.country is None
+
+
+def test_store_reads_events_back_unchanged(tmp_path):
+    analyses = meeting_analyses()
+    with Store(tmp_path / "d.duckdb") as store:
+        store.write(analyses)
+        stored = store.events()
+    written = sorted((e for a in analyses for e in a.events), key=lambda e: e.id)
+    assert stored == written
+
+
+def test_store_failed_batch_writes_nothing(tmp_path):
+    broken = report_b()
+    broken.sentences.append(Sentence("not a number", 0, 1, "x"))  # type: ignore[arg-type]
+    with Store(tmp_path / "d.duckdb") as store:
+        with pytest.raises(duckdb.Error):
+            store.write([report_a(), broken])
+        assert count(store, "articles") == 0
+        assert count(store, "actors") == 0
+        assert store.write([report_a()]).new == 1
+
+
+def test_store_reopens_existing_database(tmp_path):
+    path = tmp_path / "d.duckdb"
+    with Store(path) as store:
+        store.write(meeting_analyses())
+    with Store(path) as store:
+        assert count(store, "articles") == 3
+
+
+def test_store_rejects_a_duckdb_file_that_is_not_dateline(tmp_path):
+    path = tmp_path / "other.duckdb"
+    con = duckdb.connect(str(path))
+    con.execute("CREATE TABLE something (x INTEGER)")
+    con.close()
+    with pytest.raises(StoreError, match="E041"):
+        Store(path)
+
+
+def test_store_rejects_a_file_that_is_not_a_database(tmp_path):
+    path = tmp_path / "notes.txt"
+    path.write_text("hello\n" * 100)
+    with pytest.raises(StoreError, match="E041"):
+        Store(path)
+
+
+def test_store_unopenable_path_is_e040(tmp_path):
+    with pytest.raises(StoreError, match="E040"):
+        Store(tmp_path / "no" / "such" / "folder" / "d.duckdb")
+
+
+def test_store_default_db_path_follows_environment(monkeypatch):
+    monkeypatch.setenv("DATELINE_DB", "/data/news.duckdb")
+    assert str(default_db_path()) == "/data/news.duckdb"
+    monkeypatch.delenv("DATELINE_DB")
+    assert str(default_db_path()) == "dateline.duckdb"

@@ -1,0 +1,101 @@
+import shutil
+
+import pytest
+from samples import fake_analyzer, fake_discover, fake_reader, write_sample_files
+
+from dateline import pipeline
+from dateline.errors import InputError
+from dateline.model import Skip
+from dateline.query import Database
+
+
+def run(paths, db, **options):
+    options = {"analyzer": fake_analyzer, "reader": fake_reader, "discoverer": fake_discover,
+               **options}
+    return pipeline.ingest(paths, db=db, **options)
+
+
+def test_pipeline_ingests_stores_and_fuses(tmp_path):
+    write_sample_files(tmp_path / "in")
+    db = tmp_path / "d.duckdb"
+    report = run([tmp_path / "in"], db)
+    assert (report.ingested, report.unchanged, report.skipped, report.events) == (3, 0, [], 3)
+    with Database(db) as database:
+        assert len(database.events(type="CONSULT")[0].sources) == 3
+
+
+def test_pipeline_second_run_analyzes_nothing(tmp_path):
+    write_sample_files(tmp_path / "in")
+    db = tmp_path / "d.duckdb"
+    run([tmp_path / "in"], db)
+    analyzed = []
+
+    def counting_analyzer(article):
+        analyzed.append(article.id)
+        return fake_analyzer(article)
+
+    report = run([tmp_path / "in"], db, analyzer=counting_analyzer)
+    assert (report.ingested, report.unchanged) == (0, 3)
+    assert analyzed == []
+
+
+def test_pipeline_same_content_in_two_files_is_one_article(tmp_path):
+    first, *_ = write_sample_files(tmp_path / "in")
+    copy = tmp_path / "copy" / first.name
+    copy.parent.mkdir()
+    shutil.copy(first, copy)
+    report = run([tmp_path / "in", tmp_path / "copy"], tmp_path / "d.duckdb")
+    assert (report.ingested, report.unchanged) == (3, 1)
+
+
+def test_pipeline_reports_skips_and_reader_errors(tmp_path):
+    paths = write_sample_files(tmp_path / "in")
+    (tmp_path / "in" / "notes.pdf").write_bytes(b"%PDF")
+
+    def reader(path):
+        if path.name == "b.txt":
+            raise InputError("E003: not valid UTF-8 text")
+        return fake_reader(path)
+
+    report = run([tmp_path / "in", tmp_path / "gone.txt"], tmp_path / "d.duckdb", reader=reader)
+    reasons = sorted(str(skip) for skip in report.skipped)
+    assert report.ingested == 2 and len(reasons) == 3
+    assert any("E001" in r for r in reasons) and any("E003" in r for r in reasons)
+    assert all(isinstance(skip, Skip) for skip in report.skipped)
+    assert paths[0].exists()
+
+
+def test_pipeline_progress_counts_files(tmp_path):
+    write_sample_files(tmp_path / "in")
+    calls = []
+    run([tmp_path / "in"], tmp_path / "d.duckdb", progress=lambda done, total: calls.append(
+        (done, total)))
+    assert calls == [(1, 3), (2, 3), (3, 3)]
+
+
+def test_pipeline_batches_store_in_several_transactions(tmp_path, monkeypatch):
+    monkeypatch.setattr(pipeline, "BATCH_SIZE", 2)
+    write_sample_files(tmp_path / "in")
+    report = run([tmp_path / "in"], tmp_path / "d.duckdb")
+    assert report.ingested == 3
+
+
+def test_pipeline_worker_processes_give_the_same_result(tmp_path):
+    write_sample_files(tmp_path / "in")
+    serial = run([tmp_path / "in"], tmp_path / "serial.duckdb")
+    parallel = run([tmp_path / "in"], tmp_path / "parallel.duckdb", workers=2)
+    assert (parallel.ingested, parallel.events) == (serial.ingested, serial.events)
+    with Database(tmp_path / "serial.duckdb") as a, Database(tmp_path / "parallel.duckdb") as b:
+        assert [e.id for e in a.timeline()] == [e.id for e in b.timeline()]
+
+
+def test_pipeline_analyzer_failure_stores_nothing_of_its_batch(tmp_path):
+    write_sample_files(tmp_path / "in")
+
+    def broken(article):
+        raise RuntimeError("analyzer crashed")
+
+    with pytest.raises(RuntimeError):
+        run([tmp_path / "in"], tmp_path / "d.duckdb", analyzer=broken)
+    with Database(tmp_path / "d.duckdb") as database:
+        assert database.stats()["articles"] == 0
