@@ -14,6 +14,7 @@ def test_summary_planned_and_claimed_statuses():
         "Subrahmanyam Jaishankar (IND) is to meet Mohammad")
     assert " reportedly met " in summarize("CONSULT", "meet", "claimed", JAISHANKAR, ATMAR)
     assert " is to hold talks with " in summarize("CONSULT", "talks", "planned", JAISHANKAR, ATMAR)
+    assert " did not meet " in summarize("CONSULT", "meet", "denied", JAISHANKAR, ATMAR)
 
 
 def test_summary_country_actor_shows_without_code():
@@ -21,8 +22,8 @@ def test_summary_country_actor_shows_without_code():
             == "India evacuated staff in Kandahar")
 
 
-def test_summary_missing_actors_are_omitted():
-    assert summarize("THREATEN", "threaten", "occurred", None, INDIA) == "Threatened India"
+def test_summary_missing_actors_are_omitted_or_named_as_unnamed():
+    assert summarize("THREATEN", "threaten", "occurred", None, INDIA) == "An unnamed party threatened India"
     assert summarize("CONSULT", "talks", "occurred", TALIBAN, None) == "Taliban (AFG) held talks"
 
 

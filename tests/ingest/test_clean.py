@@ -92,3 +92,33 @@ def test_article_id_stable_across_whitespace_and_case():
     assert one == two
     assert len(one) == 16 and int(one, 16) >= 0
     assert article_id("India met the Taliban in Moscow.") != one
+
+
+def test_clean_drops_newsletter_furniture_and_notices():
+    text = (
+        "A weekly newsletter from the Centre for Asian Studies\n"
+        "You are receiving this email because you signed up at our website.\n"
+        "View this email in your browser\n"
+        "Kabul Times | World | 4 min read\n\n"
+        "Pakistan agreed to let Indian wheat cross the Wagah border.\n\n"
+        "(This article was translated automatically. The publisher is not responsible for errors.)\n"
+        "This report has been auto-generated from a syndicated feed and was not edited by our "
+        "staff; only the headline and the photo captions have been changed by the desk.\n"
+        "Unsubscribe | Manage your preferences"
+    )
+    assert clean_text(text) == "Pakistan agreed to let Indian wheat cross the Wagah border."
+
+
+def test_clean_keeps_sentences_in_parentheses_that_are_not_notes():
+    text = "(The Taliban denied the report.) Officials in Kabul said the talks would resume."
+    assert clean_text(text) == text
+    assert clean_text("(The report was later denied by officials.)") == "(The report was later denied by officials.)"
+
+
+def test_clean_drop_leading_labels_only_at_top():
+    from dateline.ingest.clean import drop_leading_labels
+
+    body = "Kabul Times | World desk\nHome › Asia › Afghanistan\nIndia sent wheat.\nA | B"
+    assert drop_leading_labels(body) == "India sent wheat.\nA | B"
+    story = "India, Pakistan agree on wheat route. Talks went on.\nMore."
+    assert drop_leading_labels(story) == story

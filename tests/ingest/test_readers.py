@@ -177,3 +177,10 @@ def test_readers_jsonl_line_separator_inside_string_is_one_record(tmp_path):
     record = json.dumps({"id": "u", "text": "Kabul fell.\u2028The president fled."}, ensure_ascii=False)
     article = _one(_write(tmp_path, "t.jsonl", record + "\r\n"))
     assert isinstance(article, Article) and article.text == "Kabul fell.\nThe president fled."
+
+
+def test_readers_txt_section_label_under_headline_is_dropped(tmp_path):
+    content = f"date 2022-02-23\nWheat convoy leaves Attari | Frontier Times\nFrontier Times | South Asia desk\n\n{BODY}"
+    article = _one(_write(tmp_path, "u.txt", content))
+    assert article.title == "Wheat convoy leaves Attari | Frontier Times"
+    assert article.text == BODY

@@ -310,7 +310,12 @@ def _new_organisation(article: _Article, name: str) -> Actor:
     return Actor(actor_id, name, "organisation", country)
 
 
+NAME_BREAKERS = (" — ", " – ", " - ", ":", "\n")
+
+
 def _looks_like_a_name(text: str) -> bool:
     """Capitalised at both ends: the NER's "delegation of" or "spokesman of Ministry" are not names."""
     words = text.split()
+    if any(separator in text for separator in NAME_BREAKERS):
+        return False  # "DUSHANBE — External Affairs": an entity run across a dateline is no name
     return len(text) > 1 and bool(words) and words[0][:1].isupper() and words[-1][:1].isupper()

@@ -25,6 +25,8 @@ ACTOR_NOUNS = frozenset({
     "national", "citizen", "worker", "engineer", "student", "pilgrim", "refugee", "journalist",
 })
 SUBJECT_DEPS = frozenset({"nsubj", "csubj"})
+DATELINE_SEPARATORS = frozenset({"—", "–", "-", "--", ":"})
+DATELINE_MAX_TOKENS = 8
 PASSIVE_SUBJECT_DEPS = frozenset({"nsubjpass"})
 
 
@@ -116,11 +118,36 @@ def _pobj(prep: Token) -> Token | None:
     return None
 
 
+def dateline_end(sentence_start: Token) -> int:
+    """The index of the first token after a dateline opening a sentence ("KABUL —", "Pamir Post
+    – Dushanbe:"), or the sentence's first token when there is none."""
+    sent = sentence_start.sent
+    end = sent.start
+    for token in sent[:DATELINE_MAX_TOKENS]:
+        if token.text in DATELINE_SEPARATORS:
+            end = token.i + 1
+        elif token.pos_ not in ("PROPN", "PUNCT", "NOUN") or token.is_lower:
+            break
+    return end
+
+
+def _outside_dateline(token: Token) -> Token | None:
+    """A subject that is the dateline itself is no subject; its appositive may be ("Pamir Post –
+    Dushanbe: Foreign Minister of India Mr. Jaishankar has done meeting ...")."""
+    end = dateline_end(token)
+    if token.i >= end:
+        return token
+    later = [t for t in token.subtree if t.i >= end and t.dep_ == "appos"]
+    return later[-1] if later else None
+
+
 def subject_of(verb: Token) -> tuple[Token | None, bool]:
     """The verb's subject and whether it is the grammatical object of a passive."""
-    subject = _child(verb, SUBJECT_DEPS)
-    if subject is not None:
-        return subject, False
+    for child in verb.children:
+        if child.dep_ in SUBJECT_DEPS:
+            subject = _outside_dateline(child)
+            if subject is not None:
+                return subject, False
     agent = _child(verb, {"agent"})
     if agent is not None:
         return _pobj(agent), False

@@ -39,11 +39,13 @@ PHRASES: dict[str, tuple[str, str]] = {
     "appoint": ("appointed", "appoint"),
 }
 
+UNNAMED_SOURCE = "An unnamed party"
+
 # How a status other than "occurred" bends the base form.
 STATUS_FORMS = {
     "planned": "is to {base}",
     "claimed": "reportedly {past}",
-    "denied": "reportedly did not {base}",
+    "denied": "did not {base}",
     "conditional": "may {base}",
 }
 
@@ -74,8 +76,8 @@ def summarize(type_: str, mode: str, status: str, source: Actor | None, target: 
     phrase = verb_phrase(type_, mode, status)
     if target is None:
         phrase = _drop_trailing_preposition(phrase)
-    parts = [actor_label(source)] if source else []
-    parts.append(phrase if source else phrase[:1].upper() + phrase[1:])
+    # The text named no doer ("Kabul was attacked"): say so rather than invent one.
+    parts = [actor_label(source) if source else UNNAMED_SOURCE, phrase]
     if target is not None:
         parts.append(actor_label(target))
     if location is not None and location.name:

@@ -2,7 +2,8 @@
 
 `clean_text` runs the stages top to bottom:
 1. normalize layout (newlines, NFC, invisible characters, trailing spaces);
-2. drop short boilerplate lines (newsletter, share, follow-us prompts, copyright lines);
+2. drop boilerplate lines (newsletter, share, follow-us prompts, copyright lines, notices
+   about the piece itself such as "published from a syndicated feed");
 3. drop repeated paragraphs, keeping the first occurrence;
 4. drop repeated runs of 2+ lines (a tweet pasted twice), keeping the first occurrence;
 5. collapse blank-line runs so paragraphs are separated by exactly one blank line.
@@ -35,8 +36,26 @@ BOILERPLATE_PATTERNS = {
     "all_rights_reserved": r".*\ball rights reserved\b.*",
     "copyright": r"(©|\(c\)|copyright\s*(©|\(c\))?\s*\d{4}).*",
     "download_app": r"download (our|the) .{0,40}\bapps?\b.*",
+    "newsletter_masthead": r"an? (daily|weekly|monthly|free) newsletter (from|by) .*",
+    "email_footer": r"you( are|'re) receiving this (email|e-mail|newsletter|message) because .*",
+    "unsubscribe": r"unsubscribe\b.*",
+    "view_in_browser": r"(view|read) (this (email|newsletter) )?(in|on) (your|a|the) (web )?browser\b.*",
+    "reading_time": r"(.*[|·•]\s*)?\d{1,3}\s*(-\s*)?min(ute)?s?\.? read",
+}
+# Notices about the article itself; distinctive enough to drop at a longer length than prompts.
+NOTICE_MAX_CHARS = 300
+NOTICE_PATTERNS = {
+    "syndicated_feed": r".*\bsyndicated feed\b.*",
+    # A fully parenthesized note about the piece: "(This story was auto-translated ...)".
+    "editor_note": r"\(this (news|story|article|report|copy|piece) (is|was|has|had|will)\b.*\)\.?",
 }
 _BOILERPLATE = [re.compile(pattern, re.IGNORECASE) for pattern in BOILERPLATE_PATTERNS.values()]
+_NOTICES = [re.compile(pattern, re.IGNORECASE) for pattern in NOTICE_PATTERNS.values()]
+
+# Section labels and breadcrumbs above the story ("Kabul Times | World", "Home › Asia"):
+# short segments without sentence punctuation, joined by separators. Only leading lines are
+# tested, after the headline is taken, because a headline may look the same.
+LEADING_LABEL = re.compile(r"[^|.!?]{1,40}(\s[|·•»›>]\s[^|.!?]{1,40})+")
 
 # Repeated-block removal ignores tiny blocks ("***", "—", "Thank you."): such short lines
 # can legitimately recur, while a pasted paragraph or tweet is longer than this.
@@ -72,9 +91,19 @@ def normalize_layout(text: str) -> str:
 def is_boilerplate(line: str) -> bool:
     """True for a short line that is a site prompt rather than article text."""
     line = line.strip()
-    if not line or len(line) > BOILERPLATE_MAX_CHARS:
+    if not line or len(line) > NOTICE_MAX_CHARS:
         return False
-    return any(pattern.fullmatch(line) for pattern in _BOILERPLATE)
+    if len(line) <= BOILERPLATE_MAX_CHARS and any(p.fullmatch(line) for p in _BOILERPLATE):
+        return True
+    return any(pattern.fullmatch(line) for pattern in _NOTICES)
+
+
+def drop_leading_labels(text: str) -> str:
+    """Drop section-label lines at the very top of an article body."""
+    lines = text.split("\n")
+    while lines and (not lines[0].strip() or LEADING_LABEL.fullmatch(lines[0].strip())):
+        lines.pop(0)
+    return "\n".join(lines)
 
 
 def drop_repeated_paragraphs(lines: list[str]) -> list[str]:

@@ -16,7 +16,7 @@ from pathlib import Path
 import trafilatura
 
 from dateline.errors import E002, E003, E004, E005, E006, E007, E008
-from dateline.ingest.clean import article_id, clean_text
+from dateline.ingest.clean import article_id, clean_text, drop_leading_labels
 from dateline.ingest.published import (
     collect_page_metadata,
     date_with_basis,
@@ -44,14 +44,12 @@ Reader = Callable[[Path, str], Iterator[Article | Skip]]
 
 def decode_text(data: bytes) -> str | None:
     """UTF-8 text (a BOM is dropped); None for binary data or another encoding."""
-    if b"\x00" in data:
+    if b"\x00" in data:  # text files never hold NUL bytes; binary files nearly always do
         return None
-    for encoding in ("utf-8-sig", "utf-8"):
-        try:
-            return data.decode(encoding)
-        except UnicodeDecodeError:
-            continue
-    return None
+    try:
+        return data.decode("utf-8-sig")  # plain UTF-8, with or without a BOM
+    except UnicodeDecodeError:
+        return None
 
 
 def make_article(
@@ -65,7 +63,7 @@ def make_article(
     basis: str = "none",
 ) -> Article | Skip:
     """Clean the text and key it by its content; E008 when nothing is left."""
-    body = drop_leading_title(clean_text(text), title)
+    body = drop_leading_labels(drop_leading_title(clean_text(text), title))
     if not body:
         return Skip(source, E008)
     return Article(
@@ -156,7 +154,7 @@ def read_jsonl(path: Path, content: str) -> Iterator[Article | Skip]:
 
 
 def read_csv(path: Path, content: str) -> Iterator[Article | Skip]:
-    csv.field_size_limit(CSV_FIELD_LIMIT)
+    csv.field_size_limit(max(csv.field_size_limit(), CSV_FIELD_LIMIT))  # process-wide setting
     rows = csv.reader(io.StringIO(content, newline=""))
     try:
         header = [name.strip().lower() for name in next(rows)]
@@ -244,7 +242,10 @@ def _field(record: Mapping[str, object], key: str) -> str | None:
 
 
 def _clean_field(value: str | None) -> str | None:
-    return " ".join(value.split()) or None if value else None
+    """One line with single spaces; None for a missing or blank value."""
+    if not value:
+        return None
+    return " ".join(value.split()) or None
 
 
 def _first_line(error: Exception) -> str:
