@@ -118,3 +118,22 @@ def test_events_sample_meeting_fuses_three_reports():
     assert [s.source for s in meeting.sources] == [
         "articles/a.txt", "articles/c.jsonl:3", "articles/b.txt"]
     assert meeting.target_actor == ATMAR and meeting.date == date(2021, 7, 13)
+
+
+def test_events_one_sided_report_joins_the_only_matching_happening():
+    seized = make("e1", type_="ASSAULT", mode="seize", source=TALIBAN.id, target=AFGHANISTAN.id)
+    no_target = make("e2", "a2", type_="ASSAULT", mode="seize", source=TALIBAN.id, target=None)
+    assert ids(group_events([seized, no_target], ARTICLES, {})) == [["e1", "e2"]]
+
+
+def test_events_one_sided_report_stays_apart_when_it_could_be_either():
+    on_india = make("e1", type_="ACCUSE", mode="accuse", source=TALIBAN.id, target=INDIA.id)
+    on_afghanistan = make("e2", type_="ACCUSE", mode="accuse", source=TALIBAN.id, target=AFGHANISTAN.id)
+    vague = make("e3", "a2", type_="ACCUSE", mode="accuse", source=TALIBAN.id, target=None)
+    assert ids(group_events([on_india, on_afghanistan, vague], ARTICLES, {})) == [["e1"], ["e2"], ["e3"]]
+
+
+def test_events_one_sided_report_outside_the_dates_stays_apart():
+    seized = make("e1", type_="ASSAULT", mode="seize", source=TALIBAN.id, target=AFGHANISTAN.id)
+    later = make("e2", "a3", type_="ASSAULT", mode="seize", source=TALIBAN.id, target=None, day=date(2021, 7, 29))
+    assert ids(group_events([seized, later], ARTICLES, {})) == [["e1"], ["e2"]]

@@ -160,13 +160,15 @@ def subject_of(verb: Token) -> tuple[Token | None, bool]:
     return None, False
 
 
-def prepositional_objects(token: Token) -> list[tuple[int, Token, str]]:
+def prepositional_objects(token: Token, only: tuple[str, ...] = ()) -> list[tuple[int, Token, str]]:
+    """Objects of the target-bearing prepositions on a token, the likeliest first."""
+    allowed = set(only) if only else set(TARGET_PREPS)
     found = []
     for child in token.children:
-        if child.dep_ == "prep" and child.lower_ in TARGET_PREPS:
+        if child.dep_ == "prep" and child.lower_ in allowed:
             pobj = _pobj(child)
             if pobj is not None:
-                found.append((TARGET_PREPS[child.lower_], pobj, child.lower_))
+                found.append((TARGET_PREPS.get(child.lower_, 0), pobj, child.lower_))
     return sorted(found, key=lambda item: -item[0])
 
 

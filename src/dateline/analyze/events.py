@@ -79,8 +79,8 @@ def _target_from(tokens: list[Token], index: MentionIndex) -> Mention | None:
     return None
 
 
-def _targets_by_preposition(token: Token, index: MentionIndex) -> Mention | None:
-    for _, pobj, _prep in prepositional_objects(token):
+def _targets_by_preposition(token: Token, index: MentionIndex, only: tuple[str, ...] = ()) -> Mention | None:
+    for _, pobj, prep in prepositional_objects(token, only):
         mention = actor_of(pobj, index)
         if mention is not None:
             return mention
@@ -96,7 +96,9 @@ def verb_arguments(verb: Token, event_class: EventClass, index: MentionIndex, kb
         agent = next((c for c in verb.children if c.dep_ == "agent"), None)
         if agent is not None:
             source = actor_of(next((g for g in agent.children if g.dep_ == "pobj"), None), index)
-    if target is None:
+    if target is None and event_class.target_preps:
+        target = _targets_by_preposition(verb, index, event_class.target_preps)
+    elif target is None:
         target = _target_from(list(verb.children), index) or _targets_by_preposition(verb, index)
     if target is None:
         for obj in (c for c in verb.children if c.dep_ in ("dobj", "attr")):

@@ -25,6 +25,7 @@ class EventClass:
     quad: int
     intensity: float
     symmetric: bool = False
+    target_preps: tuple[str, ...] = ()  # when set, the target comes from these prepositions only
 
 
 @dataclass(frozen=True, slots=True)
@@ -32,6 +33,7 @@ class _VerbRule:
     event_class: EventClass
     objects: frozenset[str]
     particles: frozenset[str]
+    needs_clause: bool = False
 
 
 @dataclass(frozen=True, slots=True)
@@ -51,11 +53,12 @@ def _parse_lexicon(data: dict) -> Lexicon:
             quad=int(spec["quad"]),
             intensity=float(spec["intensity"]),
             symmetric=bool(spec.get("symmetric", False)),
+            target_preps=tuple(spec.get("target_preps", ())),
         )
         for verb in spec.get("verbs", ()):
             objects = spec.get("objects_for", {}).get(verb, spec.get("objects", ()))
             particles = spec.get("particles_for", {}).get(verb, spec.get("particles", ()))
-            rule = _VerbRule(event_class, frozenset(objects), frozenset(particles))
+            rule = _VerbRule(event_class, frozenset(objects), frozenset(particles), bool(spec.get("needs_clause")))
             verbs.setdefault(verb, []).append(rule)
         for noun in spec.get("nouns", ()):
             nouns.setdefault(noun, event_class)
@@ -87,6 +90,16 @@ def _particles(token: Token) -> set[str]:
     return {c.lower_ for c in token.children if c.dep_ in ("prt", "prep", "dobj", "advmod")}
 
 
+def _has_clause(token: Token) -> bool:
+    """"called on the Taliban to ensure ...": an infinitive or clause hangs from the verb or its object."""
+    for child in token.children:
+        if child.dep_ in ("xcomp", "ccomp", "advcl"):
+            return True
+        if any(g.dep_ in ("xcomp", "ccomp", "acl", "relcl") and g.tag_ in ("VB", "VBP") for g in child.subtree):
+            return True
+    return False
+
+
 def match_verb(token: Token, lexicon: Lexicon) -> EventClass | None:
     rules = lexicon.verbs.get(token.lemma_.lower())
     if not rules or token.pos_ not in ("VERB", "AUX"):
@@ -97,6 +110,8 @@ def match_verb(token: Token, lexicon: Lexicon) -> EventClass | None:
         if rule.objects and not rule.objects & objects:
             continue
         if rule.particles and not rule.particles & particles:
+            continue
+        if rule.needs_clause and not _has_clause(token):
             continue
         return rule.event_class
     return None

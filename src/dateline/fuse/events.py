@@ -90,10 +90,38 @@ def group_events(events: Sequence[Event], articles: Mapping[str, ArticleRef],
     article_ids = [e.article_id for e in events]
     for members in classes.values():
         _join_overlapping(members, windows, article_ids, groups)
+    _absorb_partial(events, windows, links, groups)
     by_root: dict[int, list[Event]] = {}
     for i, event in enumerate(events):
         by_root.setdefault(groups.find(i), []).append(event)
     return sorted(by_root.values(), key=lambda group: group[0].id)
+
+
+def _absorb_partial(events: Sequence[Event], windows: list[tuple[date, date] | None],
+                    links: Mapping[str, str], groups: _UnionFind) -> None:
+    """A report that names one side only ("the Taliban seized the city") joins the happening that
+    names both, when exactly one such happening of its type and side overlaps it in time."""
+    pairs = [(_canonical(e.source_actor, links), _canonical(e.target_actor, links)) for e in events]
+    complete: dict[tuple, list[int]] = {}  # (type, side, actor) -> events naming both sides
+    for j, (source, target) in enumerate(pairs):
+        if source and target and windows[j]:
+            complete.setdefault((events[j].type, "source", source), []).append(j)
+            complete.setdefault((events[j].type, "target", target), []).append(j)
+    for i, (source, target) in enumerate(pairs):
+        if windows[i] is None or bool(source) == bool(target):
+            continue
+        side, known = ("source", source) if source else ("target", target)
+        other_side = 1 if side == "source" else 0
+        partners: dict[str, int] = {}
+        for j in complete.get((events[i].type, side, known), ()):
+            if _overlap(windows[i], windows[j]):
+                partners.setdefault(pairs[j][other_side], j)
+        if len(partners) == 1:
+            groups.union(i, next(iter(partners.values())))
+
+
+def _overlap(a: tuple[date, date], b: tuple[date, date]) -> bool:
+    return a[0] <= b[1] and b[0] <= a[1]
 
 
 def _canonical(actor_id: str | None, links: Mapping[str, str]) -> str | None:
