@@ -35,6 +35,7 @@ E006 = "E006: no main text found in the HTML page"
 E007 = "E007: malformed CSV: {detail}"
 E008 = "E008: empty after cleaning"
 E009 = "E009: unreadable date {value!r}"
+E010 = "E010: cannot read file: {detail}"
 # knowledge
 E020 = "E020: knowledge file {path} is malformed: {detail}"
 E021 = "E021: knowledge file {path} not found"

@@ -21,7 +21,7 @@ SECTORS = ("GOV", "MIL", "REB", "OPP", "IGO", "NGO", "MED", "BUS", "CVL", "JUD",
 @dataclass(slots=True)
 class Article:
     id: str  # hash of the normalized text: the same content is the same article
-    source: str  # path (with ":record" for multi-record files) or URL
+    source: str  # path ("path#id" or "path#line-N" for a record of a .jsonl/.csv file) or URL
     text: str
     title: str | None = None
     outlet: str | None = None
@@ -68,7 +68,7 @@ class TimeRef:
 @dataclass(slots=True)
 class Role:
     title: str  # "external affairs minister"
-    country: str | None  # ISO alpha-3 of the office
+    country: str | None  # the office's owner: ISO alpha-3, or an organisation or group id ("org:un")
     since: date | None = None
     until: date | None = None
 

@@ -108,3 +108,22 @@ def test_events_demonym_inside_a_non_actor_phrase_is_not_an_actor(code):
 def test_events_ids_are_stable_across_runs(code):
     text = "Jaishankar met Atmar in Dushanbe on Tuesday."
     assert [e.id for e in code(text)] == [e.id for e in code(text)]
+
+
+def test_events_pronoun_subject_takes_the_earlier_actor(code):
+    events = code("The Taliban entered Kabul on Sunday. They seized Kandahar on Friday.")
+    seized = [e for e in events if e.mode == "seize"]
+    assert [(e.source_actor, e.target_actor, e.date) for e in seized] == [("group:taliban", "AFG", date(2021, 7, 9))]
+    assert seized[0].location.name == "Kandahar"
+
+
+def test_events_place_object_stands_for_its_country(code):
+    event = only(code("India evacuated its ambassador and staff from Herat on Saturday."), "RETREAT")
+    assert (event.source_actor, event.target_actor) == ("IND", "AFG")
+
+
+def test_events_called_on_alone_is_a_visit_with_a_clause_an_appeal(code):
+    visit = code("Patrushev called on Prime Minister Narendra Modi on Wednesday.")
+    appeal = code("India called on the Taliban on Wednesday to protect minorities.")
+    assert [e.mode for e in visit] == ["visit"] and visit[0].target_actor == "person:narendra-modi"
+    assert only(appeal, "REQUEST").target_actor == "group:taliban"

@@ -24,6 +24,8 @@ ACTOR_NOUNS = frozenset({
     "regime", "negotiator", "representative", "military", "navy", "air", "security", "agency", "people",
     "national", "citizen", "worker", "engineer", "student", "pilgrim", "refugee", "journalist",
 })
+# Pronouns read as actors: does the pronoun stand for a person?
+PRONOUN_KINDS = {"he": True, "she": True, "they": False, "it": False}
 SUBJECT_DEPS = frozenset({"nsubj", "csubj"})
 DATELINE_SEPARATORS = frozenset({"—", "–", "-", "--", ":"})
 DATELINE_MAX_TOKENS = 8
@@ -55,6 +57,20 @@ class MentionIndex:
             i -= 1
         return None
 
+    def antecedent(self, pronoun: Token, people: bool) -> Mention | None:
+        """The nearest earlier mention in this or the previous sentence that a pronoun can stand for:
+        a person for "he"/"she", anything else for "they"/"it" (a group, a country, an office)."""
+        sentence_start = pronoun.sent.start
+        earliest = pronoun.doc[sentence_start - 1].sent.start_char if sentence_start > 0 else pronoun.sent.start_char
+        for mention in reversed(self.mentions):
+            if mention.end > pronoun.idx or mention.start < earliest:
+                continue
+            if mention.how == "capital":
+                continue  # "they" after "seized Kabul" is the seizer, not the city
+            if mention.actor_id.startswith("person:") == people:
+                return mention
+        return None
+
     def within(self, start: int, end: int) -> list[Mention]:
         i = bisect_right(self._starts, start - 1)
         found = []
@@ -83,6 +99,8 @@ def actor_of(head: Token | None, index: MentionIndex, places: set[str] | None = 
     """
     if head is None:
         return None
+    if head.lower_ in PRONOUN_KINDS:
+        return index.antecedent(head, PRONOUN_KINDS[head.lower_])
     mention = index.covering(head)
     if mention is not None:
         return mention

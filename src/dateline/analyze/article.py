@@ -21,7 +21,7 @@ from dateline.analyze.quotes import find_quotes
 from dateline.analyze.tense import clause_direction
 from dateline.analyze.timex import find_times
 from dateline.knowledge import Knowledge, load_knowledge
-from dateline.model import Analysis, Article, Sentence
+from dateline.model import Actor, Analysis, Article, Event, Sentence
 
 # spaCy's own batching: large enough to amortize, small enough to keep memory flat.
 PIPE_BATCH_SIZE = 16
@@ -48,7 +48,20 @@ def analyze_doc(doc: Doc, article: Article, kb: Knowledge) -> Analysis:
     times = find_times(doc.text, article.published, clause_direction(doc))
     mentions, actors = find_mentions(doc, kb, article.published)
     events = find_events(doc, article, mentions, times, kb)
+    actors = _with_event_actors(actors, events, kb)
     people = {actor.id for actor in actors if actor.kind == "person"}
     quotes = find_quotes(doc, article.id, mentions, people, times, article.published)
     return Analysis(article=article, sentences=sentences, times=times, actors=actors,
                     mentions=mentions, events=events, quotes=quotes)
+
+
+def _with_event_actors(actors: list[Actor], events: list[Event], kb: Knowledge) -> list[Actor]:
+    """Events may name a country through a place ("seized Kandahar"): its actor must be stored too."""
+    known = {actor.id for actor in actors}
+    extra = []
+    for event in events:
+        for actor_id in (event.source_actor, event.target_actor):
+            if actor_id and actor_id not in known and actor_id in kb.actors:
+                known.add(actor_id)
+                extra.append(kb.actors[actor_id])
+    return actors + extra

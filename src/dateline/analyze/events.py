@@ -70,18 +70,30 @@ def _compound_pair(noun: Token, index: MentionIndex) -> tuple[Mention | None, Me
     return (found[0] if found else None), (found[1] if len(found) > 1 else None)
 
 
-def _target_from(tokens: list[Token], index: MentionIndex) -> Mention | None:
+def _place_country(token: Token, kb) -> Mention | None:
+    """"seized Kandahar", "evacuated staff from Herat": a place that is no actor stands for its country."""
+    place = place_named(token, kb)
+    if place is None or place.country is None or place.country not in kb.actors:
+        return None
+    return Mention(token.idx, token.idx + len(token), place.name, place.country, -1, "place")
+
+
+def _resolve(token: Token, index: MentionIndex, kb) -> Mention | None:
+    return actor_of(token, index) or _place_country(token, kb)
+
+
+def _target_from(tokens: list[Token], index: MentionIndex, kb) -> Mention | None:
     for token in tokens:
         if token.dep_ in ("dobj", "obj", "dative"):
-            mention = actor_of(token, index)
+            mention = _resolve(token, index, kb)
             if mention is not None:
                 return mention
     return None
 
 
-def _targets_by_preposition(token: Token, index: MentionIndex, only: tuple[str, ...] = ()) -> Mention | None:
-    for _, pobj, prep in prepositional_objects(token, only):
-        mention = actor_of(pobj, index)
+def _targets_by_preposition(token: Token, index: MentionIndex, kb, only: tuple[str, ...] = ()) -> Mention | None:
+    for _, pobj, _prep in prepositional_objects(token, only):
+        mention = _resolve(pobj, index, kb)
         if mention is not None:
             return mention
     return None
@@ -97,18 +109,19 @@ def verb_arguments(verb: Token, event_class: EventClass, index: MentionIndex, kb
         if agent is not None:
             source = actor_of(next((g for g in agent.children if g.dep_ == "pobj"), None), index)
     if target is None and event_class.target_preps:
-        target = _targets_by_preposition(verb, index, event_class.target_preps)
+        target = _targets_by_preposition(verb, index, kb, event_class.target_preps)
     elif target is None:
-        target = _target_from(list(verb.children), index) or _targets_by_preposition(verb, index)
+        target = _target_from(list(verb.children), index, kb) or _targets_by_preposition(verb, index, kb)
     if target is None:
         for obj in (c for c in verb.children if c.dep_ in ("dobj", "attr")):
-            target = _targets_by_preposition(obj, index)  # "signed an agreement with X"
+            # "signed an agreement with X", "evacuated its ambassador from Kabul"
+            target = _targets_by_preposition(obj, index, kb, event_class.target_preps)
             if target is not None:
                 break
     if target is None and subject is not None and event_class.symmetric:
         target = _first_partner(subject, index)
     location = location_of(verb, kb)
-    if location is None and event_class.mode == "visit":
+    if location is None:  # "visited Kabul", "seized Kandahar": the object is the place
         obj = next((c for c in verb.children if c.dep_ in ("dobj", "obj")), None)
         location = place_named(obj, kb) if obj is not None else None
     return Arguments(source, _distinct(source, target), location)
@@ -128,9 +141,9 @@ def noun_arguments(noun: Token, event_class: EventClass, index: MentionIndex, kb
         subject, passive = subject_of(head)
         source = None if passive else actor_of(subject, index)
     if target is None:
-        target = _targets_by_preposition(noun, index)
+        target = _targets_by_preposition(noun, index, kb)
     if target is None and under_light_verb:
-        target = _targets_by_preposition(head, index)
+        target = _targets_by_preposition(head, index, kb)
     if target is None and subject is not None and event_class.symmetric:
         target = _first_partner(subject, index)
     location = location_of(noun, kb)

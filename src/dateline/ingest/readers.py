@@ -15,7 +15,7 @@ from pathlib import Path
 
 import trafilatura
 
-from dateline.errors import E002, E003, E004, E005, E006, E007, E008
+from dateline.errors import E002, E003, E004, E005, E006, E007, E008, E010
 from dateline.ingest.clean import article_id, clean_text, drop_leading_labels
 from dateline.ingest.published import (
     collect_page_metadata,
@@ -24,9 +24,6 @@ from dateline.ingest.published import (
     split_date_line,
 )
 from dateline.model import Article, Skip
-
-# A file that exists but cannot be opened (permissions, a folder named like a file).
-E010 = "E010: cannot read file: {detail}"
 
 # A headline is one short line that does not end like a sentence or a quotation.
 HEADLINE_MAX_CHARS = 160
