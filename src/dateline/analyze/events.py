@@ -166,47 +166,58 @@ def _confidence(args: Arguments, dated_by_text: bool) -> float:
     return round(min(score, 0.95), 2)
 
 
+def code_trigger(trigger: Token, event_class: EventClass, sentence_index: int, article: Article,
+                 index: MentionIndex, times: list[TimeRef], kb) -> Event | None:
+    """One event for one trigger, or None when the parse names no actor for it."""
+    reader = verb_arguments if trigger.pos_ in ("VERB", "AUX") else noun_arguments
+    args = reader(trigger, event_class, index, kb)
+    if sum(m is not None for m in (args.source, args.target)) < MIN_ACTORS:
+        return None
+    when = date_of(trigger, times, article.published)
+    return Event(
+        id=_event_id(article.id, trigger),
+        article_id=article.id,
+        type=event_class.type,
+        mode=event_class.mode,
+        cameo=event_class.cameo,
+        quad_class=event_class.quad,
+        intensity=event_class.intensity,
+        source_actor=args.source.actor_id if args.source else None,
+        target_actor=args.target.actor_id if args.target else None,
+        trigger=trigger.text,
+        sentence=sentence_index,
+        sentence_text=trigger.sent.text.strip(),
+        status=status_of(trigger, when, article.published),
+        location=args.location,
+        date=when.first,
+        date_end=when.last,
+        date_precision=when.precision,
+        date_basis=when.basis,
+        date_text=when.text,
+        confidence=_confidence(args, when.basis == "text"),
+    )
+
+
+def _richness(event: Event, from_verb: bool) -> tuple:
+    return (event.source_actor is not None, event.target_actor is not None, event.date_basis == "text",
+            event.location is not None, from_verb)
+
+
 def find_events(doc: Doc, article: Article, mentions: list[Mention], times: list[TimeRef], kb,
                 lexicon: Lexicon | None = None) -> list[Event]:
     lexicon = lexicon or load_lexicon()
     index = MentionIndex(mentions)
     events: list[Event] = []
     for sentence_index, sentence in enumerate(doc.sents):
+        # "signed an agreement" names one happening twice: keep the richest reading per sentence.
         kept: dict[tuple, tuple[tuple, Event]] = {}
         for trigger, event_class in find_triggers(sentence, lexicon):
-            is_verb = trigger.pos_ in ("VERB", "AUX")
-            reader = verb_arguments if is_verb else noun_arguments
-            args = reader(trigger, event_class, index, kb)
-            if sum(m is not None for m in (args.source, args.target)) < MIN_ACTORS:
+            event = code_trigger(trigger, event_class, sentence_index, article, index, times, kb)
+            if event is None:
                 continue
-            when = date_of(trigger, times, article.published)
-            event = Event(
-                id=_event_id(article.id, trigger),
-                article_id=article.id,
-                type=event_class.type,
-                mode=event_class.mode,
-                cameo=event_class.cameo,
-                quad_class=event_class.quad,
-                intensity=event_class.intensity,
-                source_actor=args.source.actor_id if args.source else None,
-                target_actor=args.target.actor_id if args.target else None,
-                trigger=trigger.text,
-                sentence=sentence_index,
-                sentence_text=sentence.text.strip(),
-                status=status_of(trigger, when, article.published),
-                location=args.location,
-                date=when.first,
-                date_end=when.last,
-                date_precision=when.precision,
-                date_basis=when.basis,
-                date_text=when.text,
-                confidence=_confidence(args, when.basis == "text"),
-            )
             key = (event.type, event.source_actor, event.target_actor)
-            rank = (event.source_actor is not None, event.target_actor is not None, event.date_basis == "text",
-                    event.location is not None, is_verb)
-            previous = kept.get(key)
-            if previous is None or rank > previous[0]:
+            rank = _richness(event, trigger.pos_ in ("VERB", "AUX"))
+            if key not in kept or rank > kept[key][0]:
                 kept[key] = (rank, event)
         events.extend(event for _, event in kept.values())
     return events

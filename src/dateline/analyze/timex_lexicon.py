@@ -159,8 +159,8 @@ PATTERNS = {
     "ago": rf"\b(?P<t>{COUNT}\s+{UNIT}\s+(?i:ago))\b",
     "from_now": rf"\b(?P<t>{COUNT}\s+{UNIT}\s+(?i:from\s+now))\b",
     "in_future": rf"\b(?i:in)\s+(?P<t>{COUNT}\s+{UNIT}(?P<time>['’]?\s+time\b)?)",
-    "narrative_unit": rf"\b(?P<t>(?i:the)\s+(?P<rel>(?i:next|following|previous|preceding|same))\s+"
-                      rf"(?P<unit>(?i:day|week|month|year|morning|afternoon|evening|night))\b)",
+    "narrative_unit": r"\b(?P<t>(?i:the)\s+(?P<rel>(?i:next|following|previous|preceding|same))\s+"
+                      r"(?P<unit>(?i:day|week|month|year|morning|afternoon|evening|night))\b)",
     "narrative_day": r"\b(?P<t>(?i:the)\s+day\s+(?P<rel>(?i:before|after)))\b",
     "narrative_count": rf"\b(?P<t>{COUNT}\s+{UNIT}\s+(?P<rel>(?i:later|earlier)))\b",
     "reference": rf"\b(?P<t>{alternation(REFERENCE_WORDS, ignore_case=True)})\b",

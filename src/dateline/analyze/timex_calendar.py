@@ -1,0 +1,142 @@
+"""Calendar arithmetic for time expressions: intervals, TimeML values, and which Tuesday
+(or which November 4) a relative expression means, given an anchor date and a direction."""
+from __future__ import annotations
+
+import calendar
+from datetime import date, timedelta
+
+from dateline.analyze import timex_lexicon as lex
+
+
+def month_end(year: int, month: int) -> date:
+    return date(year, month, calendar.monthrange(year, month)[1])
+
+
+def add_months(day: date, months: int) -> date:
+    """The first day of the month `months` away from `day`'s month."""
+    index = day.year * 12 + day.month - 1 + months
+    return date(index // 12, index % 12 + 1, 1)
+
+
+def week_monday(day: date) -> date:
+    return day - timedelta(days=day.weekday())
+
+
+def shift(day: date, unit: str, steps: int) -> date:
+    if unit == "D":
+        return day + timedelta(days=steps)
+    if unit == "W":
+        return day + timedelta(weeks=steps)
+    if unit in ("M", "Q"):
+        return add_months(day, steps * (3 if unit == "Q" else 1))
+    return date(day.year + steps * (10 if unit == "DE" else 1), 1, 1)
+
+
+def interval(core: date, precision: str) -> tuple[date, date]:
+    """The first and last day of the calendar period of `precision` that contains `core`."""
+    if precision == "day":
+        return core, core
+    if precision == "week":
+        monday = week_monday(core)
+        return monday, monday + timedelta(days=6)
+    if precision == "month":
+        return core.replace(day=1), month_end(core.year, core.month)
+    if precision == "quarter":
+        first_month = (core.month - 1) // 3 * 3 + 1
+        return date(core.year, first_month, 1), month_end(core.year, first_month + 2)
+    if precision == "year":
+        return date(core.year, 1, 1), date(core.year, 12, 31)
+    first_year = core.year - core.year % 10
+    return date(first_year, 1, 1), date(first_year + 9, 12, 31)
+
+
+def timeml_value(core: date, precision: str) -> str:
+    if precision == "day":
+        return core.isoformat()
+    if precision == "week":
+        year, week, _ = core.isocalendar()
+        return f"{year:04d}-W{week:02d}"
+    if precision == "month":
+        return f"{core.year:04d}-{core.month:02d}"
+    if precision == "quarter":
+        return f"{core.year:04d}-Q{(core.month - 1) // 3 + 1}"
+    if precision == "year":
+        return f"{core.year:04d}"
+    return f"{core.year // 10:03d}"
+
+
+def narrow(first: date, last: date, precision: str, modifier: str | None) -> tuple[date, date]:
+    """The part of a month, year or decade that "early", "mid-", "late" or a half keep."""
+    ranges = lex.MODIFIER_RANGES.get(precision)
+    if modifier is None or ranges is None:
+        return first, last
+    low, high = ranges[modifier]
+    if precision == "month":
+        return first.replace(day=low), first.replace(day=min(high, last.day))
+    if precision == "year":
+        return date(first.year, low, 1), month_end(first.year, high)
+    return date(first.year + low, 1, 1), date(first.year + high, 12, 31)
+
+
+def pick_nearest(candidates: list[int], target: int, direction: int, strict: bool = False) -> int | None:
+    """The candidate before (-1), after (+1) or nearest to (0, ties to the past) the target."""
+    if strict:
+        candidates = [c for c in candidates if c != target]
+    if direction < 0:
+        candidates = [c for c in candidates if c <= target]
+        return max(candidates, default=None)
+    if direction > 0:
+        candidates = [c for c in candidates if c >= target]
+        return min(candidates, default=None)
+    return min(candidates, key=lambda c: (abs(c - target), c > target), default=None)
+
+
+def resolve_weekday(anchor: date, weekday: int, direction: int = 0, strict: bool = False) -> date:
+    """The weekday after the anchor (+1), else the latest on or before it (strictly before if strict)."""
+    if direction > 0:
+        return anchor + timedelta(days=(weekday - anchor.weekday()) % 7 or 7)
+    back = (anchor.weekday() - weekday) % 7
+    return anchor - timedelta(days=back or (7 if strict else 0))
+
+
+def resolve_this_weekday(anchor: date, weekday: int, direction: int) -> date:
+    """ "this Friday": the coming or past one when tense says so, else the one in the anchor's week."""
+    if direction > 0:
+        return anchor + timedelta(days=(weekday - anchor.weekday()) % 7)
+    if direction < 0:
+        return resolve_weekday(anchor, weekday, -1)
+    return week_monday(anchor) + timedelta(days=weekday)
+
+
+def resolve_month_day(anchor: date, month: int, day: int, direction: int = 0) -> date | None:
+    """A yearless month-day in the year that puts it where `direction` says relative to the anchor."""
+    candidates = []
+    for year in (anchor.year - 1, anchor.year, anchor.year + 1):
+        try:
+            candidates.append(date(year, month, day).toordinal())
+        except ValueError:  # February 29 outside a leap year, April 31
+            continue
+    chosen = pick_nearest(candidates, anchor.toordinal(), direction)
+    return date.fromordinal(chosen) if chosen is not None else None
+
+
+def resolve_month(anchor: date, month: int, direction: int = 0, strict: bool = False) -> date:
+    """The first day of the month named without a year, placed like `resolve_month_day`."""
+    candidates = [year * 12 + month - 1 for year in (anchor.year - 1, anchor.year, anchor.year + 1)]
+    chosen = pick_nearest(candidates, anchor.year * 12 + anchor.month - 1, direction, strict)
+    return date(chosen // 12, chosen % 12 + 1, 1)
+
+
+def resolve_weekend(anchor: date, choice: str, direction: int) -> date:
+    """The Saturday of the weekend meant by "the/this/last/next/coming weekend"."""
+    saturday = week_monday(anchor) + timedelta(days=5)
+    in_weekend = anchor.weekday() >= 5
+    if choice == "previous":
+        return saturday - timedelta(weeks=1)
+    if choice == "next":
+        return saturday + timedelta(weeks=1)
+    if choice == "upcoming":
+        return saturday + timedelta(weeks=1 if in_weekend and anchor.weekday() == 6 else 0)
+    if choice == "nearest" and direction <= 0 and not in_weekend:
+        return saturday - timedelta(weeks=1)
+    return saturday
