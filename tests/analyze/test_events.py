@@ -127,3 +127,9 @@ def test_events_called_on_alone_is_a_visit_with_a_clause_an_appeal(code):
     appeal = code("India called on the Taliban on Wednesday to protect minorities.")
     assert [e.mode for e in visit] == ["visit"] and visit[0].target_actor == "person:narendra-modi"
     assert only(appeal, "REQUEST").target_actor == "group:taliban"
+
+
+def test_events_relative_clause_subject_is_the_noun_it_hangs_from(code):
+    event = only(code("The Taliban, who seized Kabul last month, want recognition."), "ASSAULT")
+    assert (event.source_actor, event.target_actor, event.date_precision) == ("group:taliban", "AFG", "month")
+    assert event.date == date(2021, 6, 1)

@@ -137,3 +137,11 @@ def test_events_one_sided_report_outside_the_dates_stays_apart():
     seized = make("e1", type_="ASSAULT", mode="seize", source=TALIBAN.id, target=AFGHANISTAN.id)
     later = make("e2", "a3", type_="ASSAULT", mode="seize", source=TALIBAN.id, target=None, day=date(2021, 7, 29))
     assert ids(group_events([seized, later], ARTICLES, {})) == [["e1"], ["e2"]]
+
+
+def test_events_fused_event_names_both_sides_when_any_report_does():
+    one_sided = make("e0", "a2", type_="ASSAULT", mode="seize", source=TALIBAN.id, target=None)
+    full = make("e9", type_="ASSAULT", mode="seize", source=TALIBAN.id, target=AFGHANISTAN.id)
+    (fused,) = fuse_events([one_sided, full], ARTICLES, {}, ACTORS)
+    assert (fused.source_actor.id, fused.target_actor.id) == (TALIBAN.id, AFGHANISTAN.id)
+    assert len(fused.sources) == 2

@@ -30,3 +30,8 @@ def test_summary_missing_actors_are_omitted_or_named_as_unnamed():
 def test_summary_unknown_mode_uses_type():
     assert summarize("MOBILIZE", "mobilize-troops", "occurred", TALIBAN, None) == (
         "Taliban (AFG) mobilize")
+
+
+def test_summary_location_that_repeats_an_actor_is_left_out():
+    assert summarize("THREATEN", "warn", "occurred", TALIBAN, INDIA, Location("India", "IND")) == (
+        "Taliban (AFG) warned India")

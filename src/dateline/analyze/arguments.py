@@ -24,6 +24,7 @@ ACTOR_NOUNS = frozenset({
     "regime", "negotiator", "representative", "military", "navy", "air", "security", "agency", "people",
     "national", "citizen", "worker", "engineer", "student", "pilgrim", "refugee", "journalist",
 })
+RELATIVE_PRONOUNS = frozenset({"who", "which", "that"})
 # Pronouns read as actors: does the pronoun stand for a person?
 PRONOUN_KINDS = {"he": True, "she": True, "they": False, "it": False}
 SUBJECT_DEPS = frozenset({"nsubj", "csubj"})
@@ -162,6 +163,8 @@ def _outside_dateline(token: Token) -> Token | None:
 def subject_of(verb: Token) -> tuple[Token | None, bool]:
     """The verb's subject and whether it is the grammatical object of a passive."""
     for child in verb.children:
+        if child.dep_ in SUBJECT_DEPS and child.lower_ in RELATIVE_PRONOUNS and verb.dep_ == "relcl":
+            return verb.head, False  # "the Taliban, who seized Kabul": the noun the clause hangs from
         if child.dep_ in SUBJECT_DEPS:
             subject = _outside_dateline(child)
             if subject is not None:

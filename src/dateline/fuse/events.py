@@ -175,7 +175,9 @@ def merge_group(members: Sequence[Event], articles: Mapping[str, ArticleRef],
                 links: Mapping[str, str], actors: Mapping[str, Actor]) -> FusedEvent:
     """One fused event from a group of per-article events about the same happening."""
     mode = _most_common(e.mode for e in members)
-    lead = next(e for e in members if e.mode == mode)  # supplies the codes and actor order
+    # The lead supplies the codes and the actor order: the report that names the most sides.
+    lead = max((e for e in members if e.mode == mode),
+               key=lambda e: (e.source_actor is not None) + (e.target_actor is not None))
     dated = choose_date(members)
     locations = [e.location for e in members if e.location and e.location.name]
     location = None

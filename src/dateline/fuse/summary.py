@@ -80,6 +80,7 @@ def summarize(type_: str, mode: str, status: str, source: Actor | None, target: 
     parts = [actor_label(source) if source else UNNAMED_SOURCE, phrase]
     if target is not None:
         parts.append(actor_label(target))
-    if location is not None and location.name:
+    named = {actor.name for actor in (source, target) if actor is not None}
+    if location is not None and location.name and location.name not in named:
         parts.append(f"in {location.name}")
     return " ".join(parts)
