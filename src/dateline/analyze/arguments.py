@@ -46,15 +46,15 @@ class MentionIndex:
     def __init__(self, mentions: list[Mention]):
         self.mentions = sorted(mentions, key=lambda m: m.start)
         self._starts = [m.start for m in self.mentions]
+        self._longest = max((m.end - m.start for m in self.mentions), default=0)
 
     def covering(self, token: Token) -> Mention | None:
+        # Mentions may nest ("Foreign Minister of India" around "India"): look back as far as the
+        # longest mention could reach, innermost first.
         i = bisect_right(self._starts, token.idx) - 1
-        while i >= 0:
-            mention = self.mentions[i]
-            if mention.start <= token.idx < mention.end:
-                return mention
-            if mention.end <= token.idx and i < len(self.mentions) - 1:
-                break
+        while i >= 0 and self._starts[i] > token.idx - self._longest:
+            if token.idx < self.mentions[i].end:
+                return self.mentions[i]
             i -= 1
         return None
 

@@ -50,7 +50,7 @@ def analyze_doc(doc: Doc, article: Article, kb: Knowledge) -> Analysis:
     events = find_events(doc, article, mentions, times, kb)
     actors = _with_event_actors(actors, events, kb)
     people = {actor.id for actor in actors if actor.kind == "person"}
-    quotes = find_quotes(doc, article.id, mentions, people, times, article.published)
+    quotes = find_quotes(doc, article.id, mentions, people, article.published)
     return Analysis(article=article, sentences=sentences, times=times, actors=actors,
                     mentions=mentions, events=events, quotes=quotes)
 

@@ -54,23 +54,24 @@ def _anchor_tokens(trigger: Token) -> list[Token]:
     return anchors
 
 
-def _time_root(doc: Doc, ref: TimeRef) -> Token | None:
-    span = doc.char_span(ref.start, ref.end, alignment_mode="expand")
-    return span.root if span is not None and len(span) else None
+def dated_times(doc: Doc, times: list[TimeRef]) -> list[tuple[TimeRef, Token]]:
+    """The document's dates with the token each hangs from, found once for all its triggers."""
+    rooted = []
+    for ref in times:
+        if ref.type not in DATED_TYPES:
+            continue
+        span = doc.char_span(ref.start, ref.end, alignment_mode="expand")
+        if span is not None and len(span):
+            rooted.append((ref, span.root))
+    return rooted
 
 
-def date_of(trigger: Token, times: list[TimeRef], published: date | None) -> EventDate:
-    """The trigger's own time expression; else the publication date; else nothing, never a guess."""
-    doc = trigger.doc
+def date_of(trigger: Token, times: list[tuple[TimeRef, Token]], published: date | None) -> EventDate:
+    """The trigger's own time expression (from `dated_times`); else the publication date; else
+    nothing, never a guess."""
     for anchor in _anchor_tokens(trigger):
         clause = _clause_token_ids(anchor) if anchor is trigger else _modifier_token_ids(anchor)
-        tied = []
-        for ref in times:
-            if ref.type not in DATED_TYPES:
-                continue
-            root = _time_root(doc, ref)
-            if root is not None and root.i in clause:
-                tied.append((abs(root.i - trigger.i), ref))
+        tied = [(abs(root.i - trigger.i), ref) for ref, root in times if root.i in clause]
         if tied:
             ref = min(tied, key=lambda pair: pair[0])[1]
             if ref.first_day is None:

@@ -24,7 +24,7 @@ from dateline.analyze.arguments import (
     prepositional_objects,
     subject_of,
 )
-from dateline.analyze.eventdate import date_of, status_of
+from dateline.analyze.eventdate import date_of, dated_times, status_of
 from dateline.analyze.triggers import LIGHT_VERBS, EventClass, Lexicon, load_lexicon, match_noun, match_verb
 from dateline.model import Article, Event, Mention, TimeRef
 
@@ -167,7 +167,7 @@ def _confidence(args: Arguments, dated_by_text: bool) -> float:
 
 
 def code_trigger(trigger: Token, event_class: EventClass, sentence_index: int, article: Article,
-                 index: MentionIndex, times: list[TimeRef], kb) -> Event | None:
+                 index: MentionIndex, times: list[tuple[TimeRef, Token]], kb) -> Event | None:
     """One event for one trigger, or None when the parse names no actor for it."""
     reader = verb_arguments if trigger.pos_ in ("VERB", "AUX") else noun_arguments
     args = reader(trigger, event_class, index, kb)
@@ -207,12 +207,13 @@ def find_events(doc: Doc, article: Article, mentions: list[Mention], times: list
                 lexicon: Lexicon | None = None) -> list[Event]:
     lexicon = lexicon or load_lexicon()
     index = MentionIndex(mentions)
+    rooted_times = dated_times(doc, times)
     events: list[Event] = []
     for sentence_index, sentence in enumerate(doc.sents):
         # "signed an agreement" names one happening twice: keep the richest reading per sentence.
         kept: dict[tuple, tuple[tuple, Event]] = {}
         for trigger, event_class in find_triggers(sentence, lexicon):
-            event = code_trigger(trigger, event_class, sentence_index, article, index, times, kb)
+            event = code_trigger(trigger, event_class, sentence_index, article, index, rooted_times, kb)
             if event is None:
                 continue
             key = (event.type, event.source_actor, event.target_actor)

@@ -13,7 +13,7 @@ from datetime import date
 from spacy.tokens import Doc, Token
 
 from dateline.analyze.arguments import MentionIndex, actor_of
-from dateline.model import Mention, Quote, TimeRef
+from dateline.model import Mention, Quote
 
 QUOTE_PATTERN = re.compile(r"[\"\u201c]([^\"\u201c\u201d]{12,}?)[\"\u201d]")
 MIN_QUOTE_WORDS = 4
@@ -52,7 +52,7 @@ def _speaker(verb: Token, index: MentionIndex, people: set[str]) -> Mention | No
 
 
 def find_quotes(doc: Doc, article_id: str, mentions: list[Mention], people: set[str],
-                times: list[TimeRef], published: date | None) -> list[Quote]:
+                published: date | None) -> list[Quote]:
     index = MentionIndex(mentions)
     sentences = list(doc.sents)
     quotes = []
