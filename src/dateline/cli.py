@@ -1,16 +1,18 @@
 """The `dateline` command: parse flags, call the library, print. Nothing else lives here."""
 from __future__ import annotations
 
+import re
 import sys
 from collections.abc import Callable
 from contextlib import contextmanager
+from datetime import date
 
 import click
 from rich.console import Console
 from rich.progress import Progress
 
 from dateline import pipeline
-from dateline.errors import DatelineError
+from dateline.errors import E003, E010, DatelineError, InputError
 from dateline.query import Database, render, serialize
 
 PROGRESS_MIN_FILES = 20  # fewer files finish before a bar is worth drawing
@@ -177,6 +179,70 @@ def stats(db_path, fmt) -> None:
             click.echo(serialize.dumps(counts))
         else:
             _print_table(render.stats_table(counts))
+
+
+TIMEX_KEYS = ("start", "end", "text", "type", "value")  # the output contract, in this order
+ISO_DAY = re.compile(r"\d{4}-\d{2}-\d{2}")
+
+
+class IsoDate(click.ParamType):
+    """A calendar day written YYYY-MM-DD, and nothing looser (no week dates, no 8-digit forms)."""
+
+    name = "YYYY-MM-DD"
+
+    def convert(self, value, param, ctx) -> date:
+        if isinstance(value, date):
+            return value
+        try:
+            if ISO_DAY.fullmatch(value):
+                return date.fromisoformat(value)
+        except ValueError:
+            pass  # the right shape but no such day, e.g. 2021-13-01
+        self.fail(f"{value!r} is not a calendar date; expected YYYY-MM-DD, e.g. 2021-07-14",
+                  param, ctx)
+
+
+@main.command()
+@click.argument("file", type=click.Path(exists=True, dir_okay=False, allow_dash=True))
+@click.option("--dct", type=IsoDate(), metavar="YYYY-MM-DD",
+              help="Document creation time: the day relative expressions such as \"Tuesday\" or "
+                   "\"two days ago\" are resolved against. Without it they keep underspecified "
+                   "values such as XXXX-11-04.")
+def timex(file: str, dct: date | None) -> None:
+    """Tag the time expressions of a UTF-8 text FILE ("-" for standard input).
+
+    Prints a JSON array, indented by two spaces, of objects with the keys start, end, text,
+    type (DATE, TIME, DURATION or SET) and value (a TimeML value such as 2021-07-13 or P3D).
+    start and end are character offsets (not bytes) into the decoded text, counted after a
+    leading byte order mark and with line endings left as they are, so that text[start:end]
+    is the expression.
+    """
+    from dateline.analyze.timetag import tag_times
+    from dateline.analyze.timex import timeref_json
+
+    with _user_errors():
+        found = tag_times(_read_text(file), dct)
+    click.echo(serialize.dumps([_select(timeref_json(ref), TIMEX_KEYS) for ref in found]))
+
+
+def _read_text(file: str) -> str:
+    """The text of a file or of standard input; a BOM is dropped, as every editor hides it."""
+    from dateline.ingest.readers import decode_text  # the ingest stack is slow to import
+
+    name = "<stdin>" if file == "-" else file
+    try:
+        with click.open_file(file, "rb") as stream:  # "-" is standard input
+            data = stream.read()
+    except OSError as error:
+        raise InputError(f"{E010.format(detail=error.strerror or error)}: {name}") from error
+    text = decode_text(data)
+    if text is None:
+        raise InputError(f"{E003}: {name}")
+    return text
+
+
+def _select(record: dict, keys: tuple[str, ...]) -> dict:
+    return {key: record[key] for key in keys}
 
 
 if __name__ == "__main__":

@@ -12,8 +12,12 @@ from datetime import date
 PUBLISHED_BASES = ("dateline", "metadata", "record", "none")
 # How a time expression was anchored (TimeRef.basis).
 TIME_BASES = ("absolute", "publication-relative", "narrative-relative", "unresolved")
-PRECISIONS = ("day", "week", "month", "quarter", "year", "decade")
+PRECISIONS = ("day", "week", "month", "season", "quarter", "half", "year", "decade", "century")
 EVENT_STATUSES = ("occurred", "planned", "claimed", "denied", "conditional")
+# How an event's date was found (Event.date_basis), strongest first: the time expression tied to
+# its trigger; one carried over from the sentence before, in the same paragraph; the article's
+# publication date. None when undated.
+DATE_BASES = ("text", "inherited", "publication")
 ACTOR_KINDS = ("person", "country", "organisation", "group")
 SECTORS = ("GOV", "MIL", "REB", "OPP", "IGO", "NGO", "MED", "BUS", "CVL", "JUD", "LEG", "SPY", "REL")
 
@@ -126,8 +130,8 @@ class Event:
     date: date | None = None
     date_end: date | None = None
     date_precision: str | None = None
-    date_basis: str | None = None  # "text" or "publication"; None when undated
-    date_text: str | None = None  # the time expression the date came from
+    date_basis: str | None = None  # one of DATE_BASES; None when undated
+    date_text: str | None = None  # the time expression the date came from (the neighbour's, when inherited)
     confidence: float = 0.5
 
 

@@ -59,9 +59,15 @@ def test_events_future_aid_is_planned_and_dated_forward(code):
 
 
 def test_events_will_meet_on_a_weekday_looks_forward(code):
-    event = only(code("Jaishankar will meet Atmar on Wednesday."), "CONSULT")
-    assert event.date == date(2021, 7, 21)
+    event = only(code("Jaishankar will meet Atmar on Monday."), "CONSULT")
+    assert event.date == date(2021, 7, 19)
     assert event.status == "planned"
+
+
+def test_events_on_the_publication_weekday_are_that_day(code):
+    """An article of Wednesday 14 July saying "will meet on Wednesday" means that day, not a week on."""
+    event = only(code("Jaishankar will meet Atmar on Wednesday."), "CONSULT")
+    assert event.date == date(2021, 7, 14)
 
 
 def test_events_without_date_words_fall_back_to_publication(code):

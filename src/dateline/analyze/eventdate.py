@@ -1,13 +1,23 @@
 """When an event happened and whether it happened: the time expression tied to its trigger,
-and the status its clause gives it (occurred, planned, claimed, denied, conditional)."""
+and the status its clause gives it (occurred, planned, claimed, denied, conditional).
+
+An event's date has a basis (`Event.date_basis`), strongest first:
+  "text"         the time expression tied to its trigger in the parse;
+  "inherited"    no expression of its own, but the sentence before it, in the same paragraph, is
+                 dated ("X met Y on Tuesday. The two discussed ..."): see `Narrative`;
+  "publication"  nothing in the words dates it: the article's date stands in;
+  None           an undated article with nothing in the text: no date, never a guess.
+"""
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from datetime import date
 
-from spacy.tokens import Doc, Token
+from spacy.tokens import Doc, Span, Token
 
-from dateline.analyze.tense import FUTURE, verb_direction
+from dateline.analyze.quotes import QUOTE_PATTERN
+from dateline.analyze.tense import FUTURE, PAST, governing_verb, verb_direction
 from dateline.model import TimeRef
 
 # Dependents whose time expressions belong to another happening, not to this trigger.
@@ -15,6 +25,16 @@ FOREIGN_CLAUSES = frozenset({"ccomp", "relcl", "advcl", "parataxis", "acl", "csu
 CLAIM_WORDS = frozenset({"claim", "allege", "purport"})
 CLAIM_ADVERBS = frozenset({"reportedly", "allegedly", "purportedly", "apparently", "supposedly"})
 DATED_TYPES = frozenset({"DATE", "TIME"})
+# Dates fine enough to carry a narrative into the next sentence ("on Tuesday", "last week",
+# "in July"); "this year" frames a story, it does not date the happenings told in it.
+INHERITABLE_PRECISIONS = frozenset({"day", "week", "month"})
+# How many sentences back a date carries. Further back, news writing has usually moved on to
+# background or reaction, and the error costs more than the publication fallback does.
+MAX_SENTENCES_BACK = 1
+# Clauses that tell background to their sentence ("who met X on Monday", "after the vote on
+# Monday"): a date in them is not the date the narrative goes on from.
+BACKGROUND_CLAUSES = frozenset({"relcl", "acl", "advcl", "csubj", "parataxis", "pcomp"})
+PARAGRAPH_BREAK = re.compile(r"\n\s*\n")
 
 
 @dataclass(frozen=True, slots=True)
@@ -22,7 +42,7 @@ class EventDate:
     first: date | None
     last: date | None
     precision: str | None
-    basis: str | None  # "text" or "publication"
+    basis: str | None  # "text", "inherited" or "publication"; None when undated (see above)
     text: str | None
 
 
@@ -66,9 +86,8 @@ def dated_times(doc: Doc, times: list[TimeRef]) -> list[tuple[TimeRef, Token]]:
     return rooted
 
 
-def date_of(trigger: Token, times: list[tuple[TimeRef, Token]], published: date | None) -> EventDate:
-    """The trigger's own time expression (from `dated_times`); else the publication date; else
-    nothing, never a guess."""
+def own_date(trigger: Token, times: list[tuple[TimeRef, Token]]) -> EventDate | None:
+    """The date of the time expression tied to the trigger in the parse, or None when none is."""
     for anchor in _anchor_tokens(trigger):
         clause = _clause_token_ids(anchor) if anchor is trigger else _modifier_token_ids(anchor)
         tied = [(abs(root.i - trigger.i), ref) for ref, root in times if root.i in clause]
@@ -78,9 +97,115 @@ def date_of(trigger: Token, times: list[tuple[TimeRef, Token]], published: date 
                 # Tied to a date the text could not fix (an undated article's "on Tuesday"): no guess.
                 return EventDate(None, None, None, None, ref.text)
             return EventDate(ref.first_day, ref.last_day or ref.first_day, ref.precision, "text", ref.text)
+    return None
+
+
+def date_of(trigger: Token, times: list[tuple[TimeRef, Token]], published: date | None,
+            narrative: Narrative | None = None) -> EventDate:
+    """The trigger's own time expression (from `dated_times`); else the date its narrative carries
+    over from the sentence before (with a `narrative`); else the publication date; else nothing,
+    never a guess."""
+    own = own_date(trigger, times)
+    if own is not None:
+        return own
+    carried = narrative.inherited_date(trigger) if narrative is not None else None
+    if carried is not None:
+        return EventDate(carried.first_day, carried.last_day or carried.first_day, carried.precision,
+                         "inherited", carried.text)
     if published is not None:
         return EventDate(published, published, "day", "publication", None)
     return EventDate(None, None, None, None, None)
+
+
+def quoted_spans(text: str) -> list[tuple[int, int]]:
+    """Character spans of direct speech, quotation marks included."""
+    return [match.span() for match in QUOTE_PATTERN.finditer(text)]
+
+
+def _on_main_line(token: Token) -> bool:
+    """Whether a token is on its sentence's main line (the main clause, or what a reporting verb
+    reports) rather than in a background clause hanging from it."""
+    current = token
+    while current.head.i != current.i:  # spaCy makes a new Token object on each access: compare indices
+        if current.dep_ in BACKGROUND_CLAUSES:
+            return False
+        current = current.head
+    return True
+
+
+def _tells_the_past(token: Token) -> bool:
+    verb = governing_verb(token)
+    return verb is not None and verb_direction(verb) == PAST
+
+
+class Narrative:
+    """The dates an article's narrative carries from one sentence into the next.
+
+    News writing dates a happening once and goes on without repeating the date: "Jaishankar met
+    Atmar in Dushanbe on Tuesday. The two discussed the security situation." The discussion took
+    place on Tuesday. The rule is strict because the publication fallback admits that it is a
+    stand-in (fusion matches it loosely) while an inherited date claims to be the day itself. A
+    trigger inherits the date of the sentence just before its own only when all of these hold:
+      - its own sentence holds no date or time expression at all: a sentence with a date of its
+        own has its own time frame, even where the parse does not tie the date to this trigger;
+      - it reports the past (a past or perfect verb): a plan or a present state does not take
+        place on the day of the happening before it;
+      - it is not inside quotation marks: direct speech keeps the speaker's own time frame;
+      - no paragraph break separates it from the date: a new paragraph in news writing often
+        turns to background, reaction or another day;
+      - the sentence before holds one date (however often named) on its main line, not in a
+        clause like "who met X on Monday" or "after the vote on Monday"; told in the past, at
+        least as fine as a month, outside quotation marks, and not after the publication date.
+        Two different dates there leave the narrative ambiguous, and a date the text could not
+        fix (an undated article's "on Tuesday") is no date to inherit.
+    Only a date the text sets carries over: an inherited date is not passed on again, so an
+    error cannot spread down a paragraph.
+    """
+
+    def __init__(self, doc: Doc, times: list[tuple[TimeRef, Token]], published: date | None):
+        self.text = doc.text
+        self.published = published
+        self.sentences: list[Span] = list(doc.sents)
+        self._position = {sentence.start: i for i, sentence in enumerate(self.sentences)}
+        self._times: list[list[tuple[TimeRef, Token]]] = [[] for _ in self.sentences]
+        for ref, root in times:
+            self._times[self._position[root.sent.start]].append((ref, root))
+        self._quoted = quoted_spans(doc.text)
+
+    def inherited_date(self, trigger: Token) -> TimeRef | None:
+        """The time expression whose date the trigger inherits, or None (see the class)."""
+        position = self._position[trigger.sent.start]
+        if self._times[position] or self._is_quoted(trigger.idx) or not _tells_the_past(trigger):
+            return None
+        for earlier in range(position - 1, max(position - MAX_SENTENCES_BACK, 0) - 1, -1):
+            if self._times[earlier]:
+                # The nearest dated sentence decides, whether or not its date carries over.
+                carried = self._narrative_date(earlier)
+                if carried is None or self._breaks_paragraph(carried.end, trigger.idx):
+                    return None
+                return carried
+        return None
+
+    def _narrative_date(self, position: int) -> TimeRef | None:
+        carried = [ref for ref, root in self._times[position] if self._carries_over(ref, root)]
+        if len({(ref.first_day, ref.last_day) for ref in carried}) != 1:
+            return None
+        return carried[-1]
+
+    def _carries_over(self, ref: TimeRef, root: Token) -> bool:
+        if ref.first_day is None or ref.precision not in INHERITABLE_PRECISIONS:
+            return False
+        if self.published is not None and ref.first_day > self.published:
+            return False
+        return not self._is_quoted(ref.start) and _on_main_line(root) and _tells_the_past(root)
+
+    def _is_quoted(self, offset: int) -> bool:
+        return any(start <= offset < end for start, end in self._quoted)
+
+    def _breaks_paragraph(self, start: int, end: int) -> bool:
+        # Measured between the date and the trigger: the parser may leave a paragraph's trailing
+        # blank line inside the sentence before it, or fail to split sentences at a break at all.
+        return PARAGRAPH_BREAK.search(self.text, start, end) is not None
 
 
 def _verb_for(trigger: Token) -> Token:

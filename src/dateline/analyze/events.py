@@ -4,7 +4,8 @@ Steps, for each sentence:
   1. find triggers: verbs and nouns in the lexicon (a noun under a light verb: "held talks");
   2. read the source and target actors off the parse (subject, object, "with"/"to"/"against"...);
   3. read the place from an "in"/"at" phrase;
-  4. date it by the time expression tied to the trigger, else the publication date;
+  4. date it by the time expression tied to the trigger, else by the date the sentence before it
+     carries over (same paragraph, see `eventdate.Narrative`), else the publication date;
   5. give it a status (occurred, planned, claimed, denied, conditional);
   6. keep one event per (type, source, target) within a sentence.
 """
@@ -24,12 +25,17 @@ from dateline.analyze.arguments import (
     prepositional_objects,
     subject_of,
 )
-from dateline.analyze.eventdate import date_of, dated_times, status_of
+from dateline.analyze.eventdate import Narrative, date_of, dated_times, status_of
 from dateline.analyze.triggers import LIGHT_VERBS, EventClass, Lexicon, load_lexicon, match_noun, match_verb
-from dateline.model import Article, Event, Mention, TimeRef
+from dateline.model import DATE_BASES, Article, Event, Mention, TimeRef
 
 # An event must name at least one actor: "the attack" alone tells nobody anything.
 MIN_ACTORS = 1
+# What each date basis adds to an event's confidence: the trigger's own words most, a date
+# carried over from the sentence before less, the publication date nothing.
+DATE_BASIS_CONFIDENCE = {"text": 0.1, "inherited": 0.05}
+# Stronger date bases rank higher when two readings of one happening compete within a sentence.
+_DATE_BASIS_STRENGTH = {basis: len(DATE_BASES) - rank for rank, basis in enumerate(DATE_BASES)}
 
 
 def _event_id(article_id: str, trigger: Token) -> str:
@@ -161,19 +167,22 @@ def find_triggers(sentence, lexicon: Lexicon) -> list[tuple[Token, EventClass]]:
     return found
 
 
-def _confidence(args: Arguments, dated_by_text: bool) -> float:
-    score = 0.4 + (0.2 if args.source else 0) + (0.2 if args.target else 0) + (0.1 if dated_by_text else 0)
+def _confidence(args: Arguments, date_basis: str | None) -> float:
+    score = 0.4 + (0.2 if args.source else 0) + (0.2 if args.target else 0)
+    score += DATE_BASIS_CONFIDENCE.get(date_basis, 0)
     return round(min(score, 0.95), 2)
 
 
 def code_trigger(trigger: Token, event_class: EventClass, sentence_index: int, article: Article,
-                 index: MentionIndex, times: list[tuple[TimeRef, Token]], kb) -> Event | None:
-    """One event for one trigger, or None when the parse names no actor for it."""
+                 index: MentionIndex, times: list[tuple[TimeRef, Token]], kb,
+                 narrative: Narrative | None = None) -> Event | None:
+    """One event for one trigger, or None when the parse names no actor for it. Without a
+    `narrative`, a trigger with no date of its own falls back to the publication date."""
     reader = verb_arguments if trigger.pos_ in ("VERB", "AUX") else noun_arguments
     args = reader(trigger, event_class, index, kb)
     if sum(m is not None for m in (args.source, args.target)) < MIN_ACTORS:
         return None
-    when = date_of(trigger, times, article.published)
+    when = date_of(trigger, times, article.published, narrative)
     return Event(
         id=_event_id(article.id, trigger),
         article_id=article.id,
@@ -194,12 +203,13 @@ def code_trigger(trigger: Token, event_class: EventClass, sentence_index: int, a
         date_precision=when.precision,
         date_basis=when.basis,
         date_text=when.text,
-        confidence=_confidence(args, when.basis == "text"),
+        confidence=_confidence(args, when.basis),
     )
 
 
 def _richness(event: Event, from_verb: bool) -> tuple:
-    return (event.source_actor is not None, event.target_actor is not None, event.date_basis == "text",
+    return (event.source_actor is not None, event.target_actor is not None,
+            _DATE_BASIS_STRENGTH.get(event.date_basis, 0),
             event.location is not None, from_verb)
 
 
@@ -208,12 +218,13 @@ def find_events(doc: Doc, article: Article, mentions: list[Mention], times: list
     lexicon = lexicon or load_lexicon()
     index = MentionIndex(mentions)
     rooted_times = dated_times(doc, times)
+    narrative = Narrative(doc, rooted_times, article.published)
     events: list[Event] = []
     for sentence_index, sentence in enumerate(doc.sents):
         # "signed an agreement" names one happening twice: keep the richest reading per sentence.
         kept: dict[tuple, tuple[tuple, Event]] = {}
         for trigger, event_class in find_triggers(sentence, lexicon):
-            event = code_trigger(trigger, event_class, sentence_index, article, index, rooted_times, kb)
+            event = code_trigger(trigger, event_class, sentence_index, article, index, rooted_times, kb, narrative)
             if event is None:
                 continue
             key = (event.type, event.source_actor, event.target_actor)

@@ -7,6 +7,8 @@ from datetime import date, timedelta
 
 from dateline.analyze import timex_lexicon as lex
 
+YEARS_IN_UNIT = {"Y": 1, "DE": 10, "CE": 100}
+
 
 def month_end(year: int, month: int) -> date:
     return date(year, month, calendar.monthrange(year, month)[1])
@@ -29,7 +31,7 @@ def shift(day: date, unit: str, steps: int) -> date:
         return day + timedelta(weeks=steps)
     if unit in ("M", "Q"):
         return add_months(day, steps * (3 if unit == "Q" else 1))
-    return date(day.year + steps * (10 if unit == "DE" else 1), 1, 1)
+    return date(day.year + steps * YEARS_IN_UNIT.get(unit, 1), 1, 1)
 
 
 def interval(core: date, precision: str) -> tuple[date, date]:
@@ -46,8 +48,9 @@ def interval(core: date, precision: str) -> tuple[date, date]:
         return date(core.year, first_month, 1), month_end(core.year, first_month + 2)
     if precision == "year":
         return date(core.year, 1, 1), date(core.year, 12, 31)
-    first_year = core.year - core.year % 10
-    return date(first_year, 1, 1), date(first_year + 9, 12, 31)
+    span = 100 if precision == "century" else 10
+    first_year = core.year - core.year % span
+    return date(first_year, 1, 1), date(first_year + span - 1, 12, 31)
 
 
 def timeml_value(core: date, precision: str) -> str:
@@ -62,6 +65,8 @@ def timeml_value(core: date, precision: str) -> str:
         return f"{core.year:04d}-Q{(core.month - 1) // 3 + 1}"
     if precision == "year":
         return f"{core.year:04d}"
+    if precision == "century":
+        return f"{core.year // 100:02d}"
     return f"{core.year // 10:03d}"
 
 
@@ -92,9 +97,11 @@ def pick_nearest(candidates: list[int], target: int, direction: int, strict: boo
 
 
 def resolve_weekday(anchor: date, weekday: int, direction: int = 0, strict: bool = False) -> date:
-    """The weekday after the anchor (+1), else the latest on or before it (strictly before if strict)."""
+    """The weekday on or after the anchor (+1), else the latest on or before it; strictly after or
+    before if strict ("next Friday"). "On Tuesday" in an article of that Tuesday is that day."""
     if direction > 0:
-        return anchor + timedelta(days=(weekday - anchor.weekday()) % 7 or 7)
+        ahead = (weekday - anchor.weekday()) % 7
+        return anchor + timedelta(days=ahead or (7 if strict else 0))
     back = (anchor.weekday() - weekday) % 7
     return anchor - timedelta(days=back or (7 if strict else 0))
 
@@ -140,3 +147,83 @@ def resolve_weekend(anchor: date, choice: str, direction: int) -> date:
     if choice == "nearest" and direction <= 0 and not in_weekend:
         return saturday - timedelta(weeks=1)
     return saturday
+
+
+def season_interval(year: int, code: str) -> tuple[date, date]:
+    """The months of a season of `year`; winter starts in December and ends in the next February."""
+    first_month, last_month = lex.SEASON_MONTHS[code]
+    last_year = year + (last_month < first_month)
+    return date(year, first_month, 1), month_end(last_year, last_month)
+
+
+def half_interval(year: int, half: int) -> tuple[date, date]:
+    return (date(year, 1, 1), date(year, 6, 30)) if half == 1 else (date(year, 7, 1), date(year, 12, 31))
+
+
+def quarter_interval(year: int, quarter: int) -> tuple[date, date]:
+    return interval(date(year, quarter * 3 - 2, 1), "quarter")
+
+
+def easter_sunday(year: int) -> date:
+    """Easter Sunday of the Gregorian calendar (the anonymous Gregorian algorithm)."""
+    golden = year % 19
+    century, year_of_century = divmod(year, 100)
+    leap_centuries, century_rest = divmod(century, 4)
+    correction = (century + 8) // 25
+    moon = (century - correction + 1) // 3
+    epact = (19 * golden + century - leap_centuries - moon + 15) % 30
+    leap_years, year_rest = divmod(year_of_century, 4)
+    weekday = (32 + 2 * century_rest + 2 * leap_years - epact - year_rest) % 7
+    shift_days = (golden + 11 * epact + 22 * weekday) // 451
+    month, day = divmod(epact + weekday - 7 * shift_days + 114, 31)
+    return date(year, month, day + 1)
+
+
+def nth_weekday(year: int, month: int, weekday: int, nth: int) -> date:
+    """The nth given weekday of a month; nth = -1 is the last one."""
+    if nth < 0:
+        last = month_end(year, month)
+        return last - timedelta(days=(last.weekday() - weekday) % 7)
+    first = date(year, month, 1)
+    return first + timedelta(days=(weekday - first.weekday()) % 7 + 7 * (nth - 1))
+
+
+def holiday_date(spec: dict, year: int) -> date:
+    """The day a holiday falls on in `year` (see "holidays" in timex_words.json)."""
+    if "easter" in spec:
+        return easter_sunday(year) + timedelta(days=spec["easter"])
+    if "weekday" in spec:
+        day = nth_weekday(year, spec["month"], spec["weekday"], spec["nth"])
+        # Election Day is the Tuesday after the first Monday: never November 1.
+        return day + timedelta(weeks=1) if spec.get("after_monday") and day.day == 1 else day
+    return date(year, spec["month"], spec["day"])
+
+
+def place_period(anchor: date, periods: list[tuple[date, date]], direction: int, relation: int | None = None
+                 ) -> tuple[date, date]:
+    """Which of the candidate periods (one per year around the anchor, in order) a yearless name means.
+
+    `relation` comes from the words: -1 "last" (the latest that has ended), +1 "next" (the first that
+    has not begun), 0 "this" (the one holding the anchor, else the one in the anchor's year). Without
+    words, the tense decides: past, the latest that has begun; future, the first that has not ended;
+    no tense, the one holding the anchor, else the nearest.
+    """
+    if relation == -1:
+        return max((p for p in periods if p[1] < anchor), default=periods[0])
+    if relation == 1:
+        return min((p for p in periods if p[0] > anchor), default=periods[-1])
+    holding = [p for p in periods if p[0] <= anchor <= p[1]]
+    if relation == 0:
+        return holding[0] if holding else next((p for p in periods if p[0].year == anchor.year), periods[1])
+    if direction < 0:
+        return max((p for p in periods if p[0] <= anchor), default=periods[0])
+    if direction > 0:
+        return min((p for p in periods if p[1] >= anchor), default=periods[-1])
+    if holding:
+        return holding[0]
+    return min(periods, key=lambda p: (min(abs((p[0] - anchor).days), abs((p[1] - anchor).days)), p[0] > anchor))
+
+
+def last_completed_quarter(anchor: date) -> tuple[int, int]:
+    quarter = (anchor.month - 1) // 3 + 1
+    return (anchor.year, quarter - 1) if quarter > 1 else (anchor.year - 1, 4)

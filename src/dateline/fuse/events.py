@@ -13,14 +13,16 @@ from datetime import date, timedelta
 from typing import NamedTuple
 
 from dateline.fuse.summary import summarize
-from dateline.model import EVENT_STATUSES, PRECISIONS, Actor, Event, EventSource, FusedEvent
+from dateline.model import DATE_BASES, EVENT_STATUSES, PRECISIONS, Actor, Event, EventSource, FusedEvent
 
 SYMMETRIC_TYPES = frozenset({"AGREE", "COOPERATE"})
 SYMMETRIC_CONSULT_MODES = frozenset({"meet", "talks", "call"})
 # A report dated only by its publication is about something in the few days before it.
 PUBLICATION_WINDOW = timedelta(days=3)
 _PRECISION_RANK = {precision: rank for rank, precision in enumerate(PRECISIONS)}
-_BASIS_RANK = {"text": 0, "publication": 2}  # anything else sits between the two
+# A report's own words beat a date carried over from a neighbouring sentence, which beats the
+# publication date; an unknown basis ranks last.
+_BASIS_RANK = {basis: rank for rank, basis in enumerate(DATE_BASES)}
 
 
 class ArticleRef(NamedTuple):
@@ -147,12 +149,13 @@ def _most_common(values: Iterable, order: Sequence = ()) -> object:
 
 
 def choose_date(members: Sequence[Event]) -> Event | None:
-    """The member with the most specific date: text over publication, finer precision, commoner."""
+    """The member with the most specific date: text over inherited over publication, then finer
+    precision, then the commoner date."""
     dated = [e for e in members if e.date]
     if not dated:
         return None
     counts = Counter((e.date, e.date_end) for e in dated)
-    return min(dated, key=lambda e: (_BASIS_RANK.get(e.date_basis, 1),
+    return min(dated, key=lambda e: (_BASIS_RANK.get(e.date_basis, len(DATE_BASES)),
                                      _PRECISION_RANK.get(e.date_precision, len(PRECISIONS)),
                                      -counts[(e.date, e.date_end)], e.date))
 

@@ -13,6 +13,8 @@ from dateline.query.database import Database
 from dateline.query.serialize import iso
 
 UNDATED = "Undated"
+# A season's first month gives its TimeML code (winter starts in December).
+SEASON_CODES = {3: "SP", 6: "SU", 9: "FA", 12: "WI"}
 _TYPE_WIDTH = 10  # the longest PLOVER type (COOPERATE) plus a space
 
 
@@ -27,8 +29,14 @@ def date_label(event: FusedEvent) -> str:
         return f"{day.year}-Q{(day.month - 1) // 3 + 1}"
     if precision == "year":
         return str(day.year)
+    if precision == "season":
+        return f"{day.year}-{SEASON_CODES[day.month]}"
+    if precision == "half":
+        return f"{day.year}-H{1 if day.month <= 6 else 2}"
     if precision == "decade":
         return f"{day.year // 10 * 10}s"
+    if precision == "century":
+        return f"{day.year // 100:02d}XX"
     return day.isoformat()
 
 
