@@ -46,6 +46,7 @@ YEAR_TENS: dict[str, int] = WORDS["year_tens"]
 YEAR_UNITS: dict[str, int] = WORDS["year_units"]
 DECADE_WORDS: dict[str, int] = WORDS["decade_words"]
 CENTURY_ORDINALS: dict[str, int] = WORDS["century_ordinals"]
+YEAR_CONTEXT_WORDS: list[str] = WORDS["year_context_words"]
 RANGE_OPENERS: list[str] = WORDS["range_openers"]
 RANGE_JOINERS: list[str] = WORDS["range_joiners"]
 

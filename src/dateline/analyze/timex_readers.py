@@ -41,6 +41,9 @@ from dateline.analyze.timex_calendar import (
 )
 from dateline.model import TimeRef
 
+# Words before a bare season that make it a time: "in summer", "by the spring" ("the" stays inside).
+SEASON_CONTEXT_WORDS = ("in", "during", "over", "by", "until", "through", "since", "this", "that", "last",
+                        "next", "of", "the")
 SENTENCE_OPENERS = ".!?\n\"'“‘(:"
 # "will last three days": here "last" is the verb, not "the last three days".
 VERB_LAST_BEFORE = ("will", "would", "could", "can", "may", "might", "to", "should", "must", "not", "'ll",
@@ -159,6 +162,16 @@ def leaning(text: str, start: int) -> int:
     return 1 if any(before.endswith(words) for words in lex.WORDS["future_leaning_before"]) else 0
 
 
+def context_word(text: str, start: int, allowed) -> str | None:
+    """The word (or two) before an expression when it is one of `allowed` ("in", "as of")."""
+    before = " ".join(text[max(0, start - 24):start].lower().split()).split(" ")
+    for size in (2, 1):
+        candidate = " ".join(before[-size:])
+        if candidate in allowed:
+            return candidate
+    return None
+
+
 def modifier_of(match: re.Match) -> str | None:
     found = match.groupdict().get("mod")
     return lookup(lex.PERIOD_MODIFIERS, found) if found else None
@@ -236,7 +249,7 @@ def read_month_day(match: re.Match, span: Span) -> Resolver | None:
 def read_month(match: re.Match, span: Span) -> Resolver | None:
     relation, modifier = words(group(match, "rel")), modifier_of(match)
     year_relation = lookup(lex.RELATIVE_STEPS, group(match, "relyear")) if group(match, "relyear") else None
-    if not (group(match, "ctx") or relation or modifier or group(match, "year") or year_relation is not None):
+    if not (context_word(match.string, span.start, lex.YEAR_CONTEXT_WORDS) or relation or modifier or group(match, "year") or year_relation is not None):
         return None  # a bare "May" or "March" is too often a verb or a name
     if match["month"] == "May" and not (group(match, "year") or modifier or relation) and \
             next_word(match.string, span.end)[:1].isupper():
@@ -295,9 +308,10 @@ def read_season(match: re.Match, span: Span) -> Resolver | None:
     code = lex.SEASONS[match["season"].lower()]
     modifier = modifier_of(match)
     named_as_time = group(match, "rel") or group(match, "year") or modifier
-    if not named_as_time and (not group(match, "ctx") or next_word(match.string, span.end) == "of"):
+    context = context_word(match.string, span.start, SEASON_CONTEXT_WORDS)
+    if not named_as_time and (not context or next_word(match.string, span.end) == "of"):
         return None  # "a fall in prices", "the fall of Kabul", "the Arab Spring"
-    if not named_as_time and code == "FA" and words(group(match, "ctx")) in ("the", "of", "by"):
+    if not named_as_time and code == "FA" and context in ("the", "of", "by"):
         return None  # "the fall", "by the fall" are mostly a drop
 
     def bounds(year: int) -> tuple[date, date]:
@@ -419,7 +433,7 @@ def read_century(match: re.Match, span: Span) -> Resolver:
 def read_year(match: re.Match, span: Span) -> Resolver | None:
     modifier = modifier_of(match)
     spelled = not match["year"].isdigit()
-    if spelled and not (group(match, "ctx") or modifier or span.text.lower().startswith("the year")):
+    if spelled and not (context_word(match.string, span.start, lex.YEAR_CONTEXT_WORDS) or modifier or span.text.lower().startswith("the year")):
         return None  # "nineteen eighty" alone may be a count
     if counts_things(match.string, span.end):
         return None  # "2000 people"

@@ -224,6 +224,16 @@ def read_year_ago(match: re.Match, span: Span) -> Resolver:
     return resolve
 
 
+def read_counted(match: re.Match, span: Span) -> Resolver | None:
+    """ "two days ago", "two weeks from now" count from the publication date; "two days later"
+    from the narrative."""
+    if group(match, "ago"):
+        return read_count_from_now(match, span, -1)
+    if group(match, "ahead"):
+        return read_count_from_now(match, span, 1)
+    return read_narrative_count(match, span)
+
+
 def read_count_from_now(match: re.Match, span: Span, sign: int, may_be_duration: bool = False) -> Resolver | None:
     """ "two days ago" (sign -1) and "in two weeks" / "two weeks from now" (sign +1).
 
