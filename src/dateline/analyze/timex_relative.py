@@ -153,9 +153,11 @@ def read_clock(match: re.Match, span: Span) -> Resolver | None:
 # Periods around the publication date.
 
 
-def read_relative(match: re.Match, span: Span) -> Resolver:
+def read_relative(match: re.Match, span: Span) -> Resolver | None:
     relation, modifier = words(match["rel"]), modifier_of(match)
     unit = {"week": "W", "month": "M", "year": "Y", "quarter": "Q", "decade": "DE"}[words(match["unit"])]
+    if unit == "DE" and relation in ("past", "the past"):
+        return None  # "over the past decade" is ten years up to now: the duration rule reads it
     precision = UNIT_PRECISION[unit]
     step = lookup(lex.RELATIVE_STEPS, relation)
 
