@@ -1,10 +1,18 @@
-"""Shared fixtures for analysis tests: the knowledge and the parsing pipeline, loaded once a session."""
+"""Shared fixtures for analysis tests: the knowledge and the parsing pipeline, loaded once a session,
+and `code`, which analyzes a text as an article published on Wednesday 14 July 2021."""
 from __future__ import annotations
+
+from datetime import date
 
 import pytest
 
+from dateline.analyze.article import analyze_doc
 from dateline.analyze.nlp import load_pipeline
+from dateline.ingest import article_id
 from dateline.knowledge import Knowledge, load_knowledge
+from dateline.model import Article
+
+WEDNESDAY_14_JULY_2021 = date(2021, 7, 14)
 
 
 @pytest.fixture(scope="session")
@@ -15,3 +23,13 @@ def kb() -> Knowledge:
 @pytest.fixture(scope="session")
 def nlp(kb):
     return load_pipeline(kb)
+
+
+@pytest.fixture
+def code(nlp, kb):
+    """Events of a text analyzed as one article (published 14 July 2021 unless told otherwise)."""
+    def run(text, published=WEDNESDAY_14_JULY_2021):
+        article = Article(id=article_id(text), source="test.txt", text=text, published=published)
+        return analyze_doc(nlp(text), article, kb).events
+
+    return run

@@ -2,26 +2,14 @@
 sentence before in the same paragraph, the publication fallback, and no date for undated articles."""
 from datetime import date
 
-import pytest
 
-from dateline.analyze.article import analyze_doc
 from dateline.fuse.events import choose_date
-from dateline.ingest import article_id
-from dateline.model import Article, Event
+from dateline.model import Event
 
 JULY_14 = date(2021, 7, 14)  # a Wednesday
 TUESDAY = date(2021, 7, 13)
 MEETING = ("External Affairs Minister S Jaishankar met Afghan Foreign Minister Mohammad Haneef Atmar "
            "in Dushanbe on Tuesday.")
-
-
-@pytest.fixture
-def code(nlp, kb):
-    def run(text, published=JULY_14):
-        article = Article(id=article_id(text), source="test.txt", text=text, published=published)
-        return analyze_doc(nlp(text), article, kb).events
-
-    return run
 
 
 def only(events, type_):

@@ -1,22 +1,9 @@
 """Events coded from real spaCy parses of news-like sentences."""
 from datetime import date
 
-import pytest
 
-from dateline.analyze.article import analyze_doc
-from dateline.ingest import article_id
-from dateline.model import Article
 
 JULY_14 = date(2021, 7, 14)  # a Wednesday
-
-
-@pytest.fixture
-def code(nlp, kb):
-    def run(text, published=JULY_14):
-        article = Article(id=article_id(text), source="test.txt", text=text, published=published)
-        return analyze_doc(nlp(text), article, kb).events
-
-    return run
 
 
 def only(events, type_):

@@ -9,7 +9,7 @@ from datetime import date
 
 from spacy.language import Language
 
-from dateline.analyze.nlp import MODEL_NAME, _load_model
+from dateline.analyze.nlp import _load_model
 from dateline.analyze.tense import clause_direction
 from dateline.analyze.timex import find_times
 from dateline.model import TimeRef
@@ -36,5 +36,3 @@ def tag_times(text: str, dct: date | None = None) -> list[TimeRef]:
     doc = load_parser()(text)
     return find_times(text, dct, clause_direction(doc))
 
-
-__all__ = ["tag_times", "load_parser", "MODEL_NAME"]

@@ -6,36 +6,21 @@ A reader checks its match and returns how to resolve it (a `Resolver`, called la
 from __future__ import annotations
 
 import re
-from datetime import date, timedelta
+from datetime import date
 from typing import Callable
 
 from dateline.analyze import timex_lexicon as lex
-from dateline.analyze.timex_build import (
-    UNRESOLVED_VALUES,
-    UNIT_PRECISION,
-    Context,
-    Resolver,
-    Span,
-    dated,
-    period,
-    reference,
-    undated,
-    unresolved,
-)
+from dateline.analyze.timex_build import Context, Resolver, Span, dated, period, unresolved
 from dateline.analyze.timex_calendar import (
     half_interval,
     holiday_date,
     interval,
-    last_completed_quarter,
     month_end,
     narrow,
     place_period,
     quarter_interval,
     resolve_month,
     resolve_month_day,
-    resolve_this_weekday,
-    resolve_weekday,
-    resolve_weekend,
     season_interval,
     shift,
 )
@@ -60,13 +45,18 @@ def words(text: str | None) -> str | None:
     return " ".join(text.lower().replace("-", " ").split()) if text else None
 
 
+# Each word list re-keyed by its normalized words, built on first use: readers look words up per match.
+_NORMALIZED: dict[int, dict] = {}
+
+
 def lookup(table: dict, text: str):
     """A word list entry, whatever the case and spacing of the text."""
-    key = words(text)
-    for entry, value in table.items():
-        if words(entry) == key:
-            return value
-    return None
+    normalized = _NORMALIZED.get(id(table))
+    if normalized is None:
+        normalized = _NORMALIZED[id(table)] = {}
+        for entry, value in table.items():
+            normalized.setdefault(words(entry), value)  # the first spelling wins, as a scan would
+    return normalized.get(words(text))
 
 
 def month_number(name: str) -> int:
@@ -159,7 +149,7 @@ def counts_things(text: str, end: int) -> bool:
 def leaning(text: str, start: int) -> int:
     """+1 after words that point ahead when the clause has no tense ("as soon as Tuesday", "by May")."""
     before = " ".join(text[max(0, start - 20):start].lower().split())
-    return 1 if any(before.endswith(words) for words in lex.WORDS["future_leaning_before"]) else 0
+    return 1 if any(before.endswith(words) for words in lex.FUTURE_LEANING_BEFORE) else 0
 
 
 def context_word(text: str, start: int, allowed) -> str | None:

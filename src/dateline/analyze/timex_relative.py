@@ -192,18 +192,18 @@ def read_period_noun(match: re.Match, span: Span) -> Resolver:
             return None  # "the period" alone names no particular time
         unit = "quarter"  # "the latest period" of a company's results is its latest quarter
     latest = bool(group(match, "latest")) and words(match["latest"]) not in ("current", "fiscal", "current fiscal")
+    letter = lex.PERIOD_NOUNS[unit]
+    precision = UNIT_PRECISION[letter]
 
     def resolve(ctx: Context) -> TimeRef:
         if ctx.anchor is None:
-            return unresolved(span, UNRESOLVED_VALUES[UNIT_PRECISION[lex.WORDS["period_nouns"][unit]]],
-                              UNIT_PRECISION[lex.WORDS["period_nouns"][unit]])
+            return unresolved(span, UNRESOLVED_VALUES[precision], precision)
         if unit == "quarter":
             year, quarter = reported_quarter(ctx.anchor, latest)
             first, last = quarter_interval(year, quarter)
             return period(span, f"{year:04d}-Q{quarter}", first, last, "quarter", "publication-relative",
                           ctx.anchor)
-        precision = UNIT_PRECISION[lex.WORDS["period_nouns"][unit]]
-        core = shift(ctx.anchor, lex.WORDS["period_nouns"][unit], -1 if latest else 0)
+        core = shift(ctx.anchor, letter, -1 if latest else 0)
         return dated(span, core, precision, "publication-relative", ctx.anchor)
 
     return resolve
@@ -367,7 +367,7 @@ def read_set_every(match: re.Match, span: Span) -> Resolver:
 
 def read_set_word(match: re.Match, span: Span) -> Resolver | None:
     if previous_word(match.string, span.start) in lex.SET_WORD_BLOCKERS_BEFORE or \
-            next_word(match.string, span.end).lower() in lex.WORDS["set_word_blockers_after"]:
+            next_word(match.string, span.end).lower() in lex.SET_WORD_BLOCKERS_AFTER:
         return None  # "its quarterly dividend", "the daily Granma": an adjective, not how often
     value = lookup(lex.SET_WORDS, match["word"])
     return lambda ctx: undated(span, "SET", value)
