@@ -2,7 +2,6 @@
 sentence before in the same paragraph, the publication fallback, and no date for undated articles."""
 from datetime import date
 
-
 from dateline.fuse.events import choose_date
 from dateline.model import Event
 

@@ -1,8 +1,6 @@
 """Events coded from real spaCy parses of news-like sentences."""
 from datetime import date
 
-
-
 JULY_14 = date(2021, 7, 14)  # a Wednesday
 
 
@@ -10,7 +8,6 @@ def only(events, type_):
     found = [e for e in events if e.type == type_]
     assert len(found) == 1, found
     return found[0]
-
 
 def test_events_meeting_has_actors_place_and_true_day(code):
     events = code("External Affairs Minister S Jaishankar met Afghan Foreign Minister Mohammad Haneef Atmar "
