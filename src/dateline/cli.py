@@ -1,6 +1,7 @@
 """The `dateline` command: parse flags, call the library, print. Nothing else lives here."""
 from __future__ import annotations
 
+import json
 import re
 import sys
 from collections.abc import Callable
@@ -137,11 +138,17 @@ def timeline(db_path, actors, since, until, fmt) -> None:
             click.echo(TIMELINE_RENDERERS[fmt](found))
 
 
-@main.command()
+@main.group(invoke_without_command=True)
 @db_option
 @format_option("table", "json", "csv")
-def actors(db_path, fmt) -> None:
-    """List actors (one per real entity) with aliases, roles and mention counts."""
+@click.pass_context
+def actors(ctx: click.Context, db_path, fmt) -> None:
+    """List actors (one per real entity) with aliases, roles and mention counts.
+
+    `dateline actors import` loads an actor dictionary of your own into a knowledge file.
+    """
+    if ctx.invoked_subcommand is not None:
+        return
     with _user_errors(), _open(db_path) as db:
         found = db.actors()
         if fmt == "json":
@@ -150,6 +157,26 @@ def actors(db_path, fmt) -> None:
             click.echo(render.actors_csv(found), nl=False)
         else:
             _print_table(render.actors_table(found))
+
+
+@actors.command("import")
+@click.argument("file", type=click.Path(dir_okay=False))
+@click.option("--agents", "agents_file", type=click.Path(dir_okay=False), metavar="FILE",
+              help="An agent dictionary to import too (nouns such as \"troops\" and their sector).")
+@click.option("--format", "fmt", type=click.Choice(["petrarch"]), required=True,
+              help="The dictionary's format: petrarch (CAMEO actor dictionaries of PETRARCH and TABARI).")
+@click.option("--into", "into", type=click.Path(dir_okay=False),
+              help="Knowledge file to write or add to (default: $DATELINE_KNOWLEDGE or "
+                   "./dateline-knowledge.json); pass it to `dateline extract --knowledge`.")
+def import_actors(file: str, agents_file: str | None, fmt: str, into: str | None) -> None:
+    """Import an actor dictionary FILE into a knowledge file; lines it cannot use are listed on stderr."""
+    from dateline.knowledge.petrarch import import_petrarch
+
+    with _user_errors():
+        report = import_petrarch(file, agents_file, into)
+    for skip in report.skipped:
+        click.echo(str(skip), err=True)
+    click.echo(report.summary())
 
 
 @main.command()
@@ -223,6 +250,29 @@ def timex(file: str, dct: date | None) -> None:
     with _user_errors():
         found = tag_times(_read_text(file), dct)
     click.echo(serialize.dumps([_select(timeref_json(ref), TIMEX_KEYS) for ref in found]))
+
+
+@main.command()
+@click.argument("file", type=click.Path(exists=True, dir_okay=False, allow_dash=True))
+@click.option("--knowledge", "knowledge_file", type=click.Path(exists=True, dir_okay=False),
+              help="A knowledge file of your own (or an imported actor dictionary), merged over ours.")
+@format_option("jsonl")
+def extract(file: str, knowledge_file: str | None, fmt: str) -> None:
+    """Code the events of FILE's {"id", "text", "date"} records ("-" for standard input).
+
+    Each record is coded as one article of its date. One JSON line per record is printed:
+    {"id", "events": [...]}, each event with its type, mode, CAMEO code, quad class, intensity,
+    source and target actors (country and sector), location, date, status, trigger and sentence.
+    A line that is no record is reported on stderr and skipped.
+    """
+    from dateline.extract import extract as code_records, read_records
+    from dateline.knowledge import load_knowledge
+
+    with _user_errors():
+        kb = load_knowledge(knowledge_file)
+        records = read_records(_read_text(file).split("\n"), "<stdin>" if file == "-" else file)
+        for result in code_records(records, kb, on_skip=lambda skip: click.echo(str(skip), err=True)):
+            click.echo(json.dumps(result.as_json(), ensure_ascii=False))
 
 
 def _read_text(file: str) -> str:

@@ -39,6 +39,8 @@ E010 = "E010: cannot read file: {detail}"
 # knowledge
 E020 = "E020: knowledge file {path} is malformed: {detail}"
 E021 = "E021: knowledge file {path} not found"
+E022 = "E022: cannot read dictionary {path}: {detail}"
+E023 = "E023: cannot write knowledge file {path}: {detail}"
 # store and query
 E040 = "E040: cannot open database {path}: {detail}"
 E041 = "E041: {path} is not a Dateline database"

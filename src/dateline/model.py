@@ -19,7 +19,11 @@ EVENT_STATUSES = ("occurred", "planned", "claimed", "denied", "conditional")
 # publication date. None when undated.
 DATE_BASES = ("text", "inherited", "publication")
 ACTOR_KINDS = ("person", "country", "organisation", "group")
-SECTORS = ("GOV", "MIL", "REB", "OPP", "IGO", "NGO", "MED", "BUS", "CVL", "JUD", "LEG", "SPY", "REL")
+# PLOVER's and CAMEO's sector codes: government, military, rebels, insurgents, opposition, party,
+# police, judiciary, legislature, intelligence, IGO, NGO, media, business, civilians, refugees,
+# labour, education, health, religion, criminals, elites, agriculture, environment, unaligned armed.
+SECTORS = ("GOV", "MIL", "REB", "INS", "OPP", "PTY", "COP", "JUD", "LEG", "SPY", "IGO", "NGO", "MED",
+           "BUS", "CVL", "REF", "LAB", "EDU", "HLH", "REL", "CRM", "ELI", "AGR", "ENV", "UAF")
 
 
 @dataclass(slots=True)
@@ -133,6 +137,12 @@ class Event:
     date_basis: str | None = None  # one of DATE_BASES; None when undated
     date_text: str | None = None  # the time expression the date came from (the neighbour's, when inherited)
     confidence: float = 0.5
+    # How this sentence codes each actor: its own words ("Afghan troops") and the sector they
+    # give it (MIL), which may differ from the actor's usual sector.
+    source_text: str | None = None
+    source_sector: str | None = None
+    target_text: str | None = None
+    target_sector: str | None = None
 
 
 @dataclass(slots=True)

@@ -133,3 +133,18 @@ def test_store_default_db_path_follows_environment(monkeypatch):
     assert str(default_db_path()) == "/data/news.duckdb"
     monkeypatch.delenv("DATELINE_DB")
     assert str(default_db_path()) == "dateline.duckdb"
+
+
+def test_store_adds_the_event_columns_an_older_database_lacks(tmp_path):
+    path = tmp_path / "old.duckdb"
+    with Store(path):
+        pass
+    con = duckdb.connect(str(path))
+    for column in ("source_text", "source_sector", "target_text", "target_sector"):
+        con.execute(f"ALTER TABLE events DROP COLUMN {column}")
+    con.close()
+    with Store(path) as store:
+        store.write(meeting_analyses())
+        assert count(store, "events") > 0
+        columns = {row[0] for row in store.connection.execute("DESCRIBE events").fetchall()}
+    assert {"source_text", "source_sector", "target_text", "target_sector"} <= columns

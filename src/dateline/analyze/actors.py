@@ -265,7 +265,7 @@ def add_short_name_mentions(
         if person is not None:
             article.add(start, ent.end_char, person, "surname")
         elif ent.label_ == "PERSON" and _looks_like_a_name(text):
-            person = _new_person(article, text, coded.get((ent.start, ent.end)))
+            person = _new_person(article, text, coded.get((ent.start, ent.end)), ent)
             article.add(start, ent.end_char, person, "name")
         elif ent.label_ == "ORG" and _looks_like_a_name(text):
             article.add(start, ent.end_char, _new_organisation(article, text), "name")
@@ -287,7 +287,7 @@ def _person_by_short_name(article: _Article, text: str) -> Actor | None:
     return article.kb.surname_holder(words[-1]) if len(words) == 1 else None
 
 
-def _new_person(article: _Article, name: str, title: TitleUse | None) -> Actor:
+def _new_person(article: _Article, name: str, title: TitleUse | None, ent: Span | None = None) -> Actor:
     """Someone the knowledge does not know; a title before the name says whom they serve."""
     actor_id = "person:" + slugify(name)
     if actor_id in article.actors:
@@ -297,7 +297,33 @@ def _new_person(article: _Article, name: str, title: TitleUse | None) -> Actor:
         owner = article.kb.actors.get(title.owner) if title.owner else None
         country = owner.country if owner is not None else article.kb.title_owner(title.key)
         sector = article.kb.title_sectors.get(article.kb.canonical_title(title.key, country))
+    if country is None and ent is not None:
+        described_country, described_sector = _described_before(article, ent)
+        country, sector = described_country, sector or described_sector
     return Actor(actor_id, name, "person", country, sector)
+
+
+# How far left of a name its description may reach: "British Defence Secretary Tom King".
+DESCRIPTION_MAX_TOKENS = 5
+
+
+def _described_before(article: _Article, ent: Span) -> tuple[str | None, str | None]:
+    """Country and sector from the words just before a name that no known title covers: a
+    demonym or country ("British", "Syria's") and an agent noun ("Secretary", "General")."""
+    country = sector = None
+    doc = article.doc
+    for token in reversed(doc[max(ent.start - DESCRIPTION_MAX_TOKENS, 0): ent.start]):
+        if token.lower_ in ("of", "the", "for"):
+            continue  # "Secretary of State", "Minister for Interior"
+        if token.pos_ not in ("PROPN", "NOUN", "ADJ", "PART") or token.is_lower and token.pos_ == "PROPN":
+            break
+        sector = sector or article.kb.agent_sectors.get(token.lemma_.lower())
+        if token.text[:1].isupper():
+            found = article.kb.lookup(token.text)
+            if found is not None and found.kind == "country":
+                country = found.id
+                break
+    return country, sector
 
 
 def _new_organisation(article: _Article, name: str) -> Actor:

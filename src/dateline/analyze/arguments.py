@@ -43,8 +43,9 @@ class Arguments:
 class MentionIndex:
     """Actor mentions of one document, looked up by the tokens they cover."""
 
-    def __init__(self, mentions: list[Mention]):
+    def __init__(self, mentions: list[Mention], actor_nouns: frozenset[str] = ACTOR_NOUNS):
         self.mentions = sorted(mentions, key=lambda m: m.start)
+        self.actor_nouns = actor_nouns
         self._starts = [m.start for m in self.mentions]
         self._longest = max((m.end - m.start for m in self.mentions), default=0)
 
@@ -109,7 +110,7 @@ def actor_of(head: Token | None, index: MentionIndex, places: set[str] | None = 
     start = min(t.idx for t in tokens)
     end = max(t.idx + len(t) for t in tokens)
     for mention in index.within(start, end):
-        if mention.how != "demonym" or head.lemma_.lower() in ACTOR_NOUNS:
+        if mention.how != "demonym" or head.lemma_.lower() in index.actor_nouns:
             return mention
     for child in head.children:
         if child.dep_ == "prep" and child.lower_ == "of":
@@ -176,7 +177,7 @@ def subject_of(verb: Token) -> tuple[Token | None, bool]:
     if passive is not None:
         return passive, True
     # "X arrived in Kabul and met Y", "X is expected to meet Y": borrow the governing verb's subject.
-    if verb.dep_ in ("conj", "xcomp", "advcl") and verb.head is not verb:
+    if verb.dep_ in ("conj", "xcomp", "advcl") and verb.head.i != verb.i:
         return subject_of(verb.head)
     return None, False
 

@@ -47,7 +47,7 @@ def analyze_doc(doc: Doc, article: Article, kb: Knowledge) -> Analysis:
     sentences = [Sentence(i, s.start_char, s.end_char, s.text) for i, s in enumerate(doc.sents)]
     times = find_times(doc.text, article.published, clause_direction(doc))
     mentions, actors = find_mentions(doc, kb, article.published)
-    events = find_events(doc, article, mentions, times, kb)
+    events = find_events(doc, article, mentions, times, kb, actors=actors)
     actors = _with_event_actors(actors, events, kb)
     people = {actor.id for actor in actors if actor.kind == "person"}
     quotes = find_quotes(doc, article.id, mentions, people, article.published)

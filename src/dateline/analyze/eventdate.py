@@ -69,7 +69,7 @@ def _anchor_tokens(trigger: Token) -> list[Token]:
     anchors = [trigger]
     if trigger.pos_ in ("NOUN", "PROPN") and trigger.dep_ in ("dobj", "attr", "nsubj", "nsubjpass", "pobj"):
         anchors.append(trigger.head)
-    if trigger.dep_ in ("conj", "xcomp") and trigger.head is not trigger:
+    if trigger.dep_ in ("conj", "xcomp") and trigger.head.i != trigger.i:
         anchors.append(trigger.head)
     return anchors
 
@@ -214,7 +214,13 @@ def _verb_for(trigger: Token) -> Token:
     return trigger
 
 
+# "refused to release", "failed to reach": the act under them did not happen.
+REFUSAL_GOVERNORS = frozenset({"refuse", "decline", "fail", "reject", "deny", "unwilling"})
+
+
 def _is_negated(verb: Token) -> bool:
+    if verb.dep_ == "xcomp" and verb.head.lemma_.lower() in REFUSAL_GOVERNORS:
+        return True
     return any(c.dep_ == "neg" for c in verb.children)
 
 
@@ -225,7 +231,7 @@ def _is_claimed(verb: Token) -> bool:
     for _ in range(3):
         if head.dep_ in ("ccomp", "xcomp", "pcomp", "pobj") and head.head.lemma_.lower() in CLAIM_WORDS:
             return True
-        if head.head is head:
+        if head.head.i == head.i:
             break
         head = head.head
     return False

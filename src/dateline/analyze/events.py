@@ -15,7 +15,9 @@ import hashlib
 
 from spacy.tokens import Doc, Token
 
+from dateline.analyze.agents import mention_sector
 from dateline.analyze.arguments import (
+    ACTOR_NOUNS,
     Arguments,
     MentionIndex,
     actor_of,
@@ -26,14 +28,26 @@ from dateline.analyze.arguments import (
     subject_of,
 )
 from dateline.analyze.eventdate import Narrative, date_of, dated_times, status_of
-from dateline.analyze.triggers import LIGHT_VERBS, EventClass, Lexicon, load_lexicon, match_noun, match_verb
-from dateline.model import DATE_BASES, Article, Event, Mention, TimeRef
+from dateline.analyze.intent import is_committed, is_obligation_report
+from dateline.analyze.triggers import (
+    LIGHT_VERBS,
+    EventClass,
+    Lexicon,
+    as_intention,
+    event_class,
+    load_lexicon,
+    match_noun,
+    match_verb,
+)
+from dateline.model import DATE_BASES, Actor, Article, Event, Mention, TimeRef
 
 # An event must name at least one actor: "the attack" alone tells nobody anything.
 MIN_ACTORS = 1
 # What each date basis adds to an event's confidence: the trigger's own words most, a date
 # carried over from the sentence before less, the publication date nothing.
 DATE_BASIS_CONFIDENCE = {"text": 0.1, "inherited": 0.05}
+# "Russia said Sudan must return the helicopter": a demand by the speaker on the one who must.
+OBLIGATION = event_class("100", "demand")
 # Stronger date bases rank higher when two readings of one happening compete within a sentence.
 _DATE_BASIS_STRENGTH = {basis: len(DATE_BASES) - rank for rank, basis in enumerate(DATE_BASES)}
 
@@ -105,6 +119,41 @@ def _targets_by_preposition(token: Token, index: MentionIndex, kb, only: tuple[s
     return None
 
 
+def _clause_target(verb: Token, index: MentionIndex, kb) -> Mention | None:
+    """The target named inside the act a verb governs: "demanded that the US cancel" (the one
+    who must act), "offered to hand over to Britain" (the intended act's target)."""
+    for clause in verb.children:
+        if clause.dep_ == "ccomp":
+            subject, _ = subject_of(clause)
+            found = actor_of(subject, index) if subject is not None and subject.head.i == clause.i else None
+            if found is not None:
+                return found
+        if clause.dep_ == "xcomp":
+            found = _target_from(list(clause.children), index, kb) or _targets_by_preposition(clause, index, kb)
+            if found is not None:
+                return found
+    return None
+
+
+# Where a target may hide below the trigger: "promised to continue military aid to Mozambique",
+# "granted asylum to five Panamanian officers". Never inside a subject or another clause.
+NESTED_TARGET_DEPS = frozenset({"dobj", "obj", "dative", "prep", "pobj", "xcomp", "attr", "oprd"})
+NESTED_TARGET_DEPTH = 3
+
+
+def _nested_target(verb: Token, index: MentionIndex, source: Mention | None) -> Mention | None:
+    frontier = [verb]
+    for _ in range(NESTED_TARGET_DEPTH):
+        frontier = [child for token in frontier for child in token.children if child.dep_ in NESTED_TARGET_DEPS]
+        for token in frontier:
+            if token.pos_ not in ("NOUN", "PROPN", "PRON"):
+                continue
+            found = actor_of(token, index)
+            if found is not None and (source is None or found.actor_id != source.actor_id):
+                return found
+    return None
+
+
 def verb_arguments(verb: Token, event_class: EventClass, index: MentionIndex, kb) -> Arguments:
     subject, passive = subject_of(verb)
     source = actor_of(subject, index)
@@ -114,6 +163,8 @@ def verb_arguments(verb: Token, event_class: EventClass, index: MentionIndex, kb
         agent = next((c for c in verb.children if c.dep_ == "agent"), None)
         if agent is not None:
             source = actor_of(next((g for g in agent.children if g.dep_ == "pobj"), None), index)
+    if target is None and not passive:  # "was attacked by X": the agent is the subject, the patient the target
+        target = actor_of(next((c for c in verb.children if c.dep_ == "nsubjpass"), None), index)
     if target is None and event_class.target_preps:
         target = _targets_by_preposition(verb, index, kb, event_class.target_preps)
     elif target is None:
@@ -124,8 +175,12 @@ def verb_arguments(verb: Token, event_class: EventClass, index: MentionIndex, kb
             target = _targets_by_preposition(obj, index, kb, event_class.target_preps)
             if target is not None:
                 break
+    if target is None:
+        target = _clause_target(verb, index, kb)
     if target is None and subject is not None and event_class.symmetric:
         target = _first_partner(subject, index)
+    if target is None and not event_class.target_preps:
+        target = _nested_target(verb, index, source)
     location = location_of(verb, kb)
     if location is None:  # "visited Kabul", "seized Kandahar": the object is the place
         obj = next((c for c in verb.children if c.dep_ in ("dobj", "obj")), None)
@@ -156,15 +211,39 @@ def noun_arguments(noun: Token, event_class: EventClass, index: MentionIndex, kb
     return Arguments(source, _distinct(source, target), location)
 
 
+def _with_place_target(args: Arguments, trigger: Token, kb) -> Arguments:
+    """An act with no target of its own falls on the country where it happens, as CAMEO codes it:
+    "lifted the curfew in Montenegro" is done to Montenegro, and a government's act at home to
+    its own country."""
+    place = args.location
+    if args.target is not None or place is None or place.country not in kb.actors:
+        return args
+    target = Mention(trigger.idx, trigger.idx + len(trigger), place.name, place.country, -1, "place")
+    return Arguments(args.source, target, place)
+
+
 def find_triggers(sentence, lexicon: Lexicon) -> list[tuple[Token, EventClass]]:
     found = []
     for token in sentence:
         event_class = match_verb(token, lexicon)
         if event_class is None:
             event_class = match_noun(token, lexicon)
+        if event_class is None and is_obligation_report(token):
+            event_class = OBLIGATION
         if event_class is not None:
             found.append((token, event_class))
-    return found
+    return _without_absorbed(found)
+
+
+# A noun that is the object of a trigger verb names the verb's own act: "signed an agreement",
+# "lifted the curfew", "accepted the demands" are one event each, coded by the verb.
+ABSORBED_DEPS = frozenset({"dobj", "obj", "attr", "nsubjpass", "oprd"})
+
+
+def _without_absorbed(found: list[tuple[Token, EventClass]]) -> list[tuple[Token, EventClass]]:
+    verbs = {token.i for token, _ in found if token.pos_ in ("VERB", "AUX")}
+    return [(token, event_class) for token, event_class in found
+            if not (token.pos_ in ("NOUN", "PROPN") and token.dep_ in ABSORBED_DEPS and token.head.i in verbs)]
 
 
 def _confidence(args: Arguments, date_basis: str | None) -> float:
@@ -175,14 +254,18 @@ def _confidence(args: Arguments, date_basis: str | None) -> float:
 
 def code_trigger(trigger: Token, event_class: EventClass, sentence_index: int, article: Article,
                  index: MentionIndex, times: list[tuple[TimeRef, Token]], kb,
-                 narrative: Narrative | None = None) -> Event | None:
+                 narrative: Narrative | None = None, same_actor=None) -> Event | None:
     """One event for one trigger, or None when the parse names no actor for it. Without a
     `narrative`, a trigger with no date of its own falls back to the publication date."""
     reader = verb_arguments if trigger.pos_ in ("VERB", "AUX") else noun_arguments
-    args = reader(trigger, event_class, index, kb)
+    args = _with_place_target(reader(trigger, event_class, index, kb), trigger, kb)
     if sum(m is not None for m in (args.source, args.target)) < MIN_ACTORS:
         return None
     when = date_of(trigger, times, article.published, narrative)
+    status = status_of(trigger, when, article.published)
+    if status == "planned" and is_committed(trigger, args.source, index, same_actor or _same_id):
+        event_class = as_intention(event_class)
+    sectors = kb.agent_sectors
     return Event(
         id=_event_id(article.id, trigger),
         article_id=article.id,
@@ -196,7 +279,7 @@ def code_trigger(trigger: Token, event_class: EventClass, sentence_index: int, a
         trigger=trigger.text,
         sentence=sentence_index,
         sentence_text=trigger.sent.text.strip(),
-        status=status_of(trigger, when, article.published),
+        status=status,
         location=args.location,
         date=when.first,
         date_end=when.last,
@@ -204,6 +287,10 @@ def code_trigger(trigger: Token, event_class: EventClass, sentence_index: int, a
         date_basis=when.basis,
         date_text=when.text,
         confidence=_confidence(args, when.basis),
+        source_text=args.source.text if args.source else None,
+        source_sector=mention_sector(args.source, trigger.doc, sectors) if args.source else None,
+        target_text=args.target.text if args.target else None,
+        target_sector=mention_sector(args.target, trigger.doc, sectors) if args.target else None,
     )
 
 
@@ -213,23 +300,50 @@ def _richness(event: Event, from_verb: bool) -> tuple:
             event.location is not None, from_verb)
 
 
+def _same_id(first: str, second: str) -> bool:
+    return first == second
+
+
+def _same_side(actors: dict[str, Actor]):
+    """Two actor ids stand for one side when they are one actor or of one country: the
+    Portuguese president speaking for Portugal."""
+
+    def same(first: str, second: str) -> bool:
+        if first == second:
+            return True
+        countries = {getattr(actors.get(actor_id), "country", None) for actor_id in (first, second)}
+        return len(countries) == 1 and None not in countries
+
+    return same
+
+
+def _depth(token: Token) -> int:
+    depth = 0
+    while token.head.i != token.i:
+        token, depth = token.head, depth + 1
+    return depth
+
+
 def find_events(doc: Doc, article: Article, mentions: list[Mention], times: list[TimeRef], kb,
-                lexicon: Lexicon | None = None) -> list[Event]:
+                lexicon: Lexicon | None = None, actors: list[Actor] | None = None) -> list[Event]:
     lexicon = lexicon or load_lexicon()
-    index = MentionIndex(mentions)
+    same_actor = _same_side({**kb.actors, **{actor.id: actor for actor in actors or ()}})
+    index = MentionIndex(mentions, ACTOR_NOUNS | frozenset(kb.agent_sectors))
     rooted_times = dated_times(doc, times)
     narrative = Narrative(doc, rooted_times, article.published)
     events: list[Event] = []
     for sentence_index, sentence in enumerate(doc.sents):
         # "signed an agreement" names one happening twice: keep the richest reading per sentence.
-        kept: dict[tuple, tuple[tuple, Event]] = {}
+        kept: dict[tuple, tuple[tuple, tuple, Event]] = {}
         for trigger, event_class in find_triggers(sentence, lexicon):
-            event = code_trigger(trigger, event_class, sentence_index, article, index, rooted_times, kb, narrative)
+            event = code_trigger(trigger, event_class, sentence_index, article, index, rooted_times, kb, narrative,
+                                 same_actor)
             if event is None:
                 continue
             key = (event.type, event.source_actor, event.target_actor)
             rank = _richness(event, trigger.pos_ in ("VERB", "AUX"))
             if key not in kept or rank > kept[key][0]:
-                kept[key] = (rank, event)
-        events.extend(event for _, event in kept.values())
+                kept[key] = (rank, (_depth(trigger), trigger.i), event)
+        # The sentence's main event first: the trigger nearest the root of the parse.
+        events.extend(event for _, _, event in sorted(kept.values(), key=lambda kept_event: kept_event[1]))
     return events

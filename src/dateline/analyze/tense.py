@@ -10,6 +10,12 @@ PAST, UNKNOWN, FUTURE = -1, 0, 1
 FUTURE_AUXILIARIES = frozenset({"will", "shall", "'ll", "wo"})
 # "is scheduled to meet", "plans to visit", "is expected to sign", "is due to arrive".
 FUTURE_GOVERNORS = frozenset({"schedule", "plan", "expect", "due", "set", "intend", "prepare", "aim", "hope", "go", "slate"})
+# Words by which an actor commits to an act not yet done: "offered to hand over", "is willing to
+# send", "threatened to storm". The act is intended, not reported.
+INTENT_GOVERNORS = frozenset({
+    "offer", "willing", "ready", "prepared", "promise", "pledge", "vow", "commit", "agree", "decide",
+    "threaten", "propose", "volunteer", "determined", "resolve", "intend",
+})
 PAST_TAGS = frozenset({"VBD"})
 
 
@@ -19,10 +25,19 @@ def governing_verb(token: Token) -> Token | None:
     for _ in range(12):
         if current.pos_ in ("VERB", "AUX") and current.dep_ != "aux":
             return current
-        if current.head is current:
+        if current.head.i == current.i:
             return current if current.pos_ in ("VERB", "AUX") else None
         current = current.head
     return None
+
+
+def is_infinitive_under(verb: Token, governors: frozenset[str]) -> bool:
+    """ "offered to send", "offered on Monday to send" (the parser may hang the second as advcl)."""
+    if verb.dep_ == "xcomp":
+        return verb.head.lemma_.lower() in governors
+    if verb.dep_ == "advcl" and any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children):
+        return verb.head.lemma_.lower() in governors
+    return False
 
 
 def verb_direction(verb: Token) -> int:
@@ -31,7 +46,7 @@ def verb_direction(verb: Token) -> int:
         return FUTURE
     if any(c.dep_ == "aux" and c.lower_ == "would" for c in children):
         return FUTURE
-    if verb.dep_ == "xcomp" and verb.head.lemma_.lower() in FUTURE_GOVERNORS:
+    if is_infinitive_under(verb, FUTURE_GOVERNORS | INTENT_GOVERNORS):
         return FUTURE
     if verb.dep_ == "xcomp" and verb.head.lemma_ == "be" and verb.head.tag_ in ("VBZ", "VBP"):
         return FUTURE  # "is to visit"

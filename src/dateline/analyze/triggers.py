@@ -14,7 +14,11 @@ from spacy.tokens import Token
 
 # Verbs that carry no event of their own but lend their subject to a trigger noun:
 # "held talks with", "made a visit to", "signed an agreement".
-LIGHT_VERBS = frozenset({"hold", "have", "do", "conduct", "make", "pay", "launch", "carry", "stage", "sign", "reach", "host", "attend", "join", "lead"})
+LIGHT_VERBS = frozenset({
+    "hold", "have", "do", "conduct", "make", "pay", "launch", "carry", "stage", "sign", "reach", "host",
+    "attend", "join", "lead", "renew", "resume", "begin", "start", "open", "undertake", "enter", "continue",
+    "give", "issue", "lodge", "file", "mount", "wage", "step", "announce", "declare", "initiate",
+})
 
 
 @dataclass(frozen=True, slots=True)
@@ -26,6 +30,13 @@ class EventClass:
     intensity: float
     symmetric: bool = False
     target_preps: tuple[str, ...] = ()  # when set, the target comes from these prepositions only
+
+
+# CAMEO codes an intention by what is intended: an offer, promise or plan to cooperate is
+# "express intent" (AGREE, 03x), one to do harm a threat (THREATEN, 13x). Keys are the CAMEO root
+# of the intended act; roots not listed (statements, appeals, accusations...) stay as they are.
+INTENT_CAMEO = {"04": "036", "05": "032", "06": "031", "07": "033", "08": "035", "14": "133",
+                "15": "138", "16": "131", "17": "137", "18": "138", "19": "138", "20": "1385"}
 
 
 @dataclass(frozen=True, slots=True)
@@ -42,19 +53,75 @@ class Lexicon:
     nouns: dict[str, EventClass]
 
 
+def as_intention(event_class: EventClass) -> EventClass:
+    """The class of an act that is only intended, offered or threatened (see INTENT_CAMEO)."""
+    cameo = INTENT_CAMEO.get(event_class.cameo[:2])
+    if cameo is None:
+        return event_class
+    coded = _coded(cameo)
+    return EventClass(event_class.mode, coded.type, cameo, quad_class(cameo), coded.intensity,
+                      event_class.symmetric, event_class.target_preps)
+
+
+@dataclass(frozen=True, slots=True)
+class CameoCode:
+    type: str  # PLOVER type
+    mode: str | None  # PLOVER mode
+    intensity: float
+
+
+@lru_cache(maxsize=1)
+def cameo_table() -> dict[str, CameoCode]:
+    """CAMEO code -> PLOVER type, mode and intensity (lexicon/cameo_plover.tsv)."""
+    text = resources.files("dateline.analyze").joinpath("lexicon/cameo_plover.tsv").read_text("utf-8")
+    table = {}
+    for line in text.splitlines():
+        if line.strip() and not line.startswith("#"):
+            code, type_, mode, intensity = line.split("\t")
+            table[code] = CameoCode(type_, None if mode == "-" else mode, float(intensity))
+    return table
+
+
+def quad_class(cameo: str) -> int:
+    """CAMEO's quad classes: verbal cooperation (01-05), material cooperation (06-08), verbal
+    conflict (09-13), material conflict (14-20)."""
+    root = int(cameo[:2])
+    return 1 if root <= 5 else 2 if root <= 8 else 3 if root <= 13 else 4
+
+
+def _coded(cameo: str) -> CameoCode:
+    table = cameo_table()
+    found = table.get(cameo) or table.get(cameo[:3])
+    if found is None:
+        raise ValueError(f"unknown CAMEO code {cameo!r} in the event lexicon")
+    return found
+
+
+def _event_class(name: str, spec: dict) -> EventClass:
+    """A lexicon class: its CAMEO code decides the PLOVER type, quad class and intensity unless
+    the class says otherwise; its mode is our finer verb class ("meet", "visit", "evacuate")."""
+    coded = _coded(spec["cameo"])
+    return EventClass(
+        mode=spec.get("mode", name),
+        type=spec.get("type", coded.type),
+        cameo=spec["cameo"],
+        quad=int(spec.get("quad", quad_class(spec["cameo"]))),
+        intensity=float(spec.get("intensity", coded.intensity)),
+        symmetric=bool(spec.get("symmetric", False)),
+        target_preps=tuple(spec.get("target_preps", ())),
+    )
+
+
+def event_class(cameo: str, mode: str) -> EventClass:
+    """A class straight from a CAMEO code, for events found by construction rather than by word."""
+    return _event_class(mode, {"cameo": cameo})
+
+
 def _parse_lexicon(data: dict) -> Lexicon:
     verbs: dict[str, list[_VerbRule]] = {}
     nouns: dict[str, EventClass] = {}
     for name, spec in data["classes"].items():
-        event_class = EventClass(
-            mode=spec.get("mode", name),
-            type=spec["type"],
-            cameo=spec["cameo"],
-            quad=int(spec["quad"]),
-            intensity=float(spec["intensity"]),
-            symmetric=bool(spec.get("symmetric", False)),
-            target_preps=tuple(spec.get("target_preps", ())),
-        )
+        event_class = _event_class(name, spec)
         for verb in spec.get("verbs", ()):
             objects = spec.get("objects_for", {}).get(verb, spec.get("objects", ()))
             particles = spec.get("particles_for", {}).get(verb, spec.get("particles", ()))

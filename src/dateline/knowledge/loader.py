@@ -27,6 +27,7 @@ DATA_FILES = (
     "people.json",
     "places.json",
     "titles.json",
+    "agents.json",
     "non_actors.json",
 )
 # section -> (the field that keys an entry, the actor kind it builds, its id prefix)
@@ -37,6 +38,7 @@ SECTIONS = {
     "people": ("id", "person", "person:"),
     "places": ("name", None, "place:"),
     "titles": ("title", None, ""),
+    "agents": ("noun", None, ""),
 }
 # Plain word lists; "ambiguous_surnames" are too common to stand for one known person on their own.
 # "non_actors" are names the NER takes for actors that never are ("Twitter", "Pashto").
@@ -79,6 +81,7 @@ class Knowledge:
     title_synonyms: dict[str, str] = field(default_factory=dict)  # synonym -> canonical title
     owner_titles: dict[tuple[str, str], str] = field(default_factory=dict)  # (owner, synonym) -> title
     title_sectors: dict[str, str | None] = field(default_factory=dict)
+    agent_sectors: dict[str, str] = field(default_factory=dict)  # "troops" -> MIL, normalized
     _names: dict[str, tuple[str, str]] = field(default_factory=dict)  # key -> (actor id, how)
     _places: dict[str, Location] = field(default_factory=dict)
     _holders: dict[str, list[tuple[Role, str]]] = field(default_factory=dict)  # title -> roles
@@ -235,7 +238,7 @@ def _entry_key(entry: dict, section: str, key_field: str, prefix: str, path: Pat
     sector = entry.get("sector")
     if sector is not None and sector not in SECTORS:
         raise KnowledgeError(E020.format(path=path, detail=f"{key}: unknown sector {sector!r}"))
-    return normalize(key) if section in ("places", "titles") else key
+    return normalize(key) if section in ("places", "titles", "agents") else key
 
 
 def _merged(old: dict, new: dict) -> dict:
@@ -280,6 +283,7 @@ def _build(sections: dict[str, dict]) -> Knowledge:
     )
     kb._honorific_keys = {normalize(word) for word in kb.honorifics}
     _add_titles(kb, sections["titles"].values())
+    kb.agent_sectors = {key: entry["sector"] for key, entry in sections["agents"].items() if entry.get("sector")}
     _add_countries(kb, sections["countries"].values())
     for section in ("organisations", "groups", "people"):
         _add_actors(kb, section, sections[section].values())

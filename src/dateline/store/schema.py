@@ -23,7 +23,8 @@ MENTION_COLUMNS = ("article_id", "start_char", "end_char", "text", "actor_id", "
 EVENT_COLUMNS = ("id", "article_id", "type", "mode", "cameo", "quad_class", "intensity",
                  "source_actor", "target_actor", "trigger", "sentence", "sentence_text", "status",
                  "location_name", "location_country", "date", "date_end", "date_precision",
-                 "date_basis", "date_text", "confidence")
+                 "date_basis", "date_text", "confidence", "source_text", "source_sector",
+                 "target_text", "target_sector")
 QUOTE_COLUMNS = ("id", "article_id", "speaker", "text", "sentence", "said_on")
 FUSED_EVENT_COLUMNS = ("id", "type", "mode", "cameo", "quad_class", "intensity", "status",
                        "source_actor", "target_actor", "location_name", "location_country", "date",
@@ -50,7 +51,8 @@ TABLES = {
         target_actor VARCHAR, trigger VARCHAR, sentence INTEGER, sentence_text VARCHAR,
         status VARCHAR, location_name VARCHAR, location_country VARCHAR, date DATE,
         date_end DATE, date_precision VARCHAR, date_basis VARCHAR, date_text VARCHAR,
-        confidence DOUBLE""",
+        confidence DOUBLE, source_text VARCHAR, source_sector VARCHAR, target_text VARCHAR,
+        target_sector VARCHAR""",
     "quotes": """id VARCHAR PRIMARY KEY, article_id VARCHAR, speaker VARCHAR, text VARCHAR,
         sentence INTEGER, said_on DATE""",
     "actor_links": "actor_id VARCHAR PRIMARY KEY, canonical_id VARCHAR",
@@ -59,6 +61,13 @@ TABLES = {
         target_actor VARCHAR, location_name VARCHAR, location_country VARCHAR, date DATE,
         date_end DATE, date_precision VARCHAR, date_basis VARCHAR, summary VARCHAR""",
     "fused_event_sources": "fused_id VARCHAR, event_id VARCHAR",
+}
+
+# Columns added after a table first shipped: a writable open adds them to an older file, whose
+# rows read back as NULL there.
+ADDED_COLUMNS = {
+    "events": ("source_text VARCHAR", "source_sector VARCHAR", "target_text VARCHAR",
+               "target_sector VARCHAR"),
 }
 
 
@@ -85,6 +94,12 @@ def check_schema(con: duckdb.DuckDBPyConnection, path: str) -> None:
         raise StoreError(E041.format(path=path))
 
 
+def add_missing_columns(con: duckdb.DuckDBPyConnection) -> None:
+    for table, columns in ADDED_COLUMNS.items():
+        for column in columns:
+            con.execute(f"ALTER TABLE {table} ADD COLUMN IF NOT EXISTS {column}")
+
+
 def connect(path: str, *, read_only: bool = False) -> duckdb.DuckDBPyConnection:
     """Open a Dateline database; a writable open of a new or empty file creates the schema.
 
@@ -103,6 +118,8 @@ def connect(path: str, *, read_only: bool = False) -> duckdb.DuckDBPyConnection:
         if not read_only and not existing_tables(con):
             create_schema(con)
         check_schema(con, path)
+        if not read_only:
+            add_missing_columns(con)
     except BaseException:
         con.close()
         raise

@@ -97,7 +97,8 @@ def event_row(event: Event) -> tuple:
             event.sentence, event.sentence_text, event.status,
             location.name if location else None, location.country if location else None,
             event.date, event.date_end, event.date_precision, event.date_basis, event.date_text,
-            event.confidence)
+            event.confidence, event.source_text, event.source_sector, event.target_text,
+            event.target_sector)
 
 
 class Store:

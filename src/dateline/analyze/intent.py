@@ -1,0 +1,69 @@
+"""Intentions, obligations and who is speaking: the readings CAMEO gives to words about acts
+not (yet) done.
+
+- An act an actor commits to ("offered to hand over", "is ready to send", "said it would allow")
+  is an intention: AGREE when cooperative, THREATEN when hostile (`triggers.as_intention`). An act
+  a reporter says is scheduled ("will meet on Tuesday, officials said") keeps its own type.
+- An act a speaker says another must do ("Russia said Sudan must return the helicopter") is a
+  demand by the speaker on the one who must.
+"""
+from __future__ import annotations
+
+from spacy.tokens import Token
+
+from dateline.analyze.arguments import MentionIndex, actor_of, subject_of
+from dateline.analyze.tense import INTENT_GOVERNORS, is_infinitive_under
+from dateline.model import Mention
+
+SPEECH_VERBS = frozenset({
+    "say", "tell", "announce", "state", "declare", "add", "insist", "reiterate", "confirm", "stress",
+    "emphasize", "emphasise", "conclude", "note", "assert", "affirm", "maintain", "argue", "write",
+    "remind", "underline", "indicate", "signal", "tweet", "respond", "reply",
+})
+OBLIGATION_AUXILIARIES = frozenset({"must", "should", "ought"})
+
+
+def clause_verb(trigger: Token) -> Token:
+    """The verb whose clause a trigger belongs to ("held talks": held)."""
+    if trigger.pos_ in ("NOUN", "PROPN") and trigger.dep_ in ("dobj", "attr", "nsubj", "nsubjpass"):
+        return trigger.head
+    return trigger
+
+
+def speech_verb(verb: Token) -> Token | None:
+    """The verb of saying whose reported clause this is, if any."""
+    current = verb
+    for _ in range(3):
+        if current.dep_ not in ("ccomp", "conj", "xcomp") or current.head.i == current.i:
+            return None
+        current = current.head
+        if current.lemma_.lower() in SPEECH_VERBS:
+            return current
+    return None
+
+
+def is_committed(trigger: Token, source: Mention | None, index: MentionIndex, same_actor) -> bool:
+    """Whether a planned act is the actor's own commitment rather than a reported schedule."""
+    verb = clause_verb(trigger)
+    if is_infinitive_under(verb, INTENT_GOVERNORS):
+        return True
+    speech = speech_verb(verb)
+    if speech is None or source is None:
+        return False
+    speaker_token, _ = subject_of(speech)
+    speaker = actor_of(speaker_token, index)
+    return speaker is not None and same_actor(speaker.actor_id, source.actor_id)
+
+
+def is_obligation_report(token: Token) -> bool:
+    """A verb of saying over a clause of obligation: "declared that China must drop barriers"."""
+    if token.lemma_.lower() not in SPEECH_VERBS or token.pos_ not in ("VERB", "AUX"):
+        return False
+    for clause in token.children:
+        if clause.dep_ != "ccomp":
+            continue
+        if any(c.dep_ == "aux" and c.lower_ in OBLIGATION_AUXILIARIES for c in clause.children):
+            return True
+        if clause.lemma_ == "have" and any(c.dep_ == "xcomp" for c in clause.children):
+            return True  # "Libya has to hand over"
+    return False

@@ -1,0 +1,101 @@
+"""Code `{"id", "text", "date"}` records into events, one record at a time, with no database.
+
+This is the input shape other event coders take: each record is coded as one article of its
+date, and its events come back in DESIGN.md's event JSON, each actor with the country and the
+sector the sentence gives it ("Afghan troops": AFG, MIL).
+"""
+from __future__ import annotations
+
+import json
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from dateline.analyze.article import analyze_articles
+from dateline.errors import E004
+from dateline.ingest.readers import record_to_article
+from dateline.knowledge import Knowledge, load_knowledge
+from dateline.model import Actor, Analysis, Article, Event, Skip
+
+
+@dataclass(slots=True)
+class Extraction:
+    """One record's events, ready for `json.dumps`."""
+
+    id: str
+    events: list[dict] = field(default_factory=list)
+
+    def as_json(self) -> dict:
+        return {"id": self.id, "events": self.events}
+
+
+def read_records(lines: Iterable[str], source: str = "<stdin>") -> Iterator[tuple[str, Article] | Skip]:
+    """(record id, article) per JSONL line; a line that is no record is a Skip naming it."""
+    for number, line in enumerate(lines, start=1):
+        if not line.strip():
+            continue
+        try:
+            record = json.loads(line)
+        except ValueError as error:
+            yield Skip(source, E004.format(detail=str(error).splitlines()[0]), line=number)
+            continue
+        if not isinstance(record, dict):
+            yield Skip(source, E004.format(detail=f"expected an object, got {type(record).__name__}"), line=number)
+            continue
+        article = record_to_article(record, Path(source), number)
+        if isinstance(article, Skip):
+            yield article
+            continue
+        record_id = record.get("id")
+        yield (str(record_id) if record_id is not None else f"line-{number}"), article
+
+
+def extract(records: Iterable[tuple[str, Article] | Skip], kb: Knowledge | None = None,
+            on_skip=None) -> Iterator[Extraction]:
+    """Code each record; skips go to `on_skip` (when given) and yield nothing."""
+    kb = kb or load_knowledge()
+    ids: dict[int, str] = {}
+
+    def articles() -> Iterator[Article]:
+        for item in records:
+            if isinstance(item, Skip):
+                if on_skip is not None:
+                    on_skip(item)
+                continue
+            record_id, article = item
+            ids[id(article)] = record_id
+            yield article
+
+    for analysis in analyze_articles(articles(), kb):
+        record_id = ids.pop(id(analysis.article))
+        yield Extraction(record_id, [event_json(event, analysis) for event in analysis.events])
+
+
+def extract_text(text: str, published=None, kb: Knowledge | None = None) -> list[dict]:
+    """The events of one text, as `extract` codes them."""
+    article = Article(id="text", source="<text>", text=text, published=published,
+                      published_basis="record" if published else "none")
+    return next(extract([("text", article)], kb)).events
+
+
+def _actor_json(actor_id: str | None, sector: str | None, text: str | None, actors: dict[str, Actor]) -> dict | None:
+    if actor_id is None:
+        return None
+    actor = actors.get(actor_id)
+    return {"id": actor_id, "name": actor.name if actor else actor_id,
+            "country": actor.country if actor else None,
+            "sector": sector or (actor.sector if actor else None), "text": text}
+
+
+def event_json(event: Event, analysis: Analysis) -> dict:
+    actors = {actor.id: actor for actor in analysis.actors}
+    return {
+        "type": event.type, "mode": event.mode, "cameo": event.cameo, "quad_class": event.quad_class,
+        "intensity": event.intensity, "status": event.status,
+        "source_actor": _actor_json(event.source_actor, event.source_sector, event.source_text, actors),
+        "target_actor": _actor_json(event.target_actor, event.target_sector, event.target_text, actors),
+        "location": {"name": event.location.name, "country": event.location.country} if event.location else None,
+        "date": event.date.isoformat() if event.date else None,
+        "date_precision": event.date_precision, "date_basis": event.date_basis,
+        "trigger": event.trigger, "sentence": event.sentence_text,
+    }

@@ -1,0 +1,155 @@
+"""PLOVER and CAMEO coding of whole sentences: every type, voice, nominal events, coordination,
+reported speech, status, intentions, obligations and the country and sector of each actor."""
+import pytest
+
+from dateline.analyze.triggers import cameo_table, load_lexicon, quad_class
+from dateline.model import SECTORS
+
+PLOVER_TYPES = ("AGREE", "CONSULT", "SUPPORT", "CONCEDE", "COOPERATE", "AID", "RETREAT", "REQUEST",
+                "ACCUSE", "REJECT", "THREATEN", "PROTEST", "SANCTION", "MOBILIZE", "COERCE", "ASSAULT")
+
+ONE_SENTENCE_PER_TYPE = [
+    ("AGREE", "Kenya and Tanzania agreed on Monday to reopen their shared border crossings."),
+    ("CONSULT", "The Chilean foreign minister met his Peruvian counterpart in Lima on Monday."),
+    ("SUPPORT", "Ghana praised Nigeria for its handling of the regional election crisis."),
+    ("CONCEDE", "The Mozambican government lifted restrictions on opposition newspapers on Monday."),
+    ("COOPERATE", "Norway extradited two Swedish suspects to Sweden on Monday."),
+    ("AID", "Japan sent emergency medicine and tents to Nepal on Monday."),
+    ("RETREAT", "Ugandan rebels released 40 hostages on Monday."),
+    ("REQUEST", "Ecuador demanded that Colombia return the seized fishing boats."),
+    ("ACCUSE", "Armenia accused Azerbaijan of shelling border villages."),
+    ("REJECT", "Venezuela rejected a Brazilian proposal for new elections."),
+    ("THREATEN", "Serbia threatened Kosovo with new sanctions on Monday."),
+    ("PROTEST", "Thousands of Chilean students protested in Santiago on Monday."),
+    ("SANCTION", "Morocco severed diplomatic ties with Algeria on Monday."),
+    ("MOBILIZE", "Turkey deployed troops to the Syrian border on Monday."),
+    ("COERCE", "Egyptian police arrested 30 Sudanese migrants in Cairo on Monday."),
+    ("ASSAULT", "Somali militants attacked a Kenyan army base on Monday."),
+]
+
+
+def main_event(events):
+    """The sentence's main event: events come trigger-nearest-the-root first."""
+    assert events, "no event coded"
+    return events[0]
+
+
+@pytest.mark.parametrize("expected, sentence", ONE_SENTENCE_PER_TYPE, ids=[t for t, _ in ONE_SENTENCE_PER_TYPE])
+def test_every_plover_type_is_coded(code, expected, sentence):
+    event = main_event(code(sentence))
+    assert event.type == expected
+    assert cameo_table()[event.cameo[:3]].type == expected or event.mode in ("resign", "evacuate", "close")
+    assert event.quad_class == quad_class(event.cameo)
+
+
+def test_the_sentences_cover_all_sixteen_types():
+    assert {t for t, _ in ONE_SENTENCE_PER_TYPE} == set(PLOVER_TYPES)
+
+
+def test_every_lexicon_class_has_a_known_cameo_code_type_and_intensity():
+    lexicon = load_lexicon()
+    classes = {rule.event_class for rules in lexicon.verbs.values() for rule in rules} | set(lexicon.nouns.values())
+    assert {c.type for c in classes} == set(PLOVER_TYPES)
+    for event_class in classes:
+        assert -10 <= event_class.intensity <= 10
+        assert event_class.quad in (1, 2, 3, 4)
+
+
+def test_active_and_passive_voice_give_the_same_source_and_target(code):
+    active = main_event(code("Somali militants attacked a Kenyan army base on Monday."))
+    passive = main_event(code("A Kenyan army base was attacked by Somali militants on Monday."))
+    assert (active.type, active.source_actor, active.target_actor) == ("ASSAULT", "SOM", "KEN")
+    assert (passive.type, passive.source_actor, passive.target_actor) == ("ASSAULT", "SOM", "KEN")
+
+
+def test_nominal_events_read_their_actors_from_the_noun_phrase(code):
+    talks = main_event(code("Talks between Ethiopia and Egypt ended without agreement on Monday."))
+    assert (talks.type, {talks.source_actor, talks.target_actor}) == ("CONSULT", {"ETH", "EGY"})
+    visit = [e for e in code("Kenya's visit to Uganda was cut short on Monday.") if e.type == "CONSULT"]
+    assert visit and (visit[0].source_actor, visit[0].target_actor) == ("KEN", "UGA")
+
+
+def test_coordinated_subjects_meet_each_other(code):
+    event = main_event(code("Chile and Peru met in Lima on Monday."))
+    assert (event.type, {event.source_actor, event.target_actor}) == ("CONSULT", {"CHL", "PER"})
+
+
+def test_reported_speech_codes_the_reported_act(code):
+    events = code("Afghan officials said Pakistani troops attacked border posts in Kunar on Monday.")
+    attack = [e for e in events if e.type == "ASSAULT"]
+    assert attack and attack[0].source_actor == "PAK"
+    assert attack[0].source_sector == "MIL"
+
+
+def test_an_obligation_in_reported_speech_is_a_demand_on_the_one_who_must(code):
+    event = main_event(code("Russia said on Monday that Sudan must return the captured helicopter."))
+    assert (event.type, event.cameo, event.source_actor, event.target_actor) == ("REQUEST", "100", "RUS", "SDN")
+
+
+def test_negation_gives_the_denied_status(code):
+    event = main_event(code("Pakistan did not attack the Afghan border posts on Monday."))
+    assert (event.type, event.status) == ("ASSAULT", "denied")
+
+
+def test_a_refused_act_is_denied(code):
+    events = code("Ukraine refused to release the Russian sailors on Monday.")
+    release = [e for e in events if e.mode == "release"]
+    assert release and release[0].status == "denied"
+
+
+def test_an_offer_to_cooperate_is_an_intention_coded_agree(code):
+    events = code("Norway offered on Monday to send medicine to Yemen.")
+    assert all(e.type == "AGREE" for e in events)
+    assert {e.status for e in events if e.trigger == "send"} == {"planned"}
+
+
+def test_a_threat_to_attack_is_coded_threaten_with_a_cameo_13_code(code):
+    events = code("Iran threatened on Monday to attack Israeli ships in the Gulf.")
+    assert {e.type for e in events} == {"THREATEN"}
+    assert all(e.cameo.startswith("13") for e in events)
+
+
+def test_a_scheduled_meeting_reported_by_others_keeps_its_own_type(code):
+    event = main_event(code("Doval will meet Ali Shamkhani in Tehran on Friday, officials said."))
+    assert (event.type, event.status) == ("CONSULT", "planned")
+
+
+def test_a_conditional_act_has_the_conditional_status(code):
+    events = code("Iraq will expel the inspectors if Washington attacks Baghdad.")
+    attack = [e for e in events if e.type == "ASSAULT"]
+    assert attack and attack[0].status == "conditional"
+
+
+@pytest.mark.parametrize("sentence, actor, sector", [
+    ("Afghan troops attacked Taliban positions on Monday.", "AFG", "MIL"),
+    ("Egyptian police arrested 30 protesters in Cairo on Monday.", "EGY", "COP"),
+    ("Kenyan protesters marched on parliament in Nairobi on Monday.", "KEN", "CVL"),
+    ("Sudanese rebels attacked a convoy in Darfur on Monday.", "SDN", "REB"),
+    ("Indian officials met Afghan officials in Kabul on Monday.", "IND", "GOV"),
+])
+def test_role_words_give_the_actor_its_sector(code, sentence, actor, sector):
+    event = main_event(code(sentence))
+    assert (event.source_actor, event.source_sector) == (actor, sector)
+    assert event.source_sector in SECTORS
+
+
+def test_a_capital_stands_for_its_government(code):
+    event = main_event(code("New Delhi condemned the attack on Monday."))
+    assert (event.type, event.source_actor) == ("ACCUSE", "IND")
+
+
+def test_an_unknown_person_takes_the_country_of_the_words_before_the_name(code):
+    event = main_event(code("Serbian President Milan Petrovic visited Hungary on Monday."))
+    assert (event.type, event.target_actor) == ("CONSULT", "HUN")
+    assert event.source_text == "Milan Petrovic"
+
+
+def test_an_international_organisation_is_an_igo_actor(code, kb):
+    event = main_event(code("The African Union condemned the coup in Niger on Monday."))
+    assert event.type == "ACCUSE"
+    assert kb.actors[event.source_actor].sector == "IGO"
+
+
+def test_a_signed_agreement_is_one_event_not_two(code):
+    events = code("Kenya and Uganda signed an agreement on Monday.")
+    assert [(e.type, e.mode) for e in events] == [("SUPPORT", "sign")]
