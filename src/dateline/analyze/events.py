@@ -34,7 +34,7 @@ from dateline.analyze.triggers import (
     EventClass,
     Lexicon,
     as_intention,
-    event_class,
+    class_for_cameo,
     load_lexicon,
     match_noun,
     match_verb,
@@ -47,7 +47,7 @@ MIN_ACTORS = 1
 # carried over from the sentence before less, the publication date nothing.
 DATE_BASIS_CONFIDENCE = {"text": 0.1, "inherited": 0.05}
 # "Russia said Sudan must return the helicopter": a demand by the speaker on the one who must.
-OBLIGATION = event_class("100", "demand")
+OBLIGATION = class_for_cameo("100", "demand")
 # Stronger date bases rank higher when two readings of one happening compete within a sentence.
 _DATE_BASIS_STRENGTH = {basis: len(DATE_BASES) - rank for rank, basis in enumerate(DATE_BASES)}
 

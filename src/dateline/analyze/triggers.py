@@ -18,6 +18,8 @@ LIGHT_VERBS = frozenset({
     "hold", "have", "do", "conduct", "make", "pay", "launch", "carry", "stage", "sign", "reach", "host",
     "attend", "join", "lead", "renew", "resume", "begin", "start", "open", "undertake", "enter", "continue",
     "give", "issue", "lodge", "file", "mount", "wage", "step", "announce", "declare", "initiate",
+    "complete", "speed", "finish", "accelerate", "order", "organize", "organise", "impose", "reimpose",
+    "enforce", "call",
 })
 
 
@@ -112,7 +114,7 @@ def _event_class(name: str, spec: dict) -> EventClass:
     )
 
 
-def event_class(cameo: str, mode: str) -> EventClass:
+def class_for_cameo(cameo: str, mode: str) -> EventClass:
     """A class straight from a CAMEO code, for events found by construction rather than by word."""
     return _event_class(mode, {"cameo": cameo})
 
