@@ -91,10 +91,25 @@ def test_negation_gives_the_denied_status(code):
     assert (event.type, event.status) == ("ASSAULT", "denied")
 
 
-def test_a_refused_act_is_denied(code):
+def test_refusing_a_cooperative_act_is_a_rejection_that_happened(code):
     events = code("Ukraine refused to release the Russian sailors on Monday.")
-    release = [e for e in events if e.mode == "release"]
-    assert release and release[0].status == "denied"
+    assert [(e.type, e.source_actor, e.target_actor, e.status) for e in events] == [("REJECT", "UKR", "RUS", "occurred")]
+    would_not = main_event(code("Chile said it would not provide military aid to Peru."))
+    assert (would_not.type, would_not.source_actor, would_not.target_actor) == ("REJECT", "CHL", "PER")
+
+
+def test_an_act_not_done_in_the_past_is_denied_not_rejected(code):
+    event = main_event(code("Ukraine did not release the Russian sailors on Monday."))
+    assert (event.type, event.status) == ("RETREAT", "denied")
+
+
+def test_coordinated_actors_give_one_event_per_pair(code):
+    events = code("Chile, Peru and Bolivia met in Lima on Monday.")
+    pairs = {frozenset((e.source_actor, e.target_actor)) for e in events if e.type == "CONSULT"}
+    assert pairs == {frozenset(p) for p in (("CHL", "PER"), ("CHL", "BOL"), ("PER", "BOL"))}
+    assert len({e.id for e in events}) == len(events)
+    protest = [e for e in code("Chilean and Peruvian students protested in Lima on Monday.") if e.type == "PROTEST"]
+    assert {(e.source_actor, e.target_actor) for e in protest} == {("CHL", "PER"), ("PER", "PER")}
 
 
 def test_an_offer_to_cooperate_is_an_intention_coded_agree(code):

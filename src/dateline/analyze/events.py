@@ -12,6 +12,7 @@ Steps, for each sentence:
 from __future__ import annotations
 
 import hashlib
+from dataclasses import replace
 
 from spacy.tokens import Doc, Token
 
@@ -28,12 +29,13 @@ from dateline.analyze.arguments import (
     subject_of,
 )
 from dateline.analyze.eventdate import Narrative, date_of, dated_times, status_of
-from dateline.analyze.intent import is_committed, is_obligation_report
+from dateline.analyze.intent import is_committed, is_obligation_report, is_refusal
 from dateline.analyze.triggers import (
     LIGHT_VERBS,
     EventClass,
     Lexicon,
     as_intention,
+    as_refusal,
     class_for_cameo,
     load_lexicon,
     match_noun,
@@ -254,19 +256,21 @@ def _confidence(args: Arguments, date_basis: str | None) -> float:
 
 def code_trigger(trigger: Token, event_class: EventClass, sentence_index: int, article: Article,
                  index: MentionIndex, times: list[tuple[TimeRef, Token]], kb,
-                 narrative: Narrative | None = None, same_actor=None) -> Event | None:
-    """One event for one trigger, or None when the parse names no actor for it. Without a
+                 narrative: Narrative | None = None, same_actor=None) -> list[Event]:
+    """The events of one trigger: one per pair of actors it joins ("The US, Russia and
+    Switzerland met" is three meetings), none when the parse names no actor for it. Without a
     `narrative`, a trigger with no date of its own falls back to the publication date."""
     reader = verb_arguments if trigger.pos_ in ("VERB", "AUX") else noun_arguments
     args = _with_place_target(reader(trigger, event_class, index, kb), trigger, kb)
     if sum(m is not None for m in (args.source, args.target)) < MIN_ACTORS:
-        return None
+        return []
     when = date_of(trigger, times, article.published, narrative)
     status = status_of(trigger, when, article.published)
     if status == "planned" and is_committed(trigger, args.source, index, same_actor or _same_id):
         event_class = as_intention(event_class)
-    sectors = kb.agent_sectors
-    return Event(
+    elif status == "denied" and is_refusal(trigger):
+        event_class, status = as_refusal(event_class), "occurred"
+    base = Event(
         id=_event_id(article.id, trigger),
         article_id=article.id,
         type=event_class.type,
@@ -274,8 +278,8 @@ def code_trigger(trigger: Token, event_class: EventClass, sentence_index: int, a
         cameo=event_class.cameo,
         quad_class=event_class.quad,
         intensity=event_class.intensity,
-        source_actor=args.source.actor_id if args.source else None,
-        target_actor=args.target.actor_id if args.target else None,
+        source_actor=None,
+        target_actor=None,
         trigger=trigger.text,
         sentence=sentence_index,
         sentence_text=trigger.sent.text.strip(),
@@ -287,11 +291,62 @@ def code_trigger(trigger: Token, event_class: EventClass, sentence_index: int, a
         date_basis=when.basis,
         date_text=when.text,
         confidence=_confidence(args, when.basis),
-        source_text=args.source.text if args.source else None,
-        source_sector=mention_sector(args.source, trigger.doc, sectors) if args.source else None,
-        target_text=args.target.text if args.target else None,
-        target_sector=mention_sector(args.target, trigger.doc, sectors) if args.target else None,
     )
+    doc, sectors = trigger.doc, kb.agent_sectors
+    events = []
+    for source, target in actor_pairs(args, event_class.symmetric, doc, index):
+        events.append(replace(
+            base,
+            id=base.id if not events else _pair_id(base.id, source, target),
+            source_actor=source.actor_id if source else None,
+            target_actor=target.actor_id if target else None,
+            source_text=source.text if source else None,
+            source_sector=mention_sector(source, doc, sectors) if source else None,
+            target_text=target.text if target else None,
+            target_sector=mention_sector(target, doc, sectors) if target else None,
+        ))
+    return events
+
+
+# "The US, Russia and Switzerland met" joins three pairs; a longer list is more likely a misparse.
+MAX_ACTOR_PAIRS = 6
+
+
+def actor_pairs(args: Arguments, symmetric: bool, doc: Doc, index: MentionIndex) -> list[tuple]:
+    """(source, target) pairs over coordinated actors: every source with every target, and for a
+    symmetric act ("met") each unordered pair once."""
+    sources = _with_conjuncts(args.source, doc, index) or [None]
+    targets = _with_conjuncts(args.target, doc, index) or [None]
+    pairs, seen = [], set()
+    for source in sources:
+        for target in targets:
+            ids = (source.actor_id if source else None, target.actor_id if target else None)
+            if ids[0] is not None and ids[0] == ids[1] and target.how not in ("place", "capital"):
+                continue  # a government's act at home falls on its own country; "X met X" is no pair
+            key = frozenset(ids) if symmetric else ids
+            if key not in seen:
+                seen.add(key)
+                pairs.append((source, target))
+    return pairs[:MAX_ACTOR_PAIRS] or [(args.source, None)]
+
+
+def _with_conjuncts(mention: Mention | None, doc: Doc, index: MentionIndex) -> list[Mention]:
+    if mention is None:
+        return []
+    found = [mention]
+    span = doc.char_span(mention.start, mention.end, alignment_mode="expand")
+    if mention.how == "place" or span is None or len(span) == 0:
+        return found
+    for token in span.root.conjuncts:
+        partner = actor_of(token, index)
+        if partner is not None and all(partner.actor_id != m.actor_id for m in found):
+            found.append(partner)
+    return found
+
+
+def _pair_id(base_id: str, source: Mention | None, target: Mention | None) -> str:
+    pair = f"{base_id}:{source.actor_id if source else ''}:{target.actor_id if target else ''}"
+    return hashlib.sha1(pair.encode()).hexdigest()[:16]
 
 
 def _richness(event: Event, from_verb: bool) -> tuple:
@@ -336,14 +391,12 @@ def find_events(doc: Doc, article: Article, mentions: list[Mention], times: list
         # "signed an agreement" names one happening twice: keep the richest reading per sentence.
         kept: dict[tuple, tuple[tuple, tuple, Event]] = {}
         for trigger, event_class in find_triggers(sentence, lexicon):
-            event = code_trigger(trigger, event_class, sentence_index, article, index, rooted_times, kb, narrative,
-                                 same_actor)
-            if event is None:
-                continue
-            key = (event.type, event.source_actor, event.target_actor)
-            rank = _richness(event, trigger.pos_ in ("VERB", "AUX"))
-            if key not in kept or rank > kept[key][0]:
-                kept[key] = (rank, (_depth(trigger), trigger.i), event)
+            for event in code_trigger(trigger, event_class, sentence_index, article, index, rooted_times, kb,
+                                      narrative, same_actor):
+                key = (event.type, event.source_actor, event.target_actor)
+                rank = _richness(event, trigger.pos_ in ("VERB", "AUX"))
+                if key not in kept or rank > kept[key][0]:
+                    kept[key] = (rank, (_depth(trigger), trigger.i), event)
         # The sentence's main event first: the trigger nearest the root of the parse.
         events.extend(event for _, _, event in sorted(kept.values(), key=lambda kept_event: kept_event[1]))
     return events

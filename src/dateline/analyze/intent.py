@@ -12,7 +12,7 @@ from __future__ import annotations
 from spacy.tokens import Token
 
 from dateline.analyze.arguments import MentionIndex, actor_of, subject_of
-from dateline.analyze.tense import INTENT_GOVERNORS, is_infinitive_under
+from dateline.analyze.tense import FUTURE, INTENT_GOVERNORS, is_infinitive_under, verb_direction
 from dateline.model import Mention
 
 SPEECH_VERBS = frozenset({
@@ -21,6 +21,7 @@ SPEECH_VERBS = frozenset({
     "remind", "underline", "indicate", "signal", "tweet", "respond", "reply",
 })
 OBLIGATION_AUXILIARIES = frozenset({"must", "should", "ought"})
+REFUSAL_GOVERNORS = frozenset({"refuse", "decline"})
 
 
 def clause_verb(trigger: Token) -> Token:
@@ -67,3 +68,12 @@ def is_obligation_report(token: Token) -> bool:
         if clause.lemma_ == "have" and any(c.dep_ == "xcomp" for c in clause.children):
             return True  # "Libya has to hand over"
     return False
+
+
+def is_refusal(trigger: Token) -> bool:
+    """An act declined rather than merely not done: "refused to release", "would not provide"."""
+    verb = clause_verb(trigger)
+    if is_infinitive_under(verb, REFUSAL_GOVERNORS):
+        return True
+    negated = any(c.dep_ == "neg" for c in verb.children)
+    return negated and verb.pos_ in ("VERB", "AUX") and verb_direction(verb) == FUTURE

@@ -55,6 +55,20 @@ class Lexicon:
     nouns: dict[str, EventClass]
 
 
+# Refusing a cooperative act is rejecting it: "would not provide support" is CAMEO 12x.
+REFUSAL_CAMEO = {"03": "120", "04": "125", "05": "120", "06": "121", "07": "122", "08": "124"}
+
+
+def as_refusal(event_class: EventClass) -> EventClass:
+    """The class of refusing a cooperative act (see REFUSAL_CAMEO); other acts stay as they are."""
+    cameo = REFUSAL_CAMEO.get(event_class.cameo[:2])
+    if cameo is None:
+        return event_class
+    coded = _coded(cameo)
+    return EventClass(event_class.mode, coded.type, cameo, quad_class(cameo), coded.intensity,
+                      event_class.symmetric, event_class.target_preps)
+
+
 def as_intention(event_class: EventClass) -> EventClass:
     """The class of an act that is only intended, offered or threatened (see INTENT_CAMEO)."""
     cameo = INTENT_CAMEO.get(event_class.cameo[:2])
