@@ -43,9 +43,10 @@ class Arguments:
 class MentionIndex:
     """Actor mentions of one document, looked up by the tokens they cover."""
 
-    def __init__(self, mentions: list[Mention], actor_nouns: frozenset[str] = ACTOR_NOUNS):
+    def __init__(self, mentions: list[Mention], actor_nouns: frozenset[str] = ACTOR_NOUNS, kb=None):
         self.mentions = sorted(mentions, key=lambda m: m.start)
         self.actor_nouns = actor_nouns
+        self.kb = kb
         self._starts = [m.start for m in self.mentions]
         self._longest = max((m.end - m.start for m in self.mentions), default=0)
 
@@ -73,6 +74,18 @@ class MentionIndex:
                 return mention
         return None
 
+    def place_qualifier(self, head: Token, phrase: list[Token]) -> Mention | None:
+        """ "Darfur rebels", "Gaza militants": a place naming an agent noun gives its country."""
+        if self.kb is None:
+            return None
+        for token in sorted(phrase, key=lambda t: t.i):
+            if token.i >= head.i or not token.text[:1].isupper():
+                continue
+            place = self.kb.place(token.text)
+            if place is not None and place.country in self.kb.actors:
+                return Mention(token.idx, token.idx + len(token), token.text, place.country, -1, "place")
+        return None
+
     def within(self, start: int, end: int) -> list[Mention]:
         i = bisect_right(self._starts, start - 1)
         found = []
@@ -93,11 +106,14 @@ def phrase_tokens(head: Token) -> list[Token]:
     return tokens
 
 
-def actor_of(head: Token | None, index: MentionIndex, places: set[str] | None = None) -> Mention | None:
+def actor_of(head: Token | None, index: MentionIndex, affected: bool = False) -> Mention | None:
     """The actor a noun phrase names: the mention over its head, else the first one inside it.
 
     "India's external affairs minister" resolves through the role mention over its head;
-    "Indian officials" through the demonym inside it; "the Foreign Minister of India" through "of".
+    "Indian officials" through the demonym inside it; "the Foreign Minister of India" through "of";
+    "Darfur rebels" through the place their noun is named by. A demonym before a noun that is no
+    agent ("Afghan soil") names nobody, unless the phrase is what an act is done to (`affected`):
+    rejecting "an Australian ultimatum" or blockading "Palestinian lorries" is done to that country.
     """
     if head is None:
         return None
@@ -112,11 +128,17 @@ def actor_of(head: Token | None, index: MentionIndex, places: set[str] | None = 
     for mention in index.within(start, end):
         if mention.how != "demonym" or head.lemma_.lower() in index.actor_nouns:
             return mention
+        if affected and head.doc.text[mention.end: mention.end + 1] != "-":  # not "an Afghan-led process"
+            return mention
+    if head.lemma_.lower() in index.actor_nouns:
+        mention = index.place_qualifier(head, tokens)
+        if mention is not None:
+            return mention
     for child in head.children:
         if child.dep_ == "prep" and child.lower_ == "of":
             for grand in child.children:
                 if grand.dep_ == "pobj":
-                    return actor_of(grand, index)
+                    return actor_of(grand, index, affected)
     return None
 
 

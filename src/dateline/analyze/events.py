@@ -101,7 +101,7 @@ def _place_country(token: Token, kb) -> Mention | None:
 
 
 def _resolve(token: Token, index: MentionIndex, kb) -> Mention | None:
-    return actor_of(token, index) or _place_country(token, kb)
+    return actor_of(token, index, affected=True) or _place_country(token, kb)
 
 
 def _target_from(tokens: list[Token], index: MentionIndex, kb) -> Mention | None:
@@ -140,7 +140,7 @@ def _clause_target(verb: Token, index: MentionIndex, kb) -> Mention | None:
 # Where a target may hide below the trigger: "promised to continue military aid to Mozambique",
 # "granted asylum to five Panamanian officers". Never inside a subject or another clause.
 NESTED_TARGET_DEPS = frozenset({"dobj", "obj", "dative", "prep", "pobj", "xcomp", "attr", "oprd"})
-NESTED_TARGET_DEPTH = 3
+NESTED_TARGET_DEPTH = 4
 
 
 def _nested_target(verb: Token, index: MentionIndex, source: Mention | None) -> Mention | None:
@@ -150,7 +150,7 @@ def _nested_target(verb: Token, index: MentionIndex, source: Mention | None) -> 
         for token in frontier:
             if token.pos_ not in ("NOUN", "PROPN", "PRON"):
                 continue
-            found = actor_of(token, index)
+            found = actor_of(token, index, affected=True)
             if found is not None and (source is None or found.actor_id != source.actor_id):
                 return found
     return None
@@ -383,7 +383,7 @@ def find_events(doc: Doc, article: Article, mentions: list[Mention], times: list
                 lexicon: Lexicon | None = None, actors: list[Actor] | None = None) -> list[Event]:
     lexicon = lexicon or load_lexicon()
     same_actor = _same_side({**kb.actors, **{actor.id: actor for actor in actors or ()}})
-    index = MentionIndex(mentions, ACTOR_NOUNS | frozenset(kb.agent_sectors))
+    index = MentionIndex(mentions, ACTOR_NOUNS | frozenset(kb.agent_sectors), kb)
     rooted_times = dated_times(doc, times)
     narrative = Narrative(doc, rooted_times, article.published)
     events: list[Event] = []
