@@ -51,14 +51,11 @@ def run_extract(records: list[dict], knowledge: Path | None = None) -> dict[str,
 
 
 def actor_code(actor: dict | None, with_sector: bool = False) -> str | None:
-    """CAMEO-style code of an extracted actor: country (or IGO/NGO), plus the sector if asked."""
-    if actor is None:
+    """The CAMEO-style code `extract` gives an actor: its country (or IGO/NGO) alone, or with the
+    sector the sentence gives it when asked (USAGOV, AFGMIL)."""
+    if actor is None or actor.get("code") is None:
         return None
-    root = actor.get("country") or (actor.get("sector") if actor.get("sector") in ("IGO", "NGO") else None)
-    if root is None:
-        return None
-    sector = actor.get("sector") if with_sector and actor.get("country") else None
-    return root + (sector or "")
+    return actor["code"] if with_sector else actor["code"][:3]
 
 
 # --- PLOVER gold records --------------------------------------------------------------------

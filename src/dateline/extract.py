@@ -78,13 +78,32 @@ def extract_text(text: str, published=None, kb: Knowledge | None = None) -> list
     return next(extract([("text", article)], kb)).events
 
 
-def _actor_json(actor_id: str | None, sector: str | None, text: str | None, actors: dict[str, Actor]) -> dict | None:
+# Organisations without a country are coded by their kind, as CAMEO does.
+NON_STATE_ROOTS = ("IGO", "NGO")
+
+
+def cameo_actor_code(actor: Actor | None, coded_sector: str | None) -> str | None:
+    """A CAMEO-style actor code: the country (or IGO/NGO) followed by a sector: the one the sentence
+    gives ("AFGMIL" for "Afghan troops"), else the actor's own unless it is a country named bare
+    ("Syria" is SYR). None for an actor with no country and no international kind."""
+    if actor is None:
+        return None
+    root = actor.country or (actor.sector if actor.sector in NON_STATE_ROOTS else None)
+    if root is None:
+        return None
+    sector = coded_sector or (None if actor.kind == "country" else actor.sector)
+    return root + (sector if sector and sector != root else "")
+
+
+def _actor_json(actor_id: str | None, coded_sector: str | None, text: str | None,
+                actors: dict[str, Actor]) -> dict | None:
     if actor_id is None:
         return None
     actor = actors.get(actor_id)
     return {"id": actor_id, "name": actor.name if actor else actor_id,
             "country": actor.country if actor else None,
-            "sector": sector or (actor.sector if actor else None), "text": text}
+            "sector": coded_sector or (actor.sector if actor else None),
+            "code": cameo_actor_code(actor, coded_sector), "text": text}
 
 
 def event_json(event: Event, analysis: Analysis) -> dict:

@@ -25,6 +25,7 @@ ACTOR_NOUNS = frozenset({
     "national", "citizen", "worker", "engineer", "student", "pilgrim", "refugee", "journalist",
 })
 RELATIVE_PRONOUNS = frozenset({"who", "which", "that"})
+AGENT_ORIGIN_PREPS = frozenset({"from", "in"})
 # Pronouns read as actors: does the pronoun stand for a person?
 PRONOUN_KINDS = {"he": True, "she": True, "they": False, "it": False}
 SUBJECT_DEPS = frozenset({"nsubj", "csubj"})
@@ -135,7 +136,9 @@ def actor_of(head: Token | None, index: MentionIndex, affected: bool = False) ->
         if mention is not None:
             return mention
     for child in head.children:
-        if child.dep_ == "prep" and child.lower_ == "of":
+        # "the Foreign Minister of India"; for agents also "soldiers from Gondor", "lawmakers in Arnor"
+        if child.dep_ == "prep" and (child.lower_ == "of" or child.lower_ in AGENT_ORIGIN_PREPS
+                                     and head.lemma_.lower() in index.actor_nouns):
             for grand in child.children:
                 if grand.dep_ == "pobj":
                     return actor_of(grand, index, affected)
@@ -198,8 +201,9 @@ def subject_of(verb: Token) -> tuple[Token | None, bool]:
     passive = _child(verb, PASSIVE_SUBJECT_DEPS)
     if passive is not None:
         return passive, True
-    # "X arrived in Kabul and met Y", "X is expected to meet Y": borrow the governing verb's subject.
-    if verb.dep_ in ("conj", "xcomp", "advcl") and verb.head.i != verb.i:
+    # "X arrived in Kabul and met Y", "X is expected to meet Y", "X is willing to withdraw":
+    # borrow the governing verb's subject.
+    if verb.dep_ in ("conj", "xcomp", "advcl", "acomp") and verb.head.i != verb.i:
         return subject_of(verb.head)
     return None, False
 

@@ -139,8 +139,8 @@ def _clause_target(verb: Token, index: MentionIndex, kb) -> Mention | None:
 
 # Where a target may hide below the trigger: "promised to continue military aid to Mozambique",
 # "granted asylum to five Panamanian officers". Never inside a subject or another clause.
-NESTED_TARGET_DEPS = frozenset({"dobj", "obj", "dative", "prep", "pobj", "xcomp", "attr", "oprd"})
-NESTED_TARGET_DEPTH = 4
+NESTED_TARGET_DEPS = frozenset({"dobj", "obj", "dative", "prep", "pobj", "xcomp", "attr", "oprd", "acl"})
+NESTED_TARGET_DEPTH = 6
 
 
 def _nested_target(verb: Token, index: MentionIndex, source: Mention | None) -> Mention | None:
