@@ -297,6 +297,8 @@ def _new_person(article: _Article, name: str, title: TitleUse | None, ent: Span 
         owner = article.kb.actors.get(title.owner) if title.owner else None
         country = owner.country if owner is not None else article.kb.title_owner(title.key)
         sector = article.kb.title_sectors.get(article.kb.canonical_title(title.key, country))
+        if owner is not None and owner.country is None and owner.sector in ("IGO", "NGO"):
+            sector = owner.sector  # the Arab League's secretary-general speaks for an IGO
     if country is None and ent is not None:
         described_country, described_sector = _described_before(article, ent)
         country, sector = described_country, sector or described_sector

@@ -29,13 +29,15 @@ from dateline.analyze.arguments import (
     subject_of,
 )
 from dateline.analyze.eventdate import Narrative, date_of, dated_times, status_of
-from dateline.analyze.intent import is_committed, is_obligation_report, is_refusal
+from dateline.analyze.intent import is_committed, is_obligation_report, is_refusal, is_ultimatum
 from dateline.analyze.triggers import (
     LIGHT_VERBS,
+    MOTION_VERBS,
     EventClass,
     Lexicon,
     as_intention,
     as_refusal,
+    as_threat,
     class_for_cameo,
     load_lexicon,
     match_noun,
@@ -190,15 +192,25 @@ def verb_arguments(verb: Token, event_class: EventClass, index: MentionIndex, kb
     return Arguments(source, _distinct(source, target), location)
 
 
+def _travel_verb(noun: Token) -> Token | None:
+    """The verb of going in "arrived in Amman on a visit", "left for Geneva for talks"."""
+    prep = noun.head
+    if noun.dep_ != "pobj" or prep.lower_ not in ("on", "for"):
+        return None
+    verb = prep.head
+    return verb if verb.lemma_.lower() in MOTION_VERBS and verb.pos_ in ("VERB", "AUX") else None
+
+
 def noun_arguments(noun: Token, event_class: EventClass, index: MentionIndex, kb) -> Arguments:
     source, target = _between_pair(noun, index)
-    if source is None and noun.dep_ == "pobj":
+    travel = _travel_verb(noun)
+    if source is None and noun.dep_ == "pobj" and travel is None:
         # "on the sidelines of a meeting of ...", "after the talks": a reference back, not a report.
         return Arguments(None, None, None)
     if source is None:
         source, target = _compound_pair(noun, index)
-    head = noun.head
-    under_light_verb = noun.dep_ in ("dobj", "attr") and head.lemma_.lower() in LIGHT_VERBS
+    head = travel or noun.head
+    under_light_verb = travel is not None or noun.dep_ in ("dobj", "attr") and head.lemma_.lower() in LIGHT_VERBS
     subject = None
     if source is None and under_light_verb:
         subject, passive = subject_of(head)
@@ -266,7 +278,9 @@ def code_trigger(trigger: Token, event_class: EventClass, sentence_index: int, a
         return []
     when = date_of(trigger, times, article.published, narrative)
     status = status_of(trigger, when, article.published)
-    if status == "planned" and is_committed(trigger, args.source, index, same_actor or _same_id):
+    if status == "planned" and is_ultimatum(trigger):
+        event_class = as_threat(event_class)
+    elif status == "planned" and is_committed(trigger, args.source, index, same_actor or _same_id):
         event_class = as_intention(event_class)
     elif status == "denied" and is_refusal(trigger):
         event_class, status = as_refusal(event_class), "occurred"
@@ -373,6 +387,9 @@ def _same_side(actors: dict[str, Actor]):
 
 
 def _depth(token: Token) -> int:
+    """Hops to the root; a noun under a light verb stands where its verb stands ("staged a protest")."""
+    if token.pos_ in ("NOUN", "PROPN") and token.dep_ in ("dobj", "attr") and token.head.lemma_.lower() in LIGHT_VERBS:
+        token = token.head
     depth = 0
     while token.head.i != token.i:
         token, depth = token.head, depth + 1

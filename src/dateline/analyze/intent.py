@@ -77,3 +77,12 @@ def is_refusal(trigger: Token) -> bool:
         return True
     negated = any(c.dep_ == "neg" for c in verb.children)
     return negated and verb.pos_ in ("VERB", "AUX") and verb_direction(verb) == FUTURE
+
+
+def is_ultimatum(trigger: Token) -> bool:
+    """A planned act held over another's head: "will withdraw its force unless X arranges a ceasefire"."""
+    verb = clause_verb(trigger)
+    for clause in verb.children:
+        if clause.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ == "unless" for c in clause.children):
+            return True
+    return False

@@ -19,8 +19,11 @@ LIGHT_VERBS = frozenset({
     "attend", "join", "lead", "renew", "resume", "begin", "start", "open", "undertake", "enter", "continue",
     "give", "issue", "lodge", "file", "mount", "wage", "step", "announce", "declare", "initiate",
     "complete", "speed", "finish", "accelerate", "order", "organize", "organise", "impose", "reimpose",
-    "enforce", "call",
+    "enforce", "call", "tighten",
 })
+# Verbs of going somewhere whose purpose phrase names the event: "arrived in Amman on a visit",
+# "left for Geneva for talks".
+MOTION_VERBS = frozenset({"arrive", "travel", "leave", "come", "go", "fly", "head", "return", "set"})
 
 
 @dataclass(frozen=True, slots=True)
@@ -64,6 +67,15 @@ def as_refusal(event_class: EventClass) -> EventClass:
     cameo = REFUSAL_CAMEO.get(event_class.cameo[:2])
     if cameo is None:
         return event_class
+    coded = _coded(cameo)
+    return EventClass(event_class.mode, coded.type, cameo, quad_class(cameo), coded.intensity,
+                      event_class.symmetric, event_class.target_preps)
+
+
+def as_threat(event_class: EventClass) -> EventClass:
+    """The class of an act announced as a threat: THREATEN, at the level of the act threatened."""
+    cameo = INTENT_CAMEO.get(event_class.cameo[:2], "130")
+    cameo = cameo if cameo.startswith("13") else "130"
     coded = _coded(cameo)
     return EventClass(event_class.mode, coded.type, cameo, quad_class(cameo), coded.intensity,
                       event_class.symmetric, event_class.target_preps)
@@ -204,8 +216,10 @@ def match_noun(token: Token, lexicon: Lexicon) -> EventClass | None:
     if token.pos_ not in ("NOUN", "PROPN"):
         return None
     lemma = token.lemma_.lower()
-    found = lexicon.nouns.get(lemma) or lexicon.nouns.get(token.lower_)
-    if found is None:
-        compound = " ".join(c.lower_ for c in token.children if c.dep_ == "compound")
-        found = lexicon.nouns.get(f"{compound} {lemma}".strip())
-    return found
+    # The modified noun first: a "general strike" or "hunger strike" is no air strike.
+    modifiers = [c.lower_ for c in token.children if c.dep_ in ("compound", "amod") and c.i < token.i]
+    if modifiers:
+        found = lexicon.nouns.get(f"{modifiers[-1]} {lemma}")
+        if found is not None:
+            return found
+    return lexicon.nouns.get(lemma) or lexicon.nouns.get(token.lower_)
