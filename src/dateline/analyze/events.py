@@ -61,9 +61,18 @@ def _event_id(article_id: str, trigger: Token) -> str:
 
 
 def _distinct(source: Mention | None, target: Mention | None) -> Mention | None:
-    if source is not None and target is not None and source.actor_id == target.actor_id:
+    if source is not None and target is not None and not _may_pair(source, target):
         return None
     return target
+
+
+def _may_pair(source: Mention, target: Mention) -> bool:
+    """One actor does nothing to itself, but two bodies of one country may: "Sudan's government
+    accused Darfur rebels", "the Montenegro Assembly" asked by Montenegrin officials."""
+    if source.actor_id != target.actor_id:
+        return True
+    is_country = len(source.actor_id) == 3 and source.actor_id.isupper()
+    return is_country and source.start != target.start
 
 
 def _between_pair(noun: Token, index: MentionIndex) -> tuple[Mention | None, Mention | None]:
@@ -153,8 +162,21 @@ def _nested_target(verb: Token, index: MentionIndex, source: Mention | None) -> 
             if token.pos_ not in ("NOUN", "PROPN", "PRON"):
                 continue
             found = actor_of(token, index, affected=True)
-            if found is not None and (source is None or found.actor_id != source.actor_id):
+            if found is not None and (source is None or _may_pair(source, found)):
                 return found
+    return None
+
+
+def _nested_place(verb: Token, kb) -> Mention | None:
+    """A place below the trigger when no actor is: "fired shells at targets in Jericho"."""
+    frontier = [verb]
+    for _ in range(NESTED_TARGET_DEPTH):
+        frontier = [child for token in frontier for child in token.children if child.dep_ in NESTED_TARGET_DEPS]
+        for token in frontier:
+            if token.pos_ == "PROPN":
+                found = _place_country(token, kb)
+                if found is not None:
+                    return found
     return None
 
 
@@ -184,7 +206,7 @@ def verb_arguments(verb: Token, event_class: EventClass, index: MentionIndex, kb
     if target is None and subject is not None and event_class.symmetric:
         target = _first_partner(subject, index)
     if target is None and not event_class.target_preps:
-        target = _nested_target(verb, index, source)
+        target = _nested_target(verb, index, source) or _nested_place(verb, kb)
     location = location_of(verb, kb)
     if location is None:  # "visited Kabul", "seized Kandahar": the object is the place
         obj = next((c for c in verb.children if c.dep_ in ("dobj", "obj")), None)
@@ -335,7 +357,7 @@ def actor_pairs(args: Arguments, symmetric: bool, doc: Doc, index: MentionIndex)
     for source in sources:
         for target in targets:
             ids = (source.actor_id if source else None, target.actor_id if target else None)
-            if ids[0] is not None and ids[0] == ids[1] and target.how not in ("place", "capital"):
+            if source and target and not _may_pair(source, target) and target.how not in ("place", "capital"):
                 continue  # a government's act at home falls on its own country; "X met X" is no pair
             key = frozenset(ids) if symmetric else ids
             if key not in seen:
