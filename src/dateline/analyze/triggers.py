@@ -23,7 +23,8 @@ LIGHT_VERBS = frozenset({
 })
 # Verbs of going somewhere whose purpose phrase names the event: "arrived in Amman on a visit",
 # "left for Geneva for talks".
-MOTION_VERBS = frozenset({"arrive", "travel", "leave", "come", "go", "fly", "head", "return", "set"})
+MOTION_VERBS = frozenset({"arrive", "travel", "leave", "come", "go", "fly", "head", "return", "set", "converge",
+                          "gather", "assemble"})
 
 
 @dataclass(frozen=True, slots=True)
@@ -176,6 +177,9 @@ def _object_lemmas(token: Token) -> set[str]:
         if child.dep_ in ("dobj", "obj", "nsubjpass", "attr"):
             lemmas.add(child.lemma_.lower())
             lemmas.update(c.lemma_.lower() for c in child.children if c.dep_ == "compound")
+            # A measure names what is measured: "700 kg of medicine", "10 days of war games".
+            for of in (c for c in child.children if c.dep_ == "prep" and c.lower_ == "of"):
+                lemmas.update(g.lemma_.lower() for g in of.children if g.dep_ == "pobj")
         if child.dep_ in ("prep", "agent"):
             lemmas.update(g.lemma_.lower() for g in child.children if g.dep_ == "pobj")
     return lemmas
@@ -212,10 +216,17 @@ def match_verb(token: Token, lexicon: Lexicon) -> EventClass | None:
     return None
 
 
+# Heads that take their event from a modifier: "a mediation mission", "the peace effort".
+GENERIC_EVENT_HEADS = frozenset({"effort", "mission", "process", "bid", "initiative", "campaign", "drive", "move", "plan"})
+
+
 def match_noun(token: Token, lexicon: Lexicon) -> EventClass | None:
     if token.pos_ not in ("NOUN", "PROPN"):
         return None
     lemma = token.lemma_.lower()
+    if lemma in GENERIC_EVENT_HEADS:
+        modifier = next((c for c in token.children if c.dep_ == "compound" and c.i < token.i), None)
+        return lexicon.nouns.get(modifier.lemma_.lower()) if modifier is not None else None
     # The modified noun first: a "general strike" or "hunger strike" is no air strike.
     modifiers = [c.lower_ for c in token.children if c.dep_ in ("compound", "amod") and c.i < token.i]
     if modifiers:
