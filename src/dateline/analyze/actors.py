@@ -301,6 +301,8 @@ def _new_person(article: _Article, name: str, title: TitleUse | None, ent: Span 
             sector = owner.sector  # the Arab League's secretary-general speaks for an IGO
     if country is None and ent is not None:
         described_country, described_sector = _described_before(article, ent)
+        if described_country is None:
+            described_country, described_sector = _described_after(article, ent)
         country, sector = described_country, sector or described_sector
     return Actor(actor_id, name, "person", country, sector)
 
@@ -326,6 +328,24 @@ def _described_before(article: _Article, ent: Span) -> tuple[str | None, str | N
                 country = found.id
                 break
     return country, sector
+
+
+def _described_after(article: _Article, ent: Span) -> tuple[str | None, str | None]:
+    """Country and sector from an appositive after a name: "Salah Sidhoum, Algeria's leading
+    human rights activist", "Kenzo Oshima, the United Nations relief coordinator"."""
+    appositive = next((c for c in ent.root.children if c.dep_ == "appos" and c.i >= ent.end), None)
+    if appositive is None:
+        return None, None
+    sector = article.kb.agent_sectors.get(appositive.lemma_.lower())
+    for token in appositive.subtree:
+        if token.i >= appositive.i or not token.text[:1].isupper():
+            continue
+        found = article.kb.lookup(token.text)
+        if found is not None and found.kind == "country":
+            return found.id, sector
+        if found is not None and found.country is None and found.sector in ("IGO", "NGO"):
+            return None, found.sector
+    return None, sector
 
 
 def _new_organisation(article: _Article, name: str) -> Actor:

@@ -31,7 +31,6 @@ from dateline.analyze.arguments import (
 from dateline.analyze.eventdate import Narrative, date_of, dated_times, status_of
 from dateline.analyze.intent import is_committed, is_obligation_report, is_refusal, is_ultimatum
 from dateline.analyze.triggers import (
-    LIGHT_VERBS,
     MOTION_VERBS,
     EventClass,
     Lexicon,
@@ -39,6 +38,7 @@ from dateline.analyze.triggers import (
     as_refusal,
     as_threat,
     class_for_cameo,
+    is_light_verb,
     load_lexicon,
     match_noun,
     match_verb,
@@ -232,7 +232,7 @@ def noun_arguments(noun: Token, event_class: EventClass, index: MentionIndex, kb
     if source is None:
         source, target = _compound_pair(noun, index)
     head = travel or noun.head
-    under_light_verb = travel is not None or noun.dep_ in ("dobj", "attr") and head.lemma_.lower() in LIGHT_VERBS
+    under_light_verb = travel is not None or noun.dep_ in ("dobj", "attr") and is_light_verb(head)
     subject = None
     if source is None and under_light_verb:
         subject, passive = subject_of(head)
@@ -410,7 +410,7 @@ def _same_side(actors: dict[str, Actor]):
 
 def _depth(token: Token) -> int:
     """Hops to the root; a noun under a light verb stands where its verb stands ("staged a protest")."""
-    if token.pos_ in ("NOUN", "PROPN") and token.dep_ in ("dobj", "attr") and token.head.lemma_.lower() in LIGHT_VERBS:
+    if token.pos_ in ("NOUN", "PROPN") and token.dep_ in ("dobj", "attr") and is_light_verb(token.head):
         token = token.head
     depth = 0
     while token.head.i != token.i:

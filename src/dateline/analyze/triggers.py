@@ -199,9 +199,31 @@ def _has_clause(token: Token) -> bool:
     return False
 
 
+def verb_forms(token: Token) -> list[str]:
+    """The lemma, then base forms guessed from the inflection: the lemmatizer sometimes errs
+    ("staged" -> "stag"), and a missed verb is a missed event."""
+    lower = token.lower_
+    forms = [token.lemma_.lower(), lower]
+    if lower.endswith("ied"):
+        forms.append(lower[:-3] + "y")
+    if lower.endswith("ed"):
+        forms += [lower[:-1], lower[:-2], lower[:-3]]  # staged, agreed/opened, planned
+    if lower.endswith("ing"):
+        forms += [lower[:-3], lower[:-3] + "e", lower[:-4]]
+    if lower.endswith("s"):
+        forms.append(lower[:-1])
+    return forms
+
+
+def is_light_verb(token: Token) -> bool:
+    return any(form in LIGHT_VERBS for form in verb_forms(token))
+
+
 def match_verb(token: Token, lexicon: Lexicon) -> EventClass | None:
-    rules = lexicon.verbs.get(token.lemma_.lower())
-    if not rules or token.pos_ not in ("VERB", "AUX"):
+    if token.pos_ not in ("VERB", "AUX"):
+        return None
+    rules = next((lexicon.verbs[form] for form in verb_forms(token) if form in lexicon.verbs), None)
+    if not rules:
         return None
     objects = _object_lemmas(token)
     particles = _particles(token)
