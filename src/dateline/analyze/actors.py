@@ -261,6 +261,10 @@ def add_short_name_mentions(
         text = article.doc.text[start : ent.end_char]
         if normalize(text) in article.kb.non_actors:
             continue
+        named_before = _parenthesized_alias(article, ent)
+        if named_before is not None:
+            article.add(start, ent.end_char, named_before, "alias")
+            continue
         person = _person_by_short_name(article, text)
         if person is not None:
             article.add(start, ent.end_char, person, "surname")
@@ -268,7 +272,20 @@ def add_short_name_mentions(
             person = _new_person(article, text, coded.get((ent.start, ent.end)), ent)
             article.add(start, ent.end_char, person, "name")
         elif ent.label_ == "ORG" and _looks_like_a_name(text):
-            article.add(start, ent.end_char, _new_organisation(article, text), "name")
+            article.add(start, ent.end_char, _new_organisation(article, text, ent), "name")
+
+
+def _parenthesized_alias(article: _Article, ent: Span) -> Actor | None:
+    """ "The Nigerian Union of Teachers (NUT)": a name in brackets right after a mention is that
+    mention's short form."""
+    doc = article.doc
+    if ent.start < 2 or ent.end >= len(doc) or doc[ent.start - 1].text != "(" or doc[ent.end].text != ")":
+        return None
+    before = doc[ent.start - 2]
+    for mention in reversed(article.mentions):
+        if mention.end == before.idx + len(before):
+            return article.actors.get(mention.actor_id)
+    return None
 
 
 def _person_by_short_name(article: _Article, text: str) -> Actor | None:
@@ -348,13 +365,15 @@ def _described_after(article: _Article, ent: Span) -> tuple[str | None, str | No
     return None, sector
 
 
-def _new_organisation(article: _Article, name: str) -> Actor:
+def _new_organisation(article: _Article, name: str, ent: Span | None = None) -> Actor:
     """An organisation the knowledge does not know; "Indian Space Research Organisation" is India's."""
     actor_id = "org:" + slugify(name)
     if actor_id in article.actors:
         return article.actors[actor_id]
     first_word = article.kb.lookup(name.split()[0]) if len(name.split()) > 1 else None
     country = first_word.id if first_word is not None and first_word.kind == "country" else None
+    if country is None and ent is not None:
+        country, _ = _described_before(article, ent)  # "Rwanda's Senate", "the Kenyan Red Cross"
     return Actor(actor_id, name, "organisation", country)
 
 

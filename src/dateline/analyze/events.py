@@ -97,7 +97,8 @@ def _compound_pair(noun: Token, index: MentionIndex) -> tuple[Mention | None, Me
     found = []
     for child in noun.lefts:
         if child.dep_ in ("compound", "poss", "amod", "nmod"):
-            mention = index.covering(child)
+            # "Israeli tank shelling": the modifier may name its actor through its own modifier
+            mention = index.covering(child) or (actor_of(child, index) if child.pos_ == "NOUN" else None)
             if mention is not None and all(m.actor_id != mention.actor_id for m in found):
                 found.append(mention)
     return (found[0] if found else None), (found[1] if len(found) > 1 else None)
@@ -154,10 +155,29 @@ NESTED_TARGET_DEPS = frozenset({"dobj", "obj", "dative", "prep", "pobj", "xcomp"
 NESTED_TARGET_DEPTH = 6
 
 
+# Prepositions that set a scene rather than name who is affected.
+SETTING_PREPS = frozenset({"during", "after", "before", "since", "until", "amid", "despite"})
+
+
+def _below(frontier: list[Token]) -> list[Token]:
+    """One level further down the paths a target may take: objects, clauses of purpose, and
+    prepositions that mark an affected party ("to", "against", "with"), not a setting ("in", "by")."""
+    return [child for token in frontier for child in token.children if child.dep_ in NESTED_TARGET_DEPS
+            and not (child.dep_ == "prep" and _sets_the_scene(child))]
+
+
+def _sets_the_scene(prep: Token) -> bool:
+    """ "during the talks", "by the army" on a verb (its passive agent); but "an attack by X" names
+    the attacker, who is what a condemnation is about."""
+    if prep.lower_ in SETTING_PREPS:
+        return True
+    return prep.lower_ == "by" and prep.head.pos_ in ("VERB", "AUX")
+
+
 def _nested_target(verb: Token, index: MentionIndex, source: Mention | None) -> Mention | None:
     frontier = [verb]
     for _ in range(NESTED_TARGET_DEPTH):
-        frontier = [child for token in frontier for child in token.children if child.dep_ in NESTED_TARGET_DEPS]
+        frontier = _below(frontier)
         for token in frontier:
             if token.pos_ not in ("NOUN", "PROPN", "PRON"):
                 continue
@@ -171,7 +191,7 @@ def _nested_place(verb: Token, kb) -> Mention | None:
     """A place below the trigger when no actor is: "fired shells at targets in Jericho"."""
     frontier = [verb]
     for _ in range(NESTED_TARGET_DEPTH):
-        frontier = [child for token in frontier for child in token.children if child.dep_ in NESTED_TARGET_DEPS]
+        frontier = _below(frontier)
         for token in frontier:
             if token.pos_ == "PROPN":
                 found = _place_country(token, kb)
@@ -373,10 +393,18 @@ def _with_conjuncts(mention: Mention | None, doc: Doc, index: MentionIndex) -> l
     span = doc.char_span(mention.start, mention.end, alignment_mode="expand")
     if mention.how == "place" or span is None or len(span) == 0:
         return found
-    for token in span.root.conjuncts:
+    for token in _coordinated(span.root):
         partner = actor_of(token, index)
         if partner is not None and all(partner.actor_id != m.actor_id for m in found):
             found.append(partner)
+    return found
+
+
+def _coordinated(token: Token) -> list[Token]:
+    """Conjuncts, and a list the parser split into an appositive: "The US, Russia, and Switzerland"."""
+    found = list(token.conjuncts)
+    for appositive in (c for c in token.children if c.dep_ == "appos" and any(g.dep_ == "conj" for g in c.children)):
+        found += [appositive, *appositive.conjuncts]
     return found
 
 
