@@ -216,7 +216,9 @@ def prepositional_objects(token: Token, only: tuple[str, ...] = ()) -> list[tupl
         if child.dep_ == "prep" and child.lower_ in allowed:
             pobj = _pobj(child)
             if pobj is not None:
-                found.append((TARGET_PREPS.get(child.lower_, 0), pobj, child.lower_))
+                # A class's own list is in its order of preference; else the usual weights.
+                rank = len(only) - only.index(child.lower_) if only else TARGET_PREPS.get(child.lower_, 0)
+                found.append((rank, pobj, child.lower_))
     return sorted(found, key=lambda item: -item[0])
 
 

@@ -257,12 +257,12 @@ def noun_arguments(noun: Token, event_class: EventClass, index: MentionIndex, kb
     if source is None and under_light_verb:
         subject, passive = subject_of(head)
         source = None if passive else actor_of(subject, index)
+    if target is None and subject is not None and event_class.symmetric:
+        target = _first_partner(subject, index)  # "Israel and Lebanon renewed negotiations on ..."
     if target is None:
         target = _targets_by_preposition(noun, index, kb)
     if target is None and under_light_verb:
         target = _targets_by_preposition(head, index, kb)
-    if target is None and subject is not None and event_class.symmetric:
-        target = _first_partner(subject, index)
     location = location_of(noun, kb)
     return Arguments(source, _distinct(source, target), location)
 
