@@ -25,7 +25,7 @@ ACTOR_NOUNS = frozenset({
     "national", "citizen", "worker", "engineer", "student", "pilgrim", "refugee", "journalist",
 })
 RELATIVE_PRONOUNS = frozenset({"who", "which", "that"})
-AGENT_ORIGIN_PREPS = frozenset({"from", "in"})
+AGENT_ORIGIN_PREPS = frozenset({"from", "in", "for"})
 # Pronouns read as actors: does the pronoun stand for a person?
 PRONOUN_KINDS = {"he": True, "she": True, "they": False, "it": False}
 SUBJECT_DEPS = frozenset({"nsubj", "csubj"})

@@ -17,7 +17,7 @@ from datetime import date
 from spacy.tokens import Doc, Span, Token
 
 from dateline.analyze.quotes import QUOTE_PATTERN
-from dateline.analyze.tense import FUTURE, PAST, governing_verb, verb_direction
+from dateline.analyze.tense import FUTURE, PAST, governing_verb, is_progressive, verb_direction
 from dateline.model import TimeRef
 
 # Dependents whose time expressions belong to another happening, not to this trigger.
@@ -249,7 +249,7 @@ def status_of(trigger: Token, when: EventDate, published: date | None) -> str:
         return "conditional"
     if _is_claimed(verb):
         return "claimed"
-    if verb.pos_ in ("VERB", "AUX") and verb_direction(verb) == FUTURE:
+    if verb.pos_ in ("VERB", "AUX") and verb_direction(verb) == FUTURE and not is_progressive(verb):
         return "planned"
     if when.basis == "text" and published is not None and when.first is not None and when.first > published:
         return "planned"

@@ -322,7 +322,8 @@ def code_trigger(trigger: Token, event_class: EventClass, sentence_index: int, a
     status = status_of(trigger, when, article.published)
     if status == "planned" and is_ultimatum(trigger):
         event_class = as_threat(event_class)
-    elif status == "planned" and is_committed(trigger, args.source, index, same_actor or _same_id):
+    elif status == "planned" and is_committed(trigger, args.source, index, same_actor or _same_id,
+                                              dated=when.basis == "text"):
         event_class = as_intention(event_class)
     elif status == "denied" and is_refusal(trigger):
         event_class, status = as_refusal(event_class), "occurred"

@@ -21,7 +21,7 @@ SPEECH_VERBS = frozenset({
     "remind", "underline", "indicate", "signal", "tweet", "respond", "reply",
 })
 OBLIGATION_AUXILIARIES = frozenset({"must", "should", "ought"})
-REFUSAL_GOVERNORS = frozenset({"refuse", "decline"})
+REFUSAL_GOVERNORS = frozenset({"refuse", "decline", "fail"})
 
 
 def clause_verb(trigger: Token) -> Token:
@@ -32,7 +32,11 @@ def clause_verb(trigger: Token) -> Token:
 
 
 def speech_verb(verb: Token) -> Token | None:
-    """The verb of saying whose reported clause this is, if any."""
+    """The verb of saying whose reported clause this is, if any: above it ("X said Y will ..."), or
+    hung from it by the parser ("Y will ..., X said")."""
+    for child in verb.children:
+        if child.dep_ in ("parataxis", "ccomp") and child.lemma_.lower() in SPEECH_VERBS and child.i > verb.i:
+            return child
     current = verb
     for _ in range(3):
         if current.dep_ not in ("ccomp", "conj", "xcomp") or current.head.i == current.i:
@@ -43,14 +47,20 @@ def speech_verb(verb: Token) -> Token | None:
     return None
 
 
-def is_committed(trigger: Token, source: Mention | None, index: MentionIndex, same_actor) -> bool:
-    """Whether a planned act is the actor's own commitment rather than a reported schedule."""
+def is_committed(trigger: Token, source: Mention | None, index: MentionIndex, same_actor, dated: bool) -> bool:
+    """Whether a planned act is the actor's own commitment (an intention, as CAMEO codes it) rather
+    than a schedule ("will meet on Tuesday", "will meet Y, officials said"). `dated`: the act has a
+    time expression of its own."""
     verb = clause_verb(trigger)
     if is_infinitive_under(verb, INTENT_GOVERNORS):
         return True
-    speech = speech_verb(verb)
-    if speech is None or source is None:
+    if source is None:
         return False
+    speech = speech_verb(verb)
+    if speech is None:
+        # In the reporter's own voice, a dated act is on a schedule ("will meet Atmar on Monday"),
+        # an undated one a commitment ("Finland will give Tanzania a grant").
+        return not dated
     speaker_token, _ = subject_of(speech)
     speaker = actor_of(speaker_token, index)
     return speaker is not None and same_actor(speaker.actor_id, source.actor_id)

@@ -13,7 +13,7 @@ FUTURE_GOVERNORS = frozenset({"schedule", "plan", "expect", "due", "set", "inten
 # Words by which an actor commits to an act not yet done: "offered to hand over", "is willing to
 # send", "threatened to storm". The act is intended, not reported.
 INTENT_GOVERNORS = frozenset({
-    "offer", "willing", "ready", "prepared", "promise", "pledge", "vow", "commit", "agree", "decide",
+    "offer", "willing", "ready", "prepared", "promise", "pledge", "vow", "swear", "commit", "agree",
     "threaten", "propose", "volunteer", "determined", "resolve", "intend",
 })
 PAST_TAGS = frozenset({"VBD"})
@@ -38,6 +38,12 @@ def is_infinitive_under(verb: Token, governors: frozenset[str]) -> bool:
     if verb.dep_ == "advcl" and any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children):
         return verb.head.lemma_.lower() in governors
     return False
+
+
+def is_progressive(verb: Token) -> bool:
+    """ "is providing": ongoing now, or a plan when a later date goes with it."""
+    return verb.tag_ == "VBG" and any(c.dep_ == "aux" and c.lemma_ == "be" and c.tag_ in ("VBZ", "VBP")
+                                      for c in verb.children)
 
 
 def verb_direction(verb: Token) -> int:
