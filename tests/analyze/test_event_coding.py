@@ -168,3 +168,54 @@ def test_an_international_organisation_is_an_igo_actor(code, kb):
 def test_a_signed_agreement_is_one_event_not_two(code):
     events = code("Kenya and Uganda signed an agreement on Monday.")
     assert [(e.type, e.mode) for e in events] == [("SUPPORT", "sign")]
+
+
+def test_an_undated_commitment_in_the_reporters_voice_is_an_intention(code):
+    event = main_event(code("Finland will give Tanzania a grant of 50 million dollars."))
+    assert (event.type, event.cameo, event.status, event.target_actor) == ("AGREE", "033", "planned", "TZA")
+
+
+def test_an_act_threatened_unless_another_acts_is_a_threat(code):
+    event = main_event(code("Nigeria will withdraw its troops from Chad unless the rebels accept a ceasefire."))
+    assert (event.type, event.source_actor, event.status) == ("THREATEN", "NGA", "planned")
+
+
+def test_a_trip_for_talks_is_a_visit_with_the_place_as_target(code):
+    event = main_event(code("An Iraqi delegation arrived in Amman on a surprise visit on Monday."))
+    assert (event.type, event.source_actor, event.target_actor) == ("CONSULT", "IRQ", "JOR")
+
+
+def test_a_measure_names_what_it_measures(code):
+    event = main_event(code("Swiss doctors handed over 700 kg of medicine to Iran on Monday."))
+    assert (event.type, event.source_actor, event.source_sector, event.target_actor) == ("AID", "CHE", "HLH", "IRN")
+
+
+def test_a_generic_head_takes_its_modifiers_event(code):
+    events = code("The Arab League launched a mediation effort between Syria and Lebanon on Monday.")
+    assert main_event(events).type == "CONSULT"
+
+
+def test_a_general_strike_is_a_protest_not_an_attack(code):
+    event = main_event(code("Nepalese opposition parties organized a general strike in Kathmandu on Monday."))
+    assert (event.type, event.source_actor) == ("PROTEST", "NPL")
+
+
+def test_two_bodies_of_one_country_may_act_on_each_other(code):
+    event = main_event(code("The Sudanese government accused Darfur rebels of violating the ceasefire."))
+    assert (event.type, event.source_actor, event.target_actor, event.target_sector) == ("ACCUSE", "SDN", "SDN", "REB")
+
+
+def test_an_unknown_name_takes_the_country_of_its_appositive(code):
+    event = main_event(code("Salah Haddad, Algeria's leading human rights activist, staged a hunger strike on Sunday."))
+    assert (event.type, event.cameo, event.source_actor, event.source_text) == ("PROTEST", "142", "person:salah-haddad",
+                                                                               "Salah Haddad")
+
+
+def test_a_bracketed_short_name_is_the_same_actor(code, kb):
+    events = code("The Kenyan Union of Nurses (KUN) said it had called off its strike on Monday.")
+    assert {e.source_actor for e in events} == {"org:kenyan-union-of-nurses"}
+
+
+def test_a_verb_the_lemmatizer_mangles_is_still_found(code):
+    event = main_event(code("Kenyan students staged a protest in Nairobi on Monday."))
+    assert (event.type, event.source_actor, event.source_sector) == ("PROTEST", "KEN", "EDU")

@@ -263,7 +263,7 @@ def noun_arguments(noun: Token, event_class: EventClass, index: MentionIndex, kb
         target = _targets_by_preposition(noun, index, kb)
     if target is None and under_light_verb:
         target = _targets_by_preposition(head, index, kb)
-    location = location_of(noun, kb)
+    location = location_of(noun, kb) or (location_of(travel, kb) if travel is not None else None)
     return Arguments(source, _distinct(source, target), location)
 
 
