@@ -95,8 +95,9 @@ def test_loader_role_holder_on_a_date(kb, title, country, on, name):
 def test_loader_role_holder_is_none_when_unknown_or_ambiguous(kb):
     # Between Atmar's flight and Muttaqi's appointment nobody held the office.
     assert kb.role_holder("foreign minister", "AFG", date(2021, 8, 20)) is None
-    # India's foreign secretary is a civil servant, not Britain's foreign minister.
-    assert kb.role_holder("foreign secretary", "GBR", date(2021, 1, 1)) is None
+    # Britain's foreign secretary is its foreign minister, never India's civil servant of that title.
+    assert kb.role_holder("foreign secretary", "GBR", date(2021, 1, 1)).name == "Dominic Raab"
+    assert kb.role_holder("foreign secretary", "IND", date(2021, 1, 1)).country == "IND"
     # Many countries have a foreign minister.
     assert kb.role_holder("foreign minister", None, date(2022, 6, 2)) is None
 

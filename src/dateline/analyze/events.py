@@ -374,6 +374,8 @@ def actor_pairs(args: Arguments, symmetric: bool, doc: Doc, index: MentionIndex)
     symmetric act ("met") each unordered pair once."""
     sources = _with_conjuncts(args.source, doc, index) or [None]
     targets = _with_conjuncts(args.target, doc, index) or [None]
+    if symmetric and targets == [None] and len(sources) > 1:
+        targets = sources  # "The US, Russia and Switzerland met": each with each
     pairs, seen = [], set()
     for source in sources:
         for target in targets:
