@@ -52,6 +52,8 @@ MIN_ACTORS = 1
 DATE_BASIS_CONFIDENCE = {"text": 0.1, "inherited": 0.05}
 # "Russia said Sudan must return the helicopter": a demand by the speaker on the one who must.
 OBLIGATION = class_for_cameo("100", "demand")
+# A future act dated this finely is on a schedule; "over the next three years" is a commitment.
+SCHEDULE_PRECISIONS = frozenset({"day", "week", "month"})
 # Stronger date bases rank higher when two readings of one happening compete within a sentence.
 _DATE_BASIS_STRENGTH = {basis: len(DATE_BASES) - rank for rank, basis in enumerate(DATE_BASES)}
 
@@ -323,7 +325,7 @@ def code_trigger(trigger: Token, event_class: EventClass, sentence_index: int, a
     if status == "planned" and is_ultimatum(trigger):
         event_class = as_threat(event_class)
     elif status == "planned" and is_committed(trigger, args.source, index, same_actor or _same_id,
-                                              dated=when.basis == "text"):
+                                              dated=when.basis == "text" and when.precision in SCHEDULE_PRECISIONS):
         event_class = as_intention(event_class)
     elif status == "denied" and is_refusal(trigger):
         event_class, status = as_refusal(event_class), "occurred"
