@@ -16,7 +16,7 @@ import re
 from dataclasses import dataclass, field
 from datetime import date
 
-from spacy.tokens import Doc, Span
+from spacy.tokens import Doc, Span, Token
 
 from dateline.knowledge import Knowledge, normalize, slugify
 from dateline.model import Actor, Mention
@@ -316,6 +316,8 @@ def _new_person(article: _Article, name: str, title: TitleUse | None, ent: Span 
         sector = article.kb.title_sectors.get(article.kb.canonical_title(title.key, country))
         if owner is not None and owner.country is None and owner.sector in ("IGO", "NGO"):
             sector = owner.sector  # the Arab League's secretary-general speaks for an IGO
+    if country is None:
+        country = _surname_country(article, name)
     if country is None and ent is not None:
         described_country, described_sector = _described_before(article, ent)
         if described_country is None:
@@ -326,6 +328,13 @@ def _new_person(article: _Article, name: str, title: TitleUse | None, ent: Span 
 
 # How far left of a name its description may reach: "British Defence Secretary Tom King".
 DESCRIPTION_MAX_TOKENS = 5
+
+
+def _surname_country(article: _Article, name: str) -> str | None:
+    """ "President Bush" is one of two known Bushes, but both are American."""
+    holders = article.kb.surname_holders(normalize(name).split()[-1]) if name.strip() else []
+    countries = {article.kb.actors[holder].country for holder in holders}
+    return countries.pop() if len(countries) == 1 else None
 
 
 def _described_before(article: _Article, ent: Span) -> tuple[str | None, str | None]:
@@ -340,11 +349,20 @@ def _described_before(article: _Article, ent: Span) -> tuple[str | None, str | N
             break
         sector = sector or article.kb.agent_sectors.get(token.lemma_.lower())
         if token.text[:1].isupper():
-            found = article.kb.lookup(token.text)
+            found = article.kb.lookup(_entity_text(doc, token))
             if found is not None and found.kind == "country":
                 country = found.id
                 break
     return country, sector
+
+
+def _entity_text(doc: Doc, token: Token) -> str:
+    """The whole entity a token belongs to ("Ivory Coast" for "Coast"), else the token."""
+    if token.ent_iob_ in ("B", "I"):
+        ent = next((e for e in doc.ents if e.start <= token.i < e.end), None)
+        if ent is not None:
+            return ent.text
+    return token.text
 
 
 def _described_after(article: _Article, ent: Span) -> tuple[str | None, str | None]:

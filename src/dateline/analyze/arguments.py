@@ -23,6 +23,9 @@ ACTOR_NOUNS = frozenset({
     "team", "minister", "administration", "spokesman", "spokesperson", "side", "counterpart", "president",
     "regime", "negotiator", "representative", "military", "navy", "air", "security", "agency", "people",
     "national", "citizen", "worker", "engineer", "student", "pilgrim", "refugee", "journalist",
+    # collectives that stand for whoever qualifies them: "opposition groups in Zimbabwe"
+    "group", "movement", "coalition", "union", "association", "committee", "council", "front", "alliance",
+    "supporter", "member", "thousand", "hundred", "dozen", "landowner", "court", "faction", "wing",
 })
 RELATIVE_PRONOUNS = frozenset({"who", "which", "that"})
 AGENT_ORIGIN_PREPS = frozenset({"from", "in", "for"})

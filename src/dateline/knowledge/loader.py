@@ -114,6 +114,10 @@ class Knowledge:
             return None
         return self.actors[next(iter(people))]
 
+    def surname_holders(self, surname: str) -> list[str]:
+        """Ids of every known person with this (normalized) surname."""
+        return sorted(self._surnames.get(surname, ()))
+
     def unique_surnames(self) -> list[tuple[str, str]]:
         """(surname as written, person id) for every surname that names one known person."""
         found = []
