@@ -206,7 +206,8 @@ def verb_arguments(verb: Token, event_class: EventClass, index: MentionIndex, kb
     subject, passive = subject_of(verb)
     source = actor_of(subject, index)
     target = None
-    if passive:
+    if passive:  # the patient: "a camp for Congolese refugees was attacked"
+        source = actor_of(subject, index, affected=True) or (_nested_target(subject, index, None) if subject else None)
         target, source = source, None
         agent = next((c for c in verb.children if c.dep_ == "agent"), None)
         if agent is not None:
