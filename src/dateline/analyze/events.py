@@ -281,6 +281,23 @@ def _with_place_target(args: Arguments, trigger: Token, kb) -> Arguments:
     return Arguments(args.source, target, place)
 
 
+# Acts a state or its people do at home: protest (14x), easing or imposing restrictions (081, 082,
+# 172x) and repression (175). With no target named, they are done to the actor's own country.
+HOME_CAMEO_PREFIXES = ("14", "081", "082", "172", "175")
+
+
+def _with_home_target(args: Arguments, event_class: EventClass, trigger: Token, kb, country_of) -> Arguments:
+    if args.target is not None or args.source is None or country_of is None:
+        return args
+    if not event_class.cameo.startswith(HOME_CAMEO_PREFIXES):
+        return args
+    country = country_of(args.source.actor_id)
+    if country not in kb.actors:
+        return args
+    home = Mention(trigger.idx, trigger.idx + len(trigger), kb.actors[country].name, country, -1, "place")
+    return Arguments(args.source, home, args.location)
+
+
 def find_triggers(sentence, lexicon: Lexicon) -> list[tuple[Token, EventClass]]:
     found = []
     for token in sentence:
@@ -313,12 +330,13 @@ def _confidence(args: Arguments, date_basis: str | None) -> float:
 
 def code_trigger(trigger: Token, event_class: EventClass, sentence_index: int, article: Article,
                  index: MentionIndex, times: list[tuple[TimeRef, Token]], kb,
-                 narrative: Narrative | None = None, same_actor=None) -> list[Event]:
+                 narrative: Narrative | None = None, same_actor=None, country_of=None) -> list[Event]:
     """The events of one trigger: one per pair of actors it joins ("The US, Russia and
     Switzerland met" is three meetings), none when the parse names no actor for it. Without a
     `narrative`, a trigger with no date of its own falls back to the publication date."""
     reader = verb_arguments if trigger.pos_ in ("VERB", "AUX") else noun_arguments
     args = _with_place_target(reader(trigger, event_class, index, kb), trigger, kb)
+    args = _with_home_target(args, event_class, trigger, kb, country_of)
     if sum(m is not None for m in (args.source, args.target)) < MIN_ACTORS:
         return []
     when = date_of(trigger, times, article.published, narrative)
@@ -455,7 +473,12 @@ def _depth(token: Token) -> int:
 def find_events(doc: Doc, article: Article, mentions: list[Mention], times: list[TimeRef], kb,
                 lexicon: Lexicon | None = None, actors: list[Actor] | None = None) -> list[Event]:
     lexicon = lexicon or load_lexicon()
-    same_actor = _same_side({**kb.actors, **{actor.id: actor for actor in actors or ()}})
+    known = {**kb.actors, **{actor.id: actor for actor in actors or ()}}
+    same_actor = _same_side(known)
+
+    def country_of(actor_id: str) -> str | None:
+        return getattr(known.get(actor_id), "country", None)
+
     index = MentionIndex(mentions, ACTOR_NOUNS | frozenset(kb.agent_sectors), kb)
     rooted_times = dated_times(doc, times)
     narrative = Narrative(doc, rooted_times, article.published)
@@ -465,7 +488,7 @@ def find_events(doc: Doc, article: Article, mentions: list[Mention], times: list
         kept: dict[tuple, tuple[tuple, tuple, Event]] = {}
         for trigger, event_class in find_triggers(sentence, lexicon):
             for event in code_trigger(trigger, event_class, sentence_index, article, index, rooted_times, kb,
-                                      narrative, same_actor):
+                                      narrative, same_actor, country_of):
                 key = (event.type, event.source_actor, event.target_actor)
                 rank = _richness(event, trigger.pos_ in ("VERB", "AUX"))
                 if key not in kept or rank > kept[key][0]:
