@@ -417,7 +417,7 @@ def _with_conjuncts(mention: Mention | None, doc: Doc, index: MentionIndex) -> l
     span = doc.char_span(mention.start, mention.end, alignment_mode="expand")
     if mention.how == "place" or span is None or len(span) == 0:
         return found
-    for token in _coordinated(span.root):
+    for token in (t for member in span for t in _coordinated(member) if not span.start <= t.i < span.end):
         partner = actor_of(token, index)
         if partner is not None and all(partner.actor_id != m.actor_id for m in found):
             found.append(partner)

@@ -19,7 +19,7 @@ LIGHT_VERBS = frozenset({
     "attend", "join", "lead", "renew", "resume", "begin", "start", "open", "undertake", "enter", "continue",
     "give", "issue", "lodge", "file", "mount", "wage", "step", "announce", "declare", "initiate",
     "complete", "speed", "finish", "accelerate", "order", "organize", "organise", "impose", "reimpose",
-    "enforce", "call", "tighten",
+    "enforce", "call", "tighten", "provide", "extend", "express", "voice", "lend", "show",
 })
 # Verbs of going somewhere whose purpose phrase names the event: "arrived in Amman on a visit",
 # "left for Geneva for talks".
