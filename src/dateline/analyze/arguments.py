@@ -207,7 +207,9 @@ def subject_of(verb: Token) -> tuple[Token | None, bool]:
     # "X arrived in Kabul and met Y", "X is expected to meet Y", "X is willing to withdraw":
     # borrow the governing verb's subject.
     if verb.dep_ in ("conj", "xcomp", "advcl", "acomp") and verb.head.i != verb.i:
-        return subject_of(verb.head)
+        subject, passive = subject_of(verb.head)
+        # "Obama is scheduled to attend": the raised subject does the infinitive's act
+        return subject, passive and verb.dep_ != "xcomp"
     return None, False
 
 

@@ -202,18 +202,37 @@ def _nested_place(verb: Token, kb) -> Mention | None:
     return None
 
 
+def _patient(subject: Token | None, index: MentionIndex) -> Mention | None:
+    """The party a passive verb's subject names as affected: "evidence against Russia was presented"."""
+    if subject is None:
+        return None
+    return actor_of(subject, index, affected=True) or _nested_target(subject, index, None)
+
+
+def _agent_of_cause(verb: Token, index: MentionIndex) -> Mention | None:
+    """ "killed in Israeli tank shelling", "wounded in a Russian air strike": the act in the phrase
+    names who did it."""
+    for prep in (c for c in verb.children if c.dep_ == "prep" and c.lower_ in ("in", "during")):
+        for cause in (g for g in prep.children if g.dep_ == "pobj"):
+            source, _ = _compound_pair(cause, index)
+            if source is not None:
+                return source
+    return None
+
+
 def verb_arguments(verb: Token, event_class: EventClass, index: MentionIndex, kb) -> Arguments:
     subject, passive = subject_of(verb)
     source = actor_of(subject, index)
     target = None
     if passive:  # the patient: "a camp for Congolese refugees was attacked"
-        source = actor_of(subject, index, affected=True) or (_nested_target(subject, index, None) if subject else None)
-        target, source = source, None
+        target, source = _patient(subject, index), None
         agent = next((c for c in verb.children if c.dep_ == "agent"), None)
         if agent is not None:
             source = actor_of(next((g for g in agent.children if g.dep_ == "pobj"), None), index)
     if target is None and not passive:  # "was attacked by X": the agent is the subject, the patient the target
-        target = actor_of(next((c for c in verb.children if c.dep_ == "nsubjpass"), None), index)
+        target = _patient(next((c for c in verb.children if c.dep_ == "nsubjpass"), None), index)
+    if source is None and passive:  # "were killed in Israeli shelling": the act named the agent
+        source = _agent_of_cause(verb, index)
     if target is None and event_class.target_preps:
         target = _targets_by_preposition(verb, index, kb, event_class.target_preps)
     elif target is None:
