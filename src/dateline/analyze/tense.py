@@ -14,7 +14,7 @@ FUTURE_GOVERNORS = frozenset({"schedule", "plan", "expect", "due", "set", "inten
 # send", "threatened to storm". The act is intended, not reported.
 INTENT_GOVERNORS = frozenset({
     "offer", "willing", "ready", "prepared", "promise", "pledge", "vow", "swear", "commit", "agree",
-    "threaten", "propose", "volunteer", "determined", "resolve", "intend",
+    "threaten", "propose", "volunteer", "determined", "resolve", "intend", "seek", "aim",
 })
 PAST_TAGS = frozenset({"VBD"})
 

@@ -171,17 +171,30 @@ def load_lexicon(path: str | None = None) -> Lexicon:
     return _parse_lexicon(json.loads(text))
 
 
+def noun_forms(token: Token) -> set[str]:
+    """The lemma and the singular a plural ending suggests: the lemmatizer leaves "euros" as is."""
+    lower = token.lower_
+    forms = {token.lemma_.lower(), lower}
+    if lower.endswith("s") and len(lower) > 3:
+        forms.add(lower[:-1])
+        if lower.endswith("es"):
+            forms.add(lower[:-2])
+    return forms
+
+
 def _object_lemmas(token: Token) -> set[str]:
-    lemmas = set()
+    lemmas: set[str] = set()
     for child in token.children:
         if child.dep_ in ("dobj", "obj", "nsubjpass", "attr"):
-            lemmas.add(child.lemma_.lower())
+            lemmas |= noun_forms(child)
             lemmas.update(c.lemma_.lower() for c in child.children if c.dep_ == "compound")
             # A measure names what is measured: "700 kg of medicine", "10 days of war games".
             for of in (c for c in child.children if c.dep_ == "prep" and c.lower_ == "of"):
-                lemmas.update(g.lemma_.lower() for g in of.children if g.dep_ == "pobj")
+                for measured in (g for g in of.children if g.dep_ == "pobj"):
+                    lemmas |= noun_forms(measured)
         if child.dep_ in ("prep", "agent"):
-            lemmas.update(g.lemma_.lower() for g in child.children if g.dep_ == "pobj")
+            for pobj in (g for g in child.children if g.dep_ == "pobj"):
+                lemmas |= noun_forms(pobj)
     return lemmas
 
 
