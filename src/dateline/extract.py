@@ -80,6 +80,7 @@ def extract_text(text: str, published=None, kb: Knowledge | None = None) -> list
 
 # Organisations without a country are coded by their kind, as CAMEO does.
 NON_STATE_ROOTS = ("IGO", "NGO")
+TRANSNATIONAL_ARMED_GROUP = "IMG"  # CAMEO's code for an armed group of no one country (al-Qaeda)
 
 
 def cameo_actor_code(actor: Actor | None, coded_sector: str | None) -> str | None:
@@ -89,6 +90,8 @@ def cameo_actor_code(actor: Actor | None, coded_sector: str | None) -> str | Non
     if actor is None:
         return None
     root = actor.country or (actor.sector if actor.sector in NON_STATE_ROOTS else None)
+    if root is None and actor.kind == "group" and actor.sector == "REB":
+        root = TRANSNATIONAL_ARMED_GROUP
     if root is None:
         return None
     sector = coded_sector or (None if actor.kind == "country" else actor.sector)

@@ -47,12 +47,16 @@ class Arguments:
 class MentionIndex:
     """Actor mentions of one document, looked up by the tokens they cover."""
 
-    def __init__(self, mentions: list[Mention], actor_nouns: frozenset[str] = ACTOR_NOUNS, kb=None):
+    def __init__(self, mentions: list[Mention], actor_nouns: frozenset[str] = ACTOR_NOUNS, kb=None, placed=None):
         self.mentions = sorted(mentions, key=lambda m: m.start)
         self.actor_nouns = actor_nouns
         self.kb = kb
+        self._placed = placed  # actor id -> whether it belongs to a country or is an IGO/NGO
         self._starts = [m.start for m in self.mentions]
         self._longest = max((m.end - m.start for m in self.mentions), default=0)
+
+    def is_placed(self, actor_id: str) -> bool:
+        return self._placed is None or self._placed(actor_id)
 
     def covering(self, token: Token) -> Mention | None:
         # Mentions may nest ("Foreign Minister of India" around "India"): look back as far as the

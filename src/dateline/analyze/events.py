@@ -177,16 +177,20 @@ def _sets_the_scene(prep: Token) -> bool:
 
 
 def _nested_target(verb: Token, index: MentionIndex, source: Mention | None) -> Mention | None:
-    frontier = [verb]
+    """The nearest actor below the trigger; one we can place in a country beats a nearer one we
+    cannot ("inspectors to the UCF facility in central Iran")."""
+    frontier, found = [verb], []
     for _ in range(NESTED_TARGET_DEPTH):
         frontier = _below(frontier)
         for token in frontier:
             if token.pos_ not in ("NOUN", "PROPN", "PRON"):
                 continue
-            found = actor_of(token, index, affected=True)
-            if found is not None and (source is None or _may_pair(source, found)):
-                return found
-    return None
+            candidate = actor_of(token, index, affected=True)
+            if candidate is not None and (source is None or _may_pair(source, candidate)):
+                if index.is_placed(candidate.actor_id):
+                    return candidate
+                found.append(candidate)
+    return found[0] if found else None
 
 
 def _nested_place(verb: Token, kb) -> Mention | None:
@@ -498,7 +502,11 @@ def find_events(doc: Doc, article: Article, mentions: list[Mention], times: list
     def country_of(actor_id: str) -> str | None:
         return getattr(known.get(actor_id), "country", None)
 
-    index = MentionIndex(mentions, ACTOR_NOUNS | frozenset(kb.agent_sectors), kb)
+    def placed(actor_id: str) -> bool:
+        actor = known.get(actor_id)
+        return actor is not None and bool(actor.country or actor.sector in ("IGO", "NGO"))
+
+    index = MentionIndex(mentions, ACTOR_NOUNS | frozenset(kb.agent_sectors), kb, placed)
     rooted_times = dated_times(doc, times)
     narrative = Narrative(doc, rooted_times, article.published)
     events: list[Event] = []
