@@ -349,9 +349,9 @@ def _described_before(article: _Article, ent: Span) -> tuple[str | None, str | N
             break
         sector = sector or article.kb.agent_sectors.get(token.lemma_.lower())
         if token.text[:1].isupper():
-            found = article.kb.lookup(_entity_text(doc, token))
-            if found is not None and found.kind == "country":
-                country = found.id
+            found = [article.kb.lookup(text) for text in (token.text, _entity_text(doc, token))]
+            country = next((actor.id for actor in found if actor is not None and actor.kind == "country"), None)
+            if country is not None:
                 break
     return country, sector
 

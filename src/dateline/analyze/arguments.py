@@ -104,6 +104,22 @@ class MentionIndex:
         return found
 
 
+def noun_forms(token: Token) -> set[str]:
+    """The lemma and the singular a plural ending suggests: the lemmatizer leaves "euros" and
+    "Kurds" as they are."""
+    lower = token.lower_
+    forms = {token.lemma_.lower(), lower}
+    if lower.endswith("s") and len(lower) > 3:
+        forms.add(lower[:-1])
+        if lower.endswith("es"):
+            forms.add(lower[:-2])
+    return forms
+
+
+def is_actor_noun(token: Token, index: "MentionIndex") -> bool:
+    return not noun_forms(token).isdisjoint(index.actor_nouns)
+
+
 def phrase_tokens(head: Token) -> list[Token]:
     """The head's noun phrase, without clauses or prepositional phrases hanging off it."""
     tokens = [head]
@@ -134,18 +150,18 @@ def actor_of(head: Token | None, index: MentionIndex, affected: bool = False) ->
     start = min(t.idx for t in tokens)
     end = max(t.idx + len(t) for t in tokens)
     for mention in index.within(start, end):
-        if mention.how != "demonym" or head.lemma_.lower() in index.actor_nouns:
+        if mention.how != "demonym" or is_actor_noun(head, index):
             return mention
         if affected and head.doc.text[mention.end: mention.end + 1] != "-":  # not "an Afghan-led process"
             return mention
-    if head.lemma_.lower() in index.actor_nouns:
+    if is_actor_noun(head, index):
         mention = index.place_qualifier(head, tokens)
         if mention is not None:
             return mention
     for child in head.children:
         # "the Foreign Minister of India"; for agents also "soldiers from Gondor", "lawmakers in Arnor"
         if child.dep_ == "prep" and (child.lower_ == "of" or child.lower_ in AGENT_ORIGIN_PREPS
-                                     and head.lemma_.lower() in index.actor_nouns):
+                                     and is_actor_noun(head, index)):
             for grand in child.children:
                 if grand.dep_ == "pobj":
                     return actor_of(grand, index, affected)

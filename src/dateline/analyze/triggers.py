@@ -12,6 +12,8 @@ from pathlib import Path
 
 from spacy.tokens import Token
 
+from dateline.analyze.arguments import noun_forms
+
 # Verbs that carry no event of their own but lend their subject to a trigger noun:
 # "held talks with", "made a visit to", "signed an agreement".
 LIGHT_VERBS = frozenset({
@@ -169,17 +171,6 @@ def load_lexicon(path: str | None = None) -> Lexicon:
     else:
         text = Path(path).read_text("utf-8")
     return _parse_lexicon(json.loads(text))
-
-
-def noun_forms(token: Token) -> set[str]:
-    """The lemma and the singular a plural ending suggests: the lemmatizer leaves "euros" as is."""
-    lower = token.lower_
-    forms = {token.lemma_.lower(), lower}
-    if lower.endswith("s") and len(lower) > 3:
-        forms.add(lower[:-1])
-        if lower.endswith("es"):
-            forms.add(lower[:-2])
-    return forms
 
 
 def _object_lemmas(token: Token) -> set[str]:
