@@ -6,6 +6,7 @@ from dataclasses import dataclass
 
 from spacy.tokens import Token
 
+from dateline.analyze.agents import mention_sector
 from dateline.model import Location, Mention
 
 # Dependents that start a clause or phrase of their own: an actor inside them is not an
@@ -52,8 +53,15 @@ class MentionIndex:
         self.actor_nouns = actor_nouns
         self.kb = kb
         self._placed = placed  # actor id -> whether it belongs to a country or is an IGO/NGO
+        self.doc = None
         self._starts = [m.start for m in self.mentions]
         self._longest = max((m.end - m.start for m in self.mentions), default=0)
+
+    def sector_of(self, mention: Mention) -> str | None:
+        """The sector the agent noun around a mention gives it ("Georgian demonstrators": CVL)."""
+        if self.doc is None or self.kb is None:
+            return None
+        return mention_sector(mention, self.doc, self.kb.agent_sectors)
 
     def is_placed(self, actor_id: str) -> bool:
         return self._placed is None or self._placed(actor_id)

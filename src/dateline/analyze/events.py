@@ -62,19 +62,25 @@ def _event_id(article_id: str, trigger: Token) -> str:
     return hashlib.sha1(f"{article_id}:{trigger.idx}:{trigger.lower_}".encode()).hexdigest()[:16]
 
 
-def _distinct(source: Mention | None, target: Mention | None) -> Mention | None:
-    if source is not None and target is not None and not _may_pair(source, target):
+def _distinct(source: Mention | None, target: Mention | None, index: MentionIndex) -> Mention | None:
+    if source is not None and target is not None and not _may_pair(source, target, index):
         return None
     return target
 
 
-def _may_pair(source: Mention, target: Mention) -> bool:
+def _may_pair(source: Mention, target: Mention, index: MentionIndex) -> bool:
     """One actor does nothing to itself, but two bodies of one country may: "Sudan's government
-    accused Darfur rebels", "the Montenegro Assembly" asked by Montenegrin officials."""
+    accused Darfur rebels", "Georgian demonstrators ... the Georgian government". Not the country
+    named twice ("members of the Indian team toured ... India")."""
     if source.actor_id != target.actor_id:
         return True
     is_country = len(source.actor_id) == 3 and source.actor_id.isupper()
-    return is_country and source.start != target.start
+    if not is_country or source.start == target.start:
+        return False
+    if "place" in (source.how, target.how):
+        return True
+    sectors = {index.sector_of(source), index.sector_of(target)}
+    return len(sectors) == 2 and None not in sectors
 
 
 def _between_pair(noun: Token, index: MentionIndex) -> tuple[Mention | None, Mention | None]:
@@ -186,7 +192,7 @@ def _nested_target(verb: Token, index: MentionIndex, source: Mention | None) -> 
             if token.pos_ not in ("NOUN", "PROPN", "PRON"):
                 continue
             candidate = actor_of(token, index, affected=True)
-            if candidate is not None and (source is None or _may_pair(source, candidate)):
+            if candidate is not None and (source is None or _may_pair(source, candidate, index)):
                 if index.is_placed(candidate.actor_id):
                     return candidate
                 found.append(candidate)
@@ -224,8 +230,18 @@ def _agent_of_cause(verb: Token, index: MentionIndex) -> Mention | None:
     return None
 
 
+# Subjects that are no actors: "the earthquake struck", "floods killed".
+NATURAL_HAZARDS = frozenset({
+    "earthquake", "quake", "tremor", "aftershock", "flood", "flooding", "storm", "cyclone", "hurricane",
+    "typhoon", "tornado", "landslide", "avalanche", "drought", "wildfire", "heatwave", "tsunami", "disease",
+    "epidemic", "pandemic", "virus", "outbreak",
+})
+
+
 def verb_arguments(verb: Token, event_class: EventClass, index: MentionIndex, kb) -> Arguments:
     subject, passive = subject_of(verb)
+    if subject is not None and subject.lemma_.lower() in NATURAL_HAZARDS:
+        return Arguments(None, None, None)
     source = actor_of(subject, index)
     target = None
     if passive:  # the patient: "a camp for Congolese refugees was attacked"
@@ -257,7 +273,7 @@ def verb_arguments(verb: Token, event_class: EventClass, index: MentionIndex, kb
     if location is None:  # "visited Kabul", "seized Kandahar": the object is the place
         obj = next((c for c in verb.children if c.dep_ in ("dobj", "obj")), None)
         location = place_named(obj, kb) if obj is not None else None
-    return Arguments(source, _distinct(source, target), location)
+    return Arguments(source, _distinct(source, target, index), location)
 
 
 def _travel_verb(noun: Token) -> Token | None:
@@ -290,7 +306,7 @@ def noun_arguments(noun: Token, event_class: EventClass, index: MentionIndex, kb
     if target is None and under_light_verb:
         target = _targets_by_preposition(head, index, kb)
     location = location_of(noun, kb) or (location_of(travel, kb) if travel is not None else None)
-    return Arguments(source, _distinct(source, target), location)
+    return Arguments(source, _distinct(source, target, index), location)
 
 
 def _with_place_target(args: Arguments, trigger: Token, kb) -> Arguments:
@@ -424,7 +440,7 @@ def actor_pairs(args: Arguments, symmetric: bool, doc: Doc, index: MentionIndex)
     for source in sources:
         for target in targets:
             ids = (source.actor_id if source else None, target.actor_id if target else None)
-            if source and target and not _may_pair(source, target) and target.how not in ("place", "capital"):
+            if source and target and not _may_pair(source, target, index) and target.how not in ("place", "capital"):
                 continue  # a government's act at home falls on its own country; "X met X" is no pair
             key = frozenset(ids) if symmetric else ids
             if key not in seen:
@@ -507,6 +523,7 @@ def find_events(doc: Doc, article: Article, mentions: list[Mention], times: list
         return actor is not None and bool(actor.country or actor.sector in ("IGO", "NGO"))
 
     index = MentionIndex(mentions, ACTOR_NOUNS | frozenset(kb.agent_sectors), kb, placed)
+    index.doc = doc
     rooted_times = dated_times(doc, times)
     narrative = Narrative(doc, rooted_times, article.published)
     events: list[Event] = []
