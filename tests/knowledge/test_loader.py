@@ -144,3 +144,17 @@ def test_loader_normalize_ignores_case_periods_articles_and_possessives():
     assert normalize("The U.S.") == "u s"
     assert normalize("U S") == normalize("U.S.")
     assert normalize("India's") == "india"
+
+
+@pytest.mark.parametrize("written, known", [
+    ("Francois Mitterand", "François Mitterrand"),  # a letter dropped
+    ("Sergey Lavrov", "Sergei Lavrov"),  # a transliteration
+    ("Mohammad Hanif Atmar", "Mohammad Haneef Atmar"),
+])
+def test_loader_a_name_spelled_alike_joins_the_known_person(kb, written, known):
+    assert kb.spelled_alike(written).name == known
+
+
+@pytest.mark.parametrize("written", ["John Smith", "Mohammad Khan", "Ali Atmar"])
+def test_loader_a_different_name_joins_nobody(kb, written):
+    assert kb.spelled_alike(written) is None

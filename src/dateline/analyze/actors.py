@@ -301,7 +301,9 @@ def _person_by_short_name(article: _Article, text: str) -> Actor | None:
     known = article.kb.resolve(text)
     if known is not None and known[0].kind == "person":
         return known[0]
-    return article.kb.surname_holder(words[-1]) if len(words) == 1 else None
+    if len(words) == 1:
+        return article.kb.surname_holder(words[-1])
+    return article.kb.spelled_alike(text)
 
 
 def _new_person(article: _Article, name: str, title: TitleUse | None, ent: Span | None = None) -> Actor:

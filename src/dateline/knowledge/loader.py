@@ -114,6 +114,22 @@ class Knowledge:
             return None
         return self.actors[next(iter(people))]
 
+    def spelled_alike(self, name: str) -> Actor | None:
+        """The one known person whose name differs from this one by a letter or two in each word
+        ("Francois Mitterand", "Sergey Lavrov", "Mohammad Hanif Atmar"); None when none or several."""
+        words = normalize(name).split()
+        if len(words) < 2 or len(words[-1]) < 4:
+            return None
+        found = set()
+        for surname, holders in self._surnames.items():
+            if surname[:1] != words[-1][:1] or not _near(surname, words[-1]):
+                continue
+            for holder in holders:
+                known = normalize(self.actors[holder].name).split()
+                if len(known) == len(words) and all(_near(a, b) for a, b in zip(known, words)):
+                    found.add(holder)
+        return self.actors[found.pop()] if len(found) == 1 else None
+
     def surname_holders(self, surname: str) -> list[str]:
         """Ids of every known person with this (normalized) surname."""
         return sorted(self._surnames.get(surname, ()))
@@ -183,6 +199,33 @@ class Knowledge:
             holders[actor_id] = role
         # Two holders at once (a group's several spokesmen) cannot be told apart: no answer.
         return self.actors[holders.popitem()[0]] if len(holders) == 1 else None
+
+
+# Spellings that transliterations of one name vary between: Haneef/Hanif, Sergey/Sergei, Qaddafi/Kadafi.
+TRANSLITERATION_FOLDS = (("ee", "i"), ("oo", "u"), ("ou", "u"), ("ph", "f"), ("kh", "k"), ("q", "k"),
+                         ("y", "i"), ("dh", "d"), ("th", "t"), ("sch", "sh"), ("w", "v"))
+
+
+def _skeleton(word: str) -> str:
+    for written, folded in TRANSLITERATION_FOLDS:
+        word = word.replace(written, folded)
+    return re.sub(r"(.)\1+", r"\1", word)  # doubled letters: Mitterrand/Mitterand
+
+
+def _near(known: str, written: str) -> bool:
+    """The same word, its transliteration variant, or one letter added, dropped or changed in a word
+    of five letters or more."""
+    if known == written or len(known) >= 4 and _skeleton(known) == _skeleton(written):
+        return True
+    if min(len(known), len(written)) < 5 or abs(len(known) - len(written)) > 1:
+        return False
+    previous = list(range(len(written) + 1))
+    for i, letter in enumerate(known, start=1):
+        current = [i]
+        for j, other in enumerate(written, start=1):
+            current.append(min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + (letter != other)))
+        previous = current
+    return previous[-1] <= 1
 
 
 def load_knowledge(extra: str | Path | None = None) -> Knowledge:
