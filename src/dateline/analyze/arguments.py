@@ -234,6 +234,8 @@ def subject_of(verb: Token) -> tuple[Token | None, bool]:
         return passive, True
     # "X arrived in Kabul and met Y", "X is expected to meet Y", "X is willing to withdraw":
     # borrow the governing verb's subject.
+    if verb.dep_ == "advcl" and any(c.dep_ == "mark" for c in verb.children):
+        return None, False  # "after a quake killed ...": a clause of its own, with a subject we missed
     if verb.dep_ in ("conj", "xcomp", "advcl", "acomp") and verb.head.i != verb.i:
         subject, passive = subject_of(verb.head)
         # "Obama is scheduled to attend": the raised subject does the infinitive's act

@@ -213,10 +213,11 @@ def _nested_place(verb: Token, kb) -> Mention | None:
 
 
 def _patient(subject: Token | None, index: MentionIndex) -> Mention | None:
-    """The party a passive verb's subject names as affected: "evidence against Russia was presented"."""
+    """The party a passive verb's subject names as affected: "evidence against Russia was presented".
+    A demonym on the subject itself names its owner, not a target ("Indian relief was flown")."""
     if subject is None:
         return None
-    return actor_of(subject, index, affected=True) or _nested_target(subject, index, None)
+    return actor_of(subject, index) or _nested_target(subject, index, None)
 
 
 def _agent_of_cause(verb: Token, index: MentionIndex) -> Mention | None:
@@ -267,7 +268,8 @@ def verb_arguments(verb: Token, event_class: EventClass, index: MentionIndex, kb
         target = _clause_target(verb, index, kb)
     if target is None and subject is not None and event_class.symmetric:
         target = _first_partner(subject, index)
-    if target is None and not event_class.target_preps:
+    if target is None and not event_class.target_preps and not event_class.symmetric:
+        # a joint act's partners are named, not found in its topic ("discussed the situation in X")
         target = _nested_target(verb, index, source) or _nested_place(verb, kb)
     location = location_of(verb, kb)
     if location is None:  # "visited Kabul", "seized Kandahar": the object is the place
@@ -309,12 +311,12 @@ def noun_arguments(noun: Token, event_class: EventClass, index: MentionIndex, kb
     return Arguments(source, _distinct(source, target, index), location)
 
 
-def _with_place_target(args: Arguments, trigger: Token, kb) -> Arguments:
+def _with_place_target(args: Arguments, trigger: Token, kb, symmetric: bool = False) -> Arguments:
     """An act with no target of its own falls on the country where it happens, as CAMEO codes it:
     "lifted the curfew in Montenegro" is done to Montenegro, and a government's act at home to
     its own country."""
     place = args.location
-    if args.target is not None or place is None or place.country not in kb.actors:
+    if args.target is not None or place is None or place.country not in kb.actors or symmetric:
         return args
     target = Mention(trigger.idx, trigger.idx + len(trigger), place.name, place.country, -1, "place")
     return Arguments(args.source, target, place)
@@ -374,7 +376,7 @@ def code_trigger(trigger: Token, event_class: EventClass, sentence_index: int, a
     Switzerland met" is three meetings), none when the parse names no actor for it. Without a
     `narrative`, a trigger with no date of its own falls back to the publication date."""
     reader = verb_arguments if trigger.pos_ in ("VERB", "AUX") else noun_arguments
-    args = _with_place_target(reader(trigger, event_class, index, kb), trigger, kb)
+    args = _with_place_target(reader(trigger, event_class, index, kb), trigger, kb, event_class.symmetric)
     args = _with_home_target(args, event_class, trigger, kb, country_of)
     if sum(m is not None for m in (args.source, args.target)) < MIN_ACTORS:
         return []
@@ -411,7 +413,8 @@ def code_trigger(trigger: Token, event_class: EventClass, sentence_index: int, a
     )
     doc, sectors = trigger.doc, kb.agent_sectors
     events = []
-    for source, target in actor_pairs(args, event_class.symmetric, doc, index):
+    home = event_class.cameo.startswith(HOME_CAMEO_PREFIXES)
+    for source, target in actor_pairs(args, event_class.symmetric, doc, index, home):
         events.append(replace(
             base,
             id=base.id if not events else _pair_id(base.id, source, target),
@@ -429,9 +432,10 @@ def code_trigger(trigger: Token, event_class: EventClass, sentence_index: int, a
 MAX_ACTOR_PAIRS = 6
 
 
-def actor_pairs(args: Arguments, symmetric: bool, doc: Doc, index: MentionIndex) -> list[tuple]:
+def actor_pairs(args: Arguments, symmetric: bool, doc: Doc, index: MentionIndex, home: bool = False) -> list[tuple]:
     """(source, target) pairs over coordinated actors: every source with every target, and for a
-    symmetric act ("met") each unordered pair once."""
+    symmetric act ("met") each unordered pair once. `home`: an act done at home, where a country may
+    be its own target ("Chilean and Peruvian students protested in Lima")."""
     sources = _with_conjuncts(args.source, doc, index) or [None]
     targets = _with_conjuncts(args.target, doc, index) or [None]
     if symmetric and targets == [None] and len(sources) > 1:
@@ -440,7 +444,7 @@ def actor_pairs(args: Arguments, symmetric: bool, doc: Doc, index: MentionIndex)
     for source in sources:
         for target in targets:
             ids = (source.actor_id if source else None, target.actor_id if target else None)
-            if source and target and not _may_pair(source, target, index) and target.how not in ("place", "capital"):
+            if source and target and not _may_pair(source, target, index) and not (home or target.how == "place"):
                 continue  # a government's act at home falls on its own country; "X met X" is no pair
             key = frozenset(ids) if symmetric else ids
             if key not in seen:
