@@ -133,6 +133,8 @@ def test_a_conditional_act_has_the_conditional_status(code):
     events = code("Iraq will expel the inspectors if Washington attacks Baghdad.")
     attack = [e for e in events if e.type == "ASSAULT"]
     assert attack and attack[0].status == "conditional"
+    # the act held over the condition is a conditional threat
+    assert [(e.type, e.status) for e in events if e.trigger == "expel"] == [("THREATEN", "conditional")]
 
 
 @pytest.mark.parametrize("sentence, actor, sector", [

@@ -238,7 +238,11 @@ def _is_claimed(verb: Token) -> bool:
 
 
 def _is_conditional(verb: Token) -> bool:
-    return verb.dep_ == "advcl" and any(c.lower_ in ("if", "unless") and c.dep_ == "mark" for c in verb.children)
+    """Inside an if-clause, or under one: "will send troops if the UN approves"."""
+    if verb.dep_ == "advcl" and any(c.lower_ in ("if", "unless") and c.dep_ == "mark" for c in verb.children):
+        return True
+    return any(clause.dep_ == "advcl" and any(c.lower_ == "if" and c.dep_ == "mark" for c in clause.children)
+               for clause in verb.children)
 
 
 def status_of(trigger: Token, when: EventDate, published: date | None) -> str:

@@ -384,8 +384,9 @@ def code_trigger(trigger: Token, event_class: EventClass, sentence_index: int, a
     status = status_of(trigger, when, article.published)
     if status == "planned" and is_ultimatum(trigger):
         event_class = as_threat(event_class)
-    elif status == "planned" and is_committed(trigger, args.source, index, same_actor or _same_id,
-                                              dated=when.basis == "text" and when.precision in SCHEDULE_PRECISIONS):
+    elif status in ("planned", "conditional") and is_committed(
+            trigger, args.source, index, same_actor or _same_id,
+            dated=when.basis == "text" and when.precision in SCHEDULE_PRECISIONS):
         event_class = as_intention(event_class)
     elif status == "denied" and is_refusal(trigger):
         event_class, status = as_refusal(event_class), "occurred"

@@ -54,8 +54,8 @@ def is_committed(trigger: Token, source: Mention | None, index: MentionIndex, sa
     verb = clause_verb(trigger)
     if is_infinitive_under(verb, INTENT_GOVERNORS):
         return True
-    if source is None:
-        return False
+    if source is None or _is_condition(verb):
+        return False  # "... if Washington attacks Baghdad": the condition is nobody's commitment
     speech = speech_verb(verb)
     if speech is None:
         # In the reporter's own voice, a dated act is on a schedule ("will meet Atmar on Monday"),
@@ -96,3 +96,7 @@ def is_ultimatum(trigger: Token) -> bool:
         if clause.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ == "unless" for c in clause.children):
             return True
     return False
+
+
+def _is_condition(verb: Token) -> bool:
+    return verb.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ in ("if", "unless") for c in verb.children)
