@@ -32,6 +32,7 @@ def test_extract_prints_one_line_per_record_in_order():
 def test_extract_codes_type_cameo_actors_with_country_and_sector_and_the_true_date():
     attack = lines(run(json.dumps(RECORDS[0]) + "\n"))[0]["events"][0]
     assert (attack["type"], attack["cameo"], attack["quad_class"]) == ("ASSAULT", "190", 4)
+    assert attack["plover_mode"] is None and attack["mode"] == "attack"
     assert attack["intensity"] < 0
     assert attack["source_actor"]["country"] == "SOM" and attack["source_actor"]["sector"] == "REB"
     assert attack["target_actor"]["country"] == "KEN" and attack["target_actor"]["sector"] == "MIL"
@@ -67,3 +68,8 @@ def test_extract_reads_a_file_and_a_user_knowledge_file(tmp_path):
 def test_extract_text_is_the_same_coding_from_python():
     events = extract_text(RECORDS[0]["text"])
     assert events[0]["type"] == "ASSAULT" and events[0]["date"] is None
+
+
+def test_extract_gives_the_plover_mode_beside_ours():
+    events = extract_text("Israel released 40 Palestinian prisoners on Monday.")
+    assert (events[0]["type"], events[0]["cameo"], events[0]["plover_mode"]) == ("RETREAT", "0841", "release")

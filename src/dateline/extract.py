@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from dateline.analyze.article import analyze_articles
+from dateline.analyze.triggers import cameo_table
 from dateline.errors import E004
 from dateline.ingest.readers import record_to_article
 from dateline.knowledge import Knowledge, load_knowledge
@@ -109,10 +110,18 @@ def _actor_json(actor_id: str | None, coded_sector: str | None, text: str | None
             "code": cameo_actor_code(actor, coded_sector), "text": text}
 
 
+def plover_mode(cameo: str) -> str | None:
+    """PLOVER's own mode for a CAMEO code ("visit" for 042, "release" for 0841), when it has one;
+    `mode` beside it is our finer verb class."""
+    coded = cameo_table().get(cameo) or cameo_table().get(cameo[:3])
+    return coded.mode if coded else None
+
+
 def event_json(event: Event, analysis: Analysis) -> dict:
     actors = {actor.id: actor for actor in analysis.actors}
     return {
-        "type": event.type, "mode": event.mode, "cameo": event.cameo, "quad_class": event.quad_class,
+        "type": event.type, "mode": event.mode, "plover_mode": plover_mode(event.cameo),
+        "cameo": event.cameo, "quad_class": event.quad_class,
         "intensity": event.intensity, "status": event.status,
         "source_actor": _actor_json(event.source_actor, event.source_sector, event.source_text, actors),
         "target_actor": _actor_json(event.target_actor, event.target_sector, event.target_text, actors),
