@@ -90,6 +90,7 @@ class Knowledge:
     _surnames: dict[str, set[str]] = field(default_factory=dict)
     _honorific_keys: set[str] = field(default_factory=set)
     _governs: dict[str, tuple[str, date | None]] = field(default_factory=dict)  # group -> state, since
+    _alike: dict[str, list[tuple[list[str], str]]] | None = None
 
     def resolve(self, name: str) -> tuple[Actor, str] | None:
         """The actor a name stands for and how it names it (name, alias, handle, demonym, capital)."""
@@ -117,18 +118,24 @@ class Knowledge:
     def spelled_alike(self, name: str) -> Actor | None:
         """The one known person whose name differs from this one by a letter or two in each word
         ("Francois Mitterand", "Sergey Lavrov", "Mohammad Hanif Atmar"); None when none or several."""
-        words = normalize(name).split()
+        words = _name_words(name)
         if len(words) < 2 or len(words[-1]) < 4:
             return None
         found = set()
-        for surname, holders in self._surnames.items():
-            if surname[:1] != words[-1][:1] or not _near(surname, words[-1]):
-                continue
-            for holder in holders:
-                known = normalize(self.actors[holder].name).split()
-                if len(known) == len(words) and all(_near(a, b) for a, b in zip(known, words)):
-                    found.add(holder)
+        for known, holder in self._people_by_initial().get(words[-1][:1], ()):
+            if len(known) == len(words) and all(_near(a, b) for a, b in zip(known, words)):
+                found.add(holder)
         return self.actors[found.pop()] if len(found) == 1 else None
+
+    def _people_by_initial(self) -> dict[str, list[tuple[list[str], str]]]:
+        """Known people's name words, grouped by the surname's first letter (built on first use)."""
+        if self._alike is None:
+            self._alike = {}
+            for actor in self.actors.values():
+                words = _name_words(actor.name) if actor.kind == "person" else []
+                if words:
+                    self._alike.setdefault(words[-1][:1], []).append((words, actor.id))
+        return self._alike
 
     def surname_holders(self, surname: str) -> list[str]:
         """Ids of every known person with this (normalized) surname."""
@@ -210,6 +217,15 @@ def _skeleton(word: str) -> str:
     for written, folded in TRANSLITERATION_FOLDS:
         word = word.replace(written, folded)
     return re.sub(r"(.)\1+", r"\1", word)  # doubled letters: Mitterrand/Mitterand
+
+
+# Arabic articles written apart or joined: "Omar El Bashir", "Omar al-Bashir".
+NAME_ARTICLES = ("al", "el", "ad", "ash", "as", "an", "ar", "at", "az", "ul")
+
+
+def _name_words(name: str) -> list[str]:
+    words = normalize(name).replace("-", " ").split()
+    return [word for word in words if word not in NAME_ARTICLES]
 
 
 def _near(known: str, written: str) -> bool:
