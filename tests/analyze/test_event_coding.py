@@ -221,3 +221,25 @@ def test_a_bracketed_short_name_is_the_same_actor(code, kb):
 def test_a_verb_the_lemmatizer_mangles_is_still_found(code):
     event = main_event(code("Kenyan students staged a protest in Nairobi on Monday."))
     assert (event.type, event.source_actor, event.source_sector) == ("PROTEST", "KEN", "EDU")
+
+
+def test_a_surname_shared_by_known_people_of_one_country_gives_that_country(code, nlp, kb):
+    from dateline.analyze.actors import find_mentions
+    doc = nlp("President Bush threatened Iraq with force on Monday.")
+    _, actors = find_mentions(doc, kb, None)
+    assert {a.country for a in actors if a.kind == "person"} == {"USA"}
+
+
+def test_a_protest_with_no_target_is_against_its_own_country(code):
+    event = main_event(code("Thousands of Kenyan students protested on Monday."))
+    assert (event.type, event.source_actor, event.target_actor) == ("PROTEST", "KEN", "KEN")
+
+
+def test_a_place_below_the_act_is_its_target_when_no_actor_is(code):
+    event = main_event(code("Israeli tanks fired shells at targets near Jenin on Monday."))
+    assert (event.type, event.source_actor, event.source_sector, event.target_actor) == ("ASSAULT", "ISR", "MIL", "PSE")
+
+
+def test_a_natural_disaster_is_no_actor(code):
+    events = code("A powerful earthquake killed more than 1,000 people in Paktika on Wednesday.")
+    assert [e for e in events if e.type == "ASSAULT"] == []
