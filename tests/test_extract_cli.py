@@ -73,3 +73,11 @@ def test_extract_text_is_the_same_coding_from_python():
 def test_extract_gives_the_plover_mode_beside_ours():
     events = extract_text("Israel released 40 Palestinian prisoners on Monday.")
     assert (events[0]["type"], events[0]["cameo"], events[0]["plover_mode"]) == ("RETREAT", "0841", "release")
+
+
+def test_extract_lists_a_joint_act_once_per_direction():
+    events = extract_text("Chile and Peru met in Lima on Monday.")
+    pairs = [(e["source_actor"]["country"], e["target_actor"]["country"]) for e in events if e["type"] == "CONSULT"]
+    assert sorted(pairs) == [("CHL", "PER"), ("PER", "CHL")]
+    one_way = extract_text("Chile attacked Peru on Monday.")
+    assert [(e["source_actor"]["country"], e["target_actor"]["country"]) for e in one_way] == [("CHL", "PER")]

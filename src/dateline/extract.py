@@ -2,7 +2,8 @@
 
 This is the input shape other event coders take: each record is coded as one article of its
 date, and its events come back in DESIGN.md's event JSON, each actor with the country and the
-sector the sentence gives it ("Afghan troops": AFG, MIL).
+sector the sentence gives it ("Afghan troops": AFG, MIL). A joint act between two actors ("X and Y
+met") is listed once per direction, as CAMEO event data lists it; the database keeps it once.
 """
 from __future__ import annotations
 
@@ -12,7 +13,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from dateline.analyze.article import analyze_articles
-from dateline.analyze.triggers import cameo_table
+from dateline.analyze.triggers import cameo_table, load_lexicon
 from dateline.errors import E004
 from dateline.ingest.readers import record_to_article
 from dateline.knowledge import Knowledge, load_knowledge
@@ -67,9 +68,18 @@ def extract(records: Iterable[tuple[str, Article] | Skip], kb: Knowledge | None 
             ids[id(article)] = record_id
             yield article
 
+    joint = load_lexicon().symmetric_modes()
     for analysis in analyze_articles(articles(), kb):
         record_id = ids.pop(id(analysis.article))
-        yield Extraction(record_id, [event_json(event, analysis) for event in analysis.events])
+        yield Extraction(record_id, [coded for event in analysis.events
+                                     for coded in _each_way(event_json(event, analysis), event.mode in joint)])
+
+
+def _each_way(event: dict, joint: bool) -> list[dict]:
+    """A joint act between two actors, once per direction, as CAMEO event data lists it."""
+    if not joint or event["source_actor"] is None or event["target_actor"] is None:
+        return [event]
+    return [event, {**event, "source_actor": event["target_actor"], "target_actor": event["source_actor"]}]
 
 
 def extract_text(text: str, published=None, kb: Knowledge | None = None) -> list[dict]:

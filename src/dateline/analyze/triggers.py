@@ -60,6 +60,11 @@ class Lexicon:
     verbs: dict[str, tuple[_VerbRule, ...]]
     nouns: dict[str, EventClass]
 
+    def symmetric_modes(self) -> frozenset[str]:
+        """Modes of joint acts ("met", "agreed", "signed"), done by each party to the other."""
+        classes = [rule.event_class for rules in self.verbs.values() for rule in rules] + list(self.nouns.values())
+        return frozenset(c.mode for c in classes if c.symmetric)
+
 
 # Refusing a cooperative act is rejecting it: "would not provide support" is CAMEO 12x.
 REFUSAL_CAMEO = {"03": "120", "04": "125", "05": "120", "06": "121", "07": "122", "08": "124"}
