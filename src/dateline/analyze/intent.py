@@ -22,6 +22,7 @@ SPEECH_VERBS = frozenset({
 })
 OBLIGATION_AUXILIARIES = frozenset({"must", "should", "ought"})
 REFUSAL_GOVERNORS = frozenset({"refuse", "decline", "fail"})
+SCHEDULE_GOVERNORS = frozenset({"schedule", "expect", "due", "set", "slate", "plan", "timetable"})
 
 
 def clause_verb(trigger: Token) -> Token:
@@ -54,6 +55,8 @@ def is_committed(trigger: Token, source: Mention | None, index: MentionIndex, sa
     verb = clause_verb(trigger)
     if is_infinitive_under(verb, INTENT_GOVERNORS):
         return True
+    if is_infinitive_under(verb, SCHEDULE_GOVERNORS):
+        return False  # "is scheduled to attend", "is expected to sign": a schedule in so many words
     if source is None or _is_condition(verb):
         return False  # "... if Washington attacks Baghdad": the condition is nobody's commitment
     speech = speech_verb(verb)
