@@ -311,12 +311,12 @@ def noun_arguments(noun: Token, event_class: EventClass, index: MentionIndex, kb
     return Arguments(source, _distinct(source, target, index), location)
 
 
-def _with_place_target(args: Arguments, trigger: Token, kb, symmetric: bool = False) -> Arguments:
+def _with_place_target(args: Arguments, trigger: Token, kb) -> Arguments:
     """An act with no target of its own falls on the country where it happens, as CAMEO codes it:
     "lifted the curfew in Montenegro" is done to Montenegro, and a government's act at home to
     its own country."""
     place = args.location
-    if args.target is not None or place is None or place.country not in kb.actors or symmetric:
+    if args.target is not None or place is None or place.country not in kb.actors:
         return args
     target = Mention(trigger.idx, trigger.idx + len(trigger), place.name, place.country, -1, "place")
     return Arguments(args.source, target, place)
@@ -376,7 +376,7 @@ def code_trigger(trigger: Token, event_class: EventClass, sentence_index: int, a
     Switzerland met" is three meetings), none when the parse names no actor for it. Without a
     `narrative`, a trigger with no date of its own falls back to the publication date."""
     reader = verb_arguments if trigger.pos_ in ("VERB", "AUX") else noun_arguments
-    args = _with_place_target(reader(trigger, event_class, index, kb), trigger, kb, event_class.symmetric)
+    args = _with_place_target(reader(trigger, event_class, index, kb), trigger, kb)
     args = _with_home_target(args, event_class, trigger, kb, country_of)
     if sum(m is not None for m in (args.source, args.target)) < MIN_ACTORS:
         return []
