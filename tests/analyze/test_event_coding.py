@@ -243,3 +243,10 @@ def test_a_place_below_the_act_is_its_target_when_no_actor_is(code):
 def test_a_natural_disaster_is_no_actor(code):
     events = code("A powerful earthquake killed more than 1,000 people in Paktika on Wednesday.")
     assert [e for e in events if e.type == "ASSAULT"] == []
+
+
+def test_killing_by_armed_forces_is_conventional_military_force(code):
+    by_troops = main_event(code("Russian soldiers killed ten civilians in Bucha on Monday."))
+    by_gunmen = main_event(code("Gunmen killed ten civilians in Bucha on Monday."))
+    assert (by_troops.type, by_troops.cameo) == ("ASSAULT", "190")
+    assert (by_gunmen.type, by_gunmen.cameo) == ("ASSAULT", "1823")

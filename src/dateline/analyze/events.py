@@ -416,17 +416,31 @@ def code_trigger(trigger: Token, event_class: EventClass, sentence_index: int, a
     events = []
     home = event_class.cameo.startswith(HOME_CAMEO_PREFIXES)
     for source, target in actor_pairs(args, event_class.symmetric, doc, index, home):
-        events.append(replace(
+        source_sector = mention_sector(source, doc, sectors) if source else None
+        event = replace(
             base,
             id=base.id if not events else _pair_id(base.id, source, target),
             source_actor=source.actor_id if source else None,
             target_actor=target.actor_id if target else None,
             source_text=source.text if source else None,
-            source_sector=mention_sector(source, doc, sectors) if source else None,
+            source_sector=source_sector,
             target_text=target.text if target else None,
             target_sector=mention_sector(target, doc, sectors) if target else None,
-        ))
+        )
+        events.append(_as_military_force(event) if source_sector == "MIL" else event)
     return events
+
+
+# Killing and violence by armed forces is CAMEO's conventional military force (19), not the
+# unconventional violence (18) of bombers and gunmen.
+UNCONVENTIONAL_VIOLENCE = ("180", "1823")
+
+
+def _as_military_force(event: Event) -> Event:
+    if event.cameo not in UNCONVENTIONAL_VIOLENCE:
+        return event
+    force = class_for_cameo("190", event.mode)
+    return replace(event, cameo=force.cameo, quad_class=force.quad, intensity=force.intensity)
 
 
 # "The US, Russia and Switzerland met" joins three pairs; a longer list is more likely a misparse.
