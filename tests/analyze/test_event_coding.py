@@ -250,3 +250,8 @@ def test_killing_by_armed_forces_is_conventional_military_force(code):
     by_gunmen = main_event(code("Gunmen killed ten civilians in Bucha on Monday."))
     assert (by_troops.type, by_troops.cameo) == ("ASSAULT", "190")
     assert (by_gunmen.type, by_gunmen.cameo) == ("ASSAULT", "1823")
+
+
+def test_receiving_aid_from_someone_is_their_aid(code):
+    event = main_event(code("Afghanistan received 50,000 tonnes of wheat from India on Monday."))
+    assert (event.type, event.source_actor, event.target_actor) == ("AID", "IND", "AFG")

@@ -377,6 +377,8 @@ def code_trigger(trigger: Token, event_class: EventClass, sentence_index: int, a
     `narrative`, a trigger with no date of its own falls back to the publication date."""
     reader = verb_arguments if trigger.pos_ in ("VERB", "AUX") else noun_arguments
     args = _with_place_target(reader(trigger, event_class, index, kb), trigger, kb)
+    if event_class.received:
+        args = Arguments(args.target, args.source, args.location)
     args = _with_home_target(args, event_class, trigger, kb, country_of)
     if sum(m is not None for m in (args.source, args.target)) < MIN_ACTORS:
         return []

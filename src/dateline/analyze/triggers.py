@@ -38,6 +38,7 @@ class EventClass:
     intensity: float
     symmetric: bool = False
     target_preps: tuple[str, ...] = ()  # when set, the target comes from these prepositions only
+    received: bool = False  # "X received aid from Y": the giver Y is the source, X the target
 
 
 # CAMEO codes an intention by what is intended: an offer, promise or plan to cooperate is
@@ -145,6 +146,7 @@ def _event_class(name: str, spec: dict) -> EventClass:
         intensity=float(spec.get("intensity", coded.intensity)),
         symmetric=bool(spec.get("symmetric", False)),
         target_preps=tuple(spec.get("target_preps", ())),
+        received=bool(spec.get("received", False)),
     )
 
 
