@@ -255,3 +255,10 @@ def test_killing_by_armed_forces_is_conventional_military_force(code):
 def test_receiving_aid_from_someone_is_their_aid(code):
     event = main_event(code("Afghanistan received 50,000 tonnes of wheat from India on Monday."))
     assert (event.type, event.source_actor, event.target_actor) == ("AID", "IND", "AFG")
+
+
+def test_wanting_another_to_act_is_an_appeal_and_their_act_only_planned(code):
+    events = code("Chile wants Peru to release the fishermen.")
+    appeal = [e for e in events if e.type == "REQUEST"]
+    assert appeal and (appeal[0].source_actor, appeal[0].target_actor) == ("CHL", "PER")
+    assert {e.status for e in events if e.trigger == "release"} <= {"planned"}

@@ -53,8 +53,9 @@ def is_committed(trigger: Token, source: Mention | None, index: MentionIndex, sa
     than a schedule ("will meet on Tuesday", "will meet Y, officials said"). `dated`: the act has a
     time expression of its own."""
     verb = clause_verb(trigger)
+    own_doer = any(c.dep_ == "nsubj" for c in verb.children)
     if is_infinitive_under(verb, INTENT_GOVERNORS):
-        return True
+        return not own_doer  # "wants Putin to attack": Putin has committed to nothing
     if is_infinitive_under(verb, SCHEDULE_GOVERNORS):
         return False  # "is scheduled to attend", "is expected to sign": a schedule in so many words
     if source is None or _is_condition(verb):

@@ -35,8 +35,8 @@ def is_infinitive_under(verb: Token, governors: frozenset[str]) -> bool:
     """ "offered to send", "offered on Monday to send" (the parser may hang the second as advcl)."""
     if verb.dep_ == "xcomp":
         return verb.head.lemma_.lower() in governors
-    if verb.dep_ == "advcl" and any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children):
-        return verb.head.lemma_.lower() in governors
+    if verb.dep_ in ("advcl", "ccomp") and any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children):
+        return verb.head.lemma_.lower() in governors  # "wants Putin to attack" hangs as ccomp
     return False
 
 

@@ -54,6 +54,7 @@ class _VerbRule:
     objects: frozenset[str]
     particles: frozenset[str]
     needs_clause: bool = False
+    needs_other_doer: bool = False  # "wants Putin to attack": the clause under the verb has its own subject
 
 
 @dataclass(frozen=True, slots=True)
@@ -163,7 +164,8 @@ def _parse_lexicon(data: dict) -> Lexicon:
         for verb in spec.get("verbs", ()):
             objects = spec.get("objects_for", {}).get(verb, spec.get("objects", ()))
             particles = spec.get("particles_for", {}).get(verb, spec.get("particles", ()))
-            rule = _VerbRule(event_class, frozenset(objects), frozenset(particles), bool(spec.get("needs_clause")))
+            rule = _VerbRule(event_class, frozenset(objects), frozenset(particles), bool(spec.get("needs_clause")),
+                             bool(spec.get("needs_other_doer")))
             verbs.setdefault(verb, []).append(rule)
         for noun in spec.get("nouns", ()):
             nouns.setdefault(noun, event_class)
@@ -230,6 +232,12 @@ def is_light_verb(token: Token) -> bool:
     return any(form in LIGHT_VERBS for form in verb_forms(token))
 
 
+def _has_other_doer(token: Token) -> bool:
+    """ "wants Putin to attack", "expects Iran to comply": a clause whose subject is not the verb's."""
+    return any(child.dep_ in ("ccomp", "xcomp") and any(g.dep_ == "nsubj" for g in child.children)
+               for child in token.children)
+
+
 def match_verb(token: Token, lexicon: Lexicon) -> EventClass | None:
     if token.pos_ not in ("VERB", "AUX"):
         return None
@@ -242,6 +250,8 @@ def match_verb(token: Token, lexicon: Lexicon) -> EventClass | None:
         if rule.objects and not rule.objects & objects:
             continue
         if rule.particles and not rule.particles & particles:
+            continue
+        if rule.needs_other_doer and not _has_other_doer(token):
             continue
         if rule.needs_clause and not _has_clause(token):
             continue
