@@ -248,7 +248,7 @@ def prepositional_objects(token: Token, only: tuple[str, ...] = ()) -> list[tupl
     allowed = set(only) if only else set(TARGET_PREPS)
     found = []
     for child in token.children:
-        if child.dep_ == "prep" and child.lower_ in allowed:
+        if child.dep_ in ("prep", "dative") and child.lower_ in allowed:  # "provide support to Israel"
             pobj = _pobj(child)
             if pobj is not None:
                 # A class's own list is in its order of preference; else the usual weights.
