@@ -262,3 +262,9 @@ def test_wanting_another_to_act_is_an_appeal_and_their_act_only_planned(code):
     appeal = [e for e in events if e.type == "REQUEST"]
     assert appeal and (appeal[0].source_actor, appeal[0].target_actor) == ("CHL", "PER")
     assert {e.status for e in events if e.trigger == "release"} <= {"planned"}
+
+
+def test_they_after_coordinated_speakers_are_those_speakers(code):
+    events = code("Chile and Peru said they will attack Bolivia.")
+    assert {(e.source_actor, e.target_actor) for e in events} == {("CHL", "BOL"), ("PER", "BOL")}
+    assert {e.type for e in events} == {"THREATEN"}

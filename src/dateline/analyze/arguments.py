@@ -150,7 +150,7 @@ def actor_of(head: Token | None, index: MentionIndex, affected: bool = False) ->
     if head is None:
         return None
     if head.lower_ in PRONOUN_KINDS:
-        return index.antecedent(head, PRONOUN_KINDS[head.lower_])
+        return _speakers(head, index) or index.antecedent(head, PRONOUN_KINDS[head.lower_])
     mention = index.covering(head)
     if mention is not None:
         return mention
@@ -174,6 +174,17 @@ def actor_of(head: Token | None, index: MentionIndex, affected: bool = False) ->
                 if grand.dep_ == "pobj":
                     return actor_of(grand, index, affected)
     return None
+
+
+def _speakers(pronoun: Token, index: MentionIndex) -> Mention | None:
+    """ "Obama and Putin said they will attack": "they" are the coordinated subject of the verb of
+    saying above them (the first of them; coordination expands to the others)."""
+    if pronoun.lower_ != "they" or pronoun.dep_ != "nsubj" or pronoun.head.dep_ != "ccomp":
+        return None
+    speaker = next((c for c in pronoun.head.head.children if c.dep_ == "nsubj"), None)
+    if speaker is None or not any(c.dep_ == "conj" for c in speaker.children):
+        return None
+    return actor_of(speaker, index)
 
 
 def conjuncts(token: Token) -> list[Token]:
