@@ -29,7 +29,7 @@ ACTOR_NOUNS = frozenset({
     "supporter", "member", "thousand", "hundred", "dozen", "landowner", "court", "faction", "wing",
 })
 RELATIVE_PRONOUNS = frozenset({"who", "which", "that"})
-AGENT_ORIGIN_PREPS = frozenset({"from", "in", "for"})
+AGENT_ORIGIN_PREPS = frozenset({"from", "in", "for", "throughout", "across"})
 # Pronouns read as actors: does the pronoun stand for a person?
 PRONOUN_KINDS = {"he": True, "she": True, "they": False, "it": False}
 SUBJECT_DEPS = frozenset({"nsubj", "csubj"})
