@@ -2,6 +2,7 @@
 reported speech, status, intentions, obligations and the country and sector of each actor."""
 import pytest
 
+from dateline.analyze.actors import find_mentions
 from dateline.analyze.triggers import cameo_table, load_lexicon, quad_class
 from dateline.model import SECTORS
 
@@ -213,7 +214,7 @@ def test_an_unknown_name_takes_the_country_of_its_appositive(code):
                                                                                "Salah Haddad")
 
 
-def test_a_bracketed_short_name_is_the_same_actor(code, kb):
+def test_a_bracketed_short_name_is_the_same_actor(code):
     events = code("The Kenyan Union of Nurses (KUN) said it had called off its strike on Monday.")
     assert {e.source_actor for e in events} == {"org:kenyan-union-of-nurses"}
 
@@ -223,8 +224,7 @@ def test_a_verb_the_lemmatizer_mangles_is_still_found(code):
     assert (event.type, event.source_actor, event.source_sector) == ("PROTEST", "KEN", "EDU")
 
 
-def test_a_surname_shared_by_known_people_of_one_country_gives_that_country(code, nlp, kb):
-    from dateline.analyze.actors import find_mentions
+def test_a_surname_shared_by_known_people_of_one_country_gives_that_country(nlp, kb):
     doc = nlp("President Bush threatened Iraq with force on Monday.")
     _, actors = find_mentions(doc, kb, None)
     assert {a.country for a in actors if a.kind == "person"} == {"USA"}

@@ -5,7 +5,7 @@ The lexicon is data (`lexicon/event_triggers.json`); this module only matches it
 from __future__ import annotations
 
 import json
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import lru_cache
 from importlib import resources
 from pathlib import Path
@@ -72,33 +72,28 @@ class Lexicon:
 REFUSAL_CAMEO = {"03": "120", "04": "125", "05": "120", "06": "121", "07": "122", "08": "124"}
 
 
+def _recoded(event_class: EventClass, cameo: str) -> EventClass:
+    """The same verb class under another CAMEO code, with that code's type, quad class and intensity."""
+    coded = _coded(cameo)
+    return replace(event_class, type=coded.type, cameo=cameo, quad=quad_class(cameo), intensity=coded.intensity)
+
+
 def as_refusal(event_class: EventClass) -> EventClass:
     """The class of refusing a cooperative act (see REFUSAL_CAMEO); other acts stay as they are."""
     cameo = REFUSAL_CAMEO.get(event_class.cameo[:2])
-    if cameo is None:
-        return event_class
-    coded = _coded(cameo)
-    return EventClass(event_class.mode, coded.type, cameo, quad_class(cameo), coded.intensity,
-                      event_class.symmetric, event_class.target_preps)
+    return _recoded(event_class, cameo) if cameo else event_class
 
 
 def as_threat(event_class: EventClass) -> EventClass:
     """The class of an act announced as a threat: THREATEN, at the level of the act threatened."""
     cameo = INTENT_CAMEO.get(event_class.cameo[:2], "130")
-    cameo = cameo if cameo.startswith("13") else "130"
-    coded = _coded(cameo)
-    return EventClass(event_class.mode, coded.type, cameo, quad_class(cameo), coded.intensity,
-                      event_class.symmetric, event_class.target_preps)
+    return _recoded(event_class, cameo if cameo.startswith("13") else "130")
 
 
 def as_intention(event_class: EventClass) -> EventClass:
     """The class of an act that is only intended, offered or threatened (see INTENT_CAMEO)."""
     cameo = INTENT_CAMEO.get(event_class.cameo[:2])
-    if cameo is None:
-        return event_class
-    coded = _coded(cameo)
-    return EventClass(event_class.mode, coded.type, cameo, quad_class(cameo), coded.intensity,
-                      event_class.symmetric, event_class.target_preps)
+    return _recoded(event_class, cameo) if cameo else event_class
 
 
 @dataclass(frozen=True, slots=True)
