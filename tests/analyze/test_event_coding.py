@@ -268,3 +268,13 @@ def test_they_after_coordinated_speakers_are_those_speakers(code):
     events = code("Chile and Peru said they will attack Bolivia.")
     assert {(e.source_actor, e.target_actor) for e in events} == {("CHL", "BOL"), ("PER", "BOL")}
     assert {e.type for e in events} == {"THREATEN"}
+
+
+def test_a_threat_is_held_over_the_one_in_its_condition(code):
+    event = main_event(code("Russia threatened to halt the talks if the United States deploys new missiles."))
+    assert (event.type, event.source_actor, event.target_actor) == ("THREATEN", "RUS", "USA")
+
+
+def test_a_call_for_forces_to_be_deployed_somewhere_targets_that_country(code):
+    event = main_event(code("The UN rejected a call for peacekeepers to be deployed in East Timor."))
+    assert (event.type, event.target_actor) == ("REJECT", "TLS")

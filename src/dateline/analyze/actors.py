@@ -345,8 +345,8 @@ def _described_before(article: _Article, ent: Span) -> tuple[str | None, str | N
     country = sector = None
     doc = article.doc
     for token in reversed(doc[max(ent.start - DESCRIPTION_MAX_TOKENS, 0): ent.start]):
-        if token.lower_ in ("of", "the", "for"):
-            continue  # "Secretary of State", "Minister for Interior"
+        if token.lower_ in ("of", "the", "for") or token.tag_ in ("VBG", "VBN") and token.is_lower:
+            continue  # "Secretary of State", "Minister for Interior", "Jordan's visiting King"
         if token.pos_ not in ("PROPN", "NOUN", "ADJ", "PART") or token.is_lower and token.pos_ == "PROPN":
             break
         sector = sector or article.kb.agent_sectors.get(token.lemma_.lower())

@@ -35,6 +35,7 @@ from dateline.analyze.targets import (
     between_pair,
     clause_target,
     compound_pair,
+    condition_target,
     distinct_target,
     first_partner,
     nested_place,
@@ -201,6 +202,8 @@ def code_trigger(trigger: Token, event_class: EventClass, sentence_index: int, a
         event_class = as_intention(event_class)
     elif status == "denied" and is_refusal(trigger):
         event_class, status = as_refusal(event_class), "occurred"
+    if event_class.type == "THREATEN" and args.target is None:
+        args = Arguments(args.source, condition_target(trigger, index), args.location)
     base = Event(
         id=_event_id(article.id, trigger),
         article_id=article.id,

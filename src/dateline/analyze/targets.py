@@ -130,8 +130,14 @@ SETTING_PREPS = frozenset({"during", "after", "before", "since", "until", "amid"
 def _below(frontier: list[Token]) -> list[Token]:
     """One level further down the paths a target may take: objects, clauses of purpose, and
     prepositions that mark an affected party ("to", "against", "with"), not a setting ("in", "by")."""
-    return [child for token in frontier for child in token.children if child.dep_ in NESTED_TARGET_DEPS
+    return [child for token in frontier for child in token.children
+            if (child.dep_ in NESTED_TARGET_DEPS or _infinitival_relative(child))
             and not (child.dep_ == "prep" and _sets_the_scene(child))]
+
+
+def _infinitival_relative(token: Token) -> bool:
+    """ "a call for forces to be deployed in East Timor": a purpose, not a relative clause of its own."""
+    return token.dep_ == "relcl" and any(c.dep_ == "aux" and c.lower_ == "to" for c in token.children)
 
 
 def _sets_the_scene(prep: Token) -> bool:
@@ -226,3 +232,16 @@ def with_home_target(args: Arguments, event_class: EventClass, trigger: Token, k
         return args
     home = Mention(trigger.idx, trigger.idx + len(trigger), kb.actors[country].name, country, -1, "place")
     return Arguments(args.source, home, args.location)
+
+
+def condition_target(trigger: Token, index: MentionIndex) -> Mention | None:
+    """The one a threat is held over: the subject of its if- or unless-clause ("threatened to stop
+    the talks if the United States goes ahead")."""
+    for verb in (trigger, *[c for c in trigger.children if c.dep_ == "xcomp"]):
+        for clause in verb.children:
+            if clause.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ in ("if", "unless") for c in clause.children):
+                subject, _ = subject_of(clause)
+                found = actor_of(subject, index) if subject is not None else None
+                if found is not None:
+                    return found
+    return None
