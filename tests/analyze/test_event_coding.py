@@ -276,5 +276,5 @@ def test_a_threat_is_held_over_the_one_in_its_condition(code):
 
 
 def test_a_call_for_forces_to_be_deployed_somewhere_targets_that_country(code):
-    event = main_event(code("The UN rejected a call for peacekeepers to be deployed in East Timor."))
+    event = main_event(code("The UN rejected a call for its peacekeeping forces to be deployed in East Timor."))
     assert (event.type, event.target_actor) == ("REJECT", "TLS")

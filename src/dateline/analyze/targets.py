@@ -190,7 +190,7 @@ def agent_of_cause(verb: Token, index: MentionIndex) -> Mention | None:
     """ "killed in Israeli tank shelling", "wounded in a Russian air strike": the act in the phrase
     names who did it."""
     for prep in (c for c in verb.children if c.dep_ == "prep" and c.lower_ in ("in", "during")):
-        for cause in (g for g in prep.children if g.dep_ == "pobj"):
+        for cause in (g for g in prep.children if g.dep_ == "pobj" and g.pos_ == "NOUN"):
             source, _ = compound_pair(cause, index)
             if source is not None:
                 return source
