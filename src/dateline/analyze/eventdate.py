@@ -17,7 +17,16 @@ from datetime import date
 from spacy.tokens import Doc, Span, Token
 
 from dateline.analyze.quotes import QUOTE_PATTERN
-from dateline.analyze.tense import FUTURE, PAST, governing_verb, is_progressive, verb_direction
+from dateline.analyze.tense import (
+    FUTURE,
+    FUTURE_GOVERNORS,
+    INTENT_GOVERNORS,
+    PAST,
+    governing_verb,
+    is_infinitive_under,
+    is_progressive,
+    verb_direction,
+)
 from dateline.model import TimeRef
 
 # Dependents whose time expressions belong to another happening, not to this trigger.
@@ -255,6 +264,8 @@ def status_of(trigger: Token, when: EventDate, published: date | None) -> str:
         return "claimed"
     if verb.pos_ in ("VERB", "AUX") and verb_direction(verb) == FUTURE and not is_progressive(verb):
         return "planned"
+    if is_infinitive_under(verb, FUTURE_GOVERNORS | INTENT_GOVERNORS):
+        return "planned"  # "offered to send", "wants Putin to attack": not done yet
     if when.basis == "text" and published is not None and when.first is not None and when.first > published:
         return "planned"
     return "occurred"

@@ -52,7 +52,7 @@ def verb_direction(verb: Token) -> int:
         return FUTURE
     if any(c.dep_ == "aux" and c.lower_ == "would" for c in children):
         return FUTURE
-    if is_infinitive_under(verb, FUTURE_GOVERNORS | INTENT_GOVERNORS):
+    if verb.dep_ == "xcomp" and verb.head.lemma_.lower() in FUTURE_GOVERNORS:
         return FUTURE
     if verb.dep_ == "xcomp" and verb.head.lemma_ == "be" and verb.head.tag_ in ("VBZ", "VBP"):
         return FUTURE  # "is to visit"
