@@ -278,3 +278,16 @@ def test_a_threat_is_held_over_the_one_in_its_condition(code):
 def test_a_call_for_forces_to_be_deployed_somewhere_targets_that_country(code):
     event = main_event(code("The UN rejected a call for its peacekeeping forces to be deployed in East Timor."))
     assert (event.type, event.target_actor) == ("REJECT", "TLS")
+
+
+def test_a_class_departs_from_the_cameo_table_only_saying_why():
+    import json
+    from importlib import resources
+
+    classes = json.loads(resources.files("dateline.analyze").joinpath("lexicon/event_triggers.json")
+                         .read_text("utf-8"))["classes"]
+    table = cameo_table()
+    for name, spec in classes.items():
+        coded = table.get(spec["cameo"]) or table[spec["cameo"][:3]]
+        if spec.get("type", coded.type) != coded.type:
+            assert spec.get("why_type"), name
