@@ -1,5 +1,8 @@
 """PLOVER and CAMEO coding of whole sentences: every type, voice, nominal events, coordination,
 reported speech, status, intentions, obligations and the country and sector of each actor."""
+import json
+from importlib import resources
+
 import pytest
 
 from dateline.analyze.actors import find_mentions
@@ -281,9 +284,6 @@ def test_a_call_for_forces_to_be_deployed_somewhere_targets_that_country(code):
 
 
 def test_a_class_departs_from_the_cameo_table_only_saying_why():
-    import json
-    from importlib import resources
-
     classes = json.loads(resources.files("dateline.analyze").joinpath("lexicon/event_triggers.json")
                          .read_text("utf-8"))["classes"]
     table = cameo_table()
