@@ -390,8 +390,9 @@ def _new_organisation(article: _Article, name: str, ent: Span | None = None) -> 
     actor_id = "org:" + slugify(name)
     if actor_id in article.actors:
         return article.actors[actor_id]
-    first_word = article.kb.lookup(name.split()[0]) if len(name.split()) > 1 else None
-    country = first_word.id if first_word is not None and first_word.kind == "country" else None
+    # "Indian Space Research Organisation", "Radical French farmers": a word of the name is a country's
+    words = [article.kb.lookup(word) for word in name.split()] if len(name.split()) > 1 else []
+    country = next((word.id for word in words if word is not None and word.kind == "country"), None)
     if country is None and ent is not None:
         country, _ = _described_before(article, ent)  # "Rwanda's Senate", "the Kenyan Red Cross"
     return Actor(actor_id, name, "organisation", country)

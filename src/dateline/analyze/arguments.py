@@ -157,11 +157,12 @@ def actor_of(head: Token | None, index: MentionIndex, affected: bool = False) ->
     tokens = phrase_tokens(head)
     start = min(t.idx for t in tokens)
     end = max(t.idx + len(t) for t in tokens)
-    for mention in index.within(start, end):
-        if mention.how != "demonym" or is_actor_noun(head, index):
-            return mention
-        if affected and head.doc.text[mention.end: mention.end + 1] != "-":  # not "an Afghan-led process"
-            return mention
+    inside = [mention for mention in index.within(start, end)
+              if mention.how != "demonym" or is_actor_noun(head, index)
+              or affected and head.doc.text[mention.end: mention.end + 1] != "-"]  # not "an Afghan-led process"
+    if inside:
+        # "Osama bin Laden's al-Qaeda network": the one we can place in the world speaks for the phrase
+        return next((mention for mention in inside if index.is_placed(mention.actor_id)), inside[0])
     if is_actor_noun(head, index):
         mention = index.place_qualifier(head, tokens)
         if mention is not None:
