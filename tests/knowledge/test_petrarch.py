@@ -9,16 +9,8 @@ from click.testing import CliRunner
 from dateline.cli import main
 from dateline.errors import KnowledgeError
 from dateline.knowledge import load_knowledge
-from dateline.knowledge.petrarch import (
-    actor_sections,
-    agent_entries,
-    chosen_code,
-    import_petrarch,
-    petrarch_date,
-    read_actor_dictionary,
-    read_agent_dictionary,
-    readable_name,
-)
+from dateline.knowledge.petrarch import actor_sections, agent_entries, chosen_code, import_petrarch, readable_name
+from dateline.knowledge.petrarch_read import petrarch_date, read_actor_dictionary, read_agent_dictionary
 
 # Made-up actors and agents, written in PETRARCH's dictionary format.
 ACTORS = """\
