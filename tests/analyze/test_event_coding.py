@@ -291,3 +291,8 @@ def test_a_class_departs_from_the_cameo_table_only_saying_why():
         coded = table.get(spec["cameo"]) or table[spec["cameo"][:3]]
         if spec.get("type", coded.type) != coded.type:
             assert spec.get("why_type"), name
+
+
+def test_a_passive_subjects_own_demonym_is_its_owner_not_the_target(code):
+    event = main_event(code("A second consignment of Indian relief will be flown to Kabul next week."))
+    assert (event.type, event.target_actor) == ("AID", "AFG")

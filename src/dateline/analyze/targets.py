@@ -148,7 +148,7 @@ def _sets_the_scene(prep: Token) -> bool:
     return prep.lower_ == "by" and prep.head.pos_ in ("VERB", "AUX")
 
 
-def nested_target(verb: Token, index: MentionIndex, source: Mention | None) -> Mention | None:
+def nested_target(verb: Token, index: MentionIndex, source: Mention | None, affected: bool = True) -> Mention | None:
     """The nearest actor below the trigger; one we can place in a country beats a nearer one we
     cannot ("inspectors to the UCF facility in central Iran")."""
     frontier, found = [verb], []
@@ -157,7 +157,7 @@ def nested_target(verb: Token, index: MentionIndex, source: Mention | None) -> M
         for token in frontier:
             if token.pos_ not in ("NOUN", "PROPN", "PRON"):
                 continue
-            candidate = actor_of(token, index, affected=True)
+            candidate = actor_of(token, index, affected=affected)
             if candidate is not None and (source is None or may_pair(source, candidate, index)):
                 if index.is_placed(candidate.actor_id):
                     return candidate
@@ -183,7 +183,7 @@ def patient(subject: Token | None, index: MentionIndex) -> Mention | None:
     A demonym on the subject itself names its owner, not a target ("Indian relief was flown")."""
     if subject is None:
         return None
-    return actor_of(subject, index) or nested_target(subject, index, None)
+    return actor_of(subject, index) or nested_target(subject, index, None, affected=False)
 
 
 def agent_of_cause(verb: Token, index: MentionIndex) -> Mention | None:
