@@ -295,4 +295,9 @@ def test_a_class_departs_from_the_cameo_table_only_saying_why():
 
 def test_a_passive_subjects_own_demonym_is_its_owner_not_the_target(code):
     event = main_event(code("A second consignment of Indian relief will be flown to Kabul next week."))
-    assert (event.type, event.target_actor) == ("AID", "AFG")
+    assert (event.type, event.source_actor, event.target_actor) == ("AID", "IND", "AFG")
+
+
+def test_a_dated_plan_announced_by_its_own_side_is_a_schedule_not_an_intention(code):
+    event = main_event(code("India will send wheat to Afghanistan next week, Indian officials said."))
+    assert (event.type, event.status, event.source_actor) == ("AID", "planned", "IND")

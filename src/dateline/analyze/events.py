@@ -68,6 +68,8 @@ MIN_ACTORS = 1
 DATE_BASIS_CONFIDENCE = {"text": 0.1, "inherited": 0.05}
 # "Russia said Sudan must return the helicopter": a demand by the speaker on the one who must.
 OBLIGATION = class_for_cameo("100", "demand")
+# CAMEO's quad class of aid and material cooperation, whose goods name their giver.
+MATERIAL_COOPERATION = 2
 # A future act dated this finely is on a schedule; "over the next three years" is a commitment.
 SCHEDULE_PRECISIONS = frozenset({"day", "week", "month"})
 # Stronger date bases rank higher when two readings of one happening compete within a sentence.
@@ -101,6 +103,8 @@ def verb_arguments(verb: Token, event_class: EventClass, index: MentionIndex, kb
         target = patient(next((c for c in verb.children if c.dep_ == "nsubjpass"), None), index)
     if source is None and passive:  # "were killed in Israeli shelling": the act named the agent
         source = agent_of_cause(verb, index)
+    if source is None and passive and event_class.quad == MATERIAL_COOPERATION and subject is not None:
+        source = nested_target(subject, index, None)  # "Indian relief will be flown to Kabul": India gives
     if target is None and event_class.target_preps:
         target = target_by_preposition(verb, index, kb, event_class.target_preps)
     elif target is None:

@@ -3,7 +3,8 @@ not (yet) done.
 
 - An act an actor commits to ("offered to hand over", "is ready to send", "said it would allow")
   is an intention: AGREE when cooperative, THREATEN when hostile (`triggers.as_intention`). An act
-  a reporter says is scheduled ("will meet on Tuesday, officials said") keeps its own type.
+  on a schedule (dated: "will meet on Tuesday"; or reported by others: "will meet Y, officials
+  said") keeps its own type.
 - An act a speaker says another must do ("Russia said Sudan must return the helicopter") is a
   demand by the speaker on the one who must.
 """
@@ -60,11 +61,11 @@ def is_committed(trigger: Token, source: Mention | None, index: MentionIndex, sa
         return False  # "is scheduled to attend", "is expected to sign": a schedule in so many words
     if source is None or _is_condition(verb):
         return False  # "... if Washington attacks Baghdad": the condition is nobody's commitment
+    if dated:
+        return False  # a dated act is on a schedule: "will meet Atmar on Monday", "flown next week"
     speech = speech_verb(verb)
     if speech is None:
-        # In the reporter's own voice, a dated act is on a schedule ("will meet Atmar on Monday"),
-        # an undated one a commitment ("Finland will give Tanzania a grant").
-        return not dated
+        return True  # undated, in the reporter's own voice: "Finland will give Tanzania a grant"
     speaker_token, _ = subject_of(speech)
     speaker = actor_of(speaker_token, index)
     return speaker is not None and same_actor(speaker.actor_id, source.actor_id)
