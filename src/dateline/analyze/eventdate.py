@@ -24,6 +24,7 @@ from dateline.analyze.tense import (
     PAST,
     governing_verb,
     is_infinitive_under,
+    is_marked_clause,
     is_progressive,
     verb_direction,
 )
@@ -224,11 +225,11 @@ def _verb_for(trigger: Token) -> Token:
 
 
 # "refused to release", "failed to reach": the act under them did not happen.
-REFUSAL_GOVERNORS = frozenset({"refuse", "decline", "fail", "reject", "deny", "unwilling"})
+NEGATING_GOVERNORS = frozenset({"refuse", "decline", "fail", "reject", "deny", "unwilling"})
 
 
 def _is_negated(verb: Token) -> bool:
-    if verb.dep_ == "xcomp" and verb.head.lemma_.lower() in REFUSAL_GOVERNORS:
+    if verb.dep_ == "xcomp" and verb.head.lemma_.lower() in NEGATING_GOVERNORS:
         return True
     return any(c.dep_ == "neg" for c in verb.children)
 
@@ -246,12 +247,13 @@ def _is_claimed(verb: Token) -> bool:
     return False
 
 
+# An unless-clause under an act makes it a threat (`intent.is_ultimatum`), not a condition.
+IF = frozenset({"if"})
+
+
 def _is_conditional(verb: Token) -> bool:
     """Inside an if-clause, or under one: "will send troops if the UN approves"."""
-    if verb.dep_ == "advcl" and any(c.lower_ in ("if", "unless") and c.dep_ == "mark" for c in verb.children):
-        return True
-    return any(clause.dep_ == "advcl" and any(c.lower_ == "if" and c.dep_ == "mark" for c in clause.children)
-               for clause in verb.children)
+    return is_marked_clause(verb) or any(is_marked_clause(clause, IF) for clause in verb.children)
 
 
 def status_of(trigger: Token, when: EventDate, published: date | None) -> str:

@@ -13,7 +13,7 @@ from __future__ import annotations
 from spacy.tokens import Token
 
 from dateline.analyze.arguments import MentionIndex, actor_of, subject_of
-from dateline.analyze.tense import FUTURE, INTENT_GOVERNORS, is_infinitive_under, verb_direction
+from dateline.analyze.tense import FUTURE, INTENT_GOVERNORS, is_infinitive_under, is_marked_clause, verb_direction
 from dateline.model import Mention
 
 SPEECH_VERBS = frozenset({
@@ -23,6 +23,7 @@ SPEECH_VERBS = frozenset({
 })
 OBLIGATION_AUXILIARIES = frozenset({"must", "should", "ought"})
 REFUSAL_GOVERNORS = frozenset({"refuse", "decline", "fail"})
+UNLESS = frozenset({"unless"})
 SCHEDULE_GOVERNORS = frozenset({"schedule", "expect", "due", "set", "slate", "plan", "timetable"})
 
 
@@ -59,7 +60,7 @@ def is_committed(trigger: Token, source: Mention | None, index: MentionIndex, sa
         return not own_doer  # "wants Putin to attack": Putin has committed to nothing
     if is_infinitive_under(verb, SCHEDULE_GOVERNORS):
         return False  # "is scheduled to attend", "is expected to sign": a schedule in so many words
-    if source is None or _is_condition(verb):
+    if source is None or is_marked_clause(verb):
         return False  # "... if Washington attacks Baghdad": the condition is nobody's commitment
     if dated:
         return False  # a dated act is on a schedule: "will meet Atmar on Monday", "flown next week"
@@ -97,11 +98,6 @@ def is_refusal(trigger: Token) -> bool:
 def is_ultimatum(trigger: Token) -> bool:
     """A planned act held over another's head: "will withdraw its force unless X arranges a ceasefire"."""
     verb = clause_verb(trigger)
-    for clause in verb.children:
-        if clause.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ == "unless" for c in clause.children):
-            return True
-    return False
+    return any(is_marked_clause(clause, UNLESS) for clause in verb.children)
 
 
-def _is_condition(verb: Token) -> bool:
-    return verb.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ in ("if", "unless") for c in verb.children)

@@ -18,6 +18,7 @@ from dateline.analyze.arguments import (
     prepositional_objects,
     subject_of,
 )
+from dateline.analyze.tense import is_marked_clause
 from dateline.analyze.triggers import MOTION_VERBS, EventClass
 from dateline.model import Mention
 
@@ -239,7 +240,7 @@ def condition_target(trigger: Token, index: MentionIndex) -> Mention | None:
     the talks if the United States goes ahead")."""
     for verb in (trigger, *[c for c in trigger.children if c.dep_ == "xcomp"]):
         for clause in verb.children:
-            if clause.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ in ("if", "unless") for c in clause.children):
+            if is_marked_clause(clause):
                 subject, _ = subject_of(clause)
                 found = actor_of(subject, index) if subject is not None else None
                 if found is not None:

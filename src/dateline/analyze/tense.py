@@ -40,6 +40,14 @@ def is_infinitive_under(verb: Token, governors: frozenset[str]) -> bool:
     return False
 
 
+CONDITION_MARKS = frozenset({"if", "unless"})
+
+
+def is_marked_clause(clause: Token, marks: frozenset[str] = CONDITION_MARKS) -> bool:
+    """An adverbial clause opened by one of these conjunctions: "if Washington attacks", "unless ..."."""
+    return clause.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ in marks for c in clause.children)
+
+
 def is_progressive(verb: Token) -> bool:
     """ "is providing": ongoing now, or a plan when a later date goes with it."""
     return verb.tag_ == "VBG" and any(c.dep_ == "aux" and c.lemma_ == "be" and c.tag_ in ("VBZ", "VBP")
