@@ -270,7 +270,7 @@ def extract(file: str, knowledge_file: str | None, fmt: str) -> None:
 
     with _user_errors():
         kb = load_knowledge(knowledge_file)
-        records = read_records(_read_text(file).split("\n"), "<stdin>" if file == "-" else file)
+        records = read_records(_read_text(file), "<stdin>" if file == "-" else file)
         for result in code_records(records, kb, on_skip=lambda skip: click.echo(str(skip), err=True)):
             click.echo(json.dumps(result.as_json(), ensure_ascii=False))
 

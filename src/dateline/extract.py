@@ -7,15 +7,13 @@ met") is listed once per direction, as CAMEO event data lists it; the database k
 """
 from __future__ import annotations
 
-import json
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from dateline.analyze.article import analyze_articles
 from dateline.analyze.triggers import cameo_table, load_lexicon
-from dateline.errors import E004
-from dateline.ingest.readers import record_to_article
+from dateline.ingest.readers import jsonl_records, record_to_article
 from dateline.knowledge import Knowledge, load_knowledge
 from dateline.model import Actor, Analysis, Article, Event, Skip
 
@@ -31,19 +29,13 @@ class Extraction:
         return {"id": self.id, "events": self.events}
 
 
-def read_records(lines: Iterable[str], source: str = "<stdin>") -> Iterator[tuple[str, Article] | Skip]:
+def read_records(content: str, source: str = "<stdin>") -> Iterator[tuple[str, Article] | Skip]:
     """(record id, article) per JSONL line; a line that is no record is a Skip naming it."""
-    for number, line in enumerate(lines, start=1):
-        if not line.strip():
+    for item in jsonl_records(source, content):
+        if isinstance(item, Skip):
+            yield item
             continue
-        try:
-            record = json.loads(line)
-        except ValueError as error:
-            yield Skip(source, E004.format(detail=str(error).splitlines()[0]), line=number)
-            continue
-        if not isinstance(record, dict):
-            yield Skip(source, E004.format(detail=f"expected an object, got {type(record).__name__}"), line=number)
-            continue
+        number, record = item
         article = record_to_article(record, Path(source), number)
         if isinstance(article, Skip):
             yield article

@@ -133,7 +133,8 @@ def record_to_article(record: Mapping[str, object], path: Path, line: int) -> Ar
     return article
 
 
-def read_jsonl(path: Path, content: str) -> Iterator[Article | Skip]:
+def jsonl_records(source: str, content: str) -> Iterator[tuple[int, dict] | Skip]:
+    """(line number, record) for each JSON object line; a Skip naming any other non-blank line."""
     # Split on newlines only: str.splitlines would also split on U+2028 inside JSON strings.
     for number, line in enumerate(_NEWLINES.sub("\n", content).split("\n"), start=1):
         if not line.strip():
@@ -141,13 +142,18 @@ def read_jsonl(path: Path, content: str) -> Iterator[Article | Skip]:
         try:
             record = json.loads(line)
         except ValueError as error:
-            yield Skip(str(path), E004.format(detail=_first_line(error)), line=number)
+            yield Skip(source, E004.format(detail=_first_line(error)), line=number)
             continue
         if not isinstance(record, dict):
             detail = f"expected an object, got {type(record).__name__}"
-            yield Skip(str(path), E004.format(detail=detail), line=number)
+            yield Skip(source, E004.format(detail=detail), line=number)
             continue
-        yield record_to_article(record, path, number)
+        yield number, record
+
+
+def read_jsonl(path: Path, content: str) -> Iterator[Article | Skip]:
+    for item in jsonl_records(str(path), content):
+        yield item if isinstance(item, Skip) else record_to_article(item[1], path, item[0])
 
 
 def read_csv(path: Path, content: str) -> Iterator[Article | Skip]:
