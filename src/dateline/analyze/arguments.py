@@ -48,12 +48,13 @@ class Arguments:
 class MentionIndex:
     """Actor mentions of one document, looked up by the tokens they cover."""
 
-    def __init__(self, mentions: list[Mention], actor_nouns: frozenset[str] = ACTOR_NOUNS, kb=None, placed=None):
+    def __init__(self, mentions: list[Mention], actor_nouns: frozenset[str] = ACTOR_NOUNS, kb=None, placed=None,
+                 doc=None):
         self.mentions = sorted(mentions, key=lambda m: m.start)
         self.actor_nouns = actor_nouns
         self.kb = kb
         self._placed = placed  # actor id -> whether it belongs to a country or is an IGO/NGO
-        self.doc = None
+        self.doc = doc  # the parse, for the sectors of mentions
         self._starts = [m.start for m in self.mentions]
         self._longest = max((m.end - m.start for m in self.mentions), default=0)
 

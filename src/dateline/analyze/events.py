@@ -280,18 +280,20 @@ def _depth(token: Token) -> int:
 def find_events(doc: Doc, article: Article, mentions: list[Mention], times: list[TimeRef], kb,
                 lexicon: Lexicon | None = None, actors: list[Actor] | None = None) -> list[Event]:
     lexicon = lexicon or load_lexicon()
-    known = {**kb.actors, **{actor.id: actor for actor in actors or ()}}
-    same_actor = same_side(known)
+    in_article = {actor.id: actor for actor in actors or ()}
+
+    def known(actor_id: str) -> Actor | None:
+        return in_article.get(actor_id) or kb.actors.get(actor_id)
 
     def country_of(actor_id: str) -> str | None:
-        return getattr(known.get(actor_id), "country", None)
+        return getattr(known(actor_id), "country", None)
 
     def placed(actor_id: str) -> bool:
-        actor = known.get(actor_id)
+        actor = known(actor_id)
         return actor is not None and bool(actor.country or actor.sector in ("IGO", "NGO"))
 
-    index = MentionIndex(mentions, ACTOR_NOUNS | frozenset(kb.agent_sectors), kb, placed)
-    index.doc = doc
+    same_actor = same_side(known)
+    index = MentionIndex(mentions, ACTOR_NOUNS | frozenset(kb.agent_sectors), kb, placed, doc)
     rooted_times = dated_times(doc, times)
     narrative = Narrative(doc, rooted_times, article.published)
     events: list[Event] = []

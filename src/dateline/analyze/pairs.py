@@ -3,6 +3,7 @@ met" is three meetings), joint acts counted once per pair, stable ids for each p
 from __future__ import annotations
 
 import hashlib
+from collections.abc import Callable
 
 from spacy.tokens import Doc, Token
 
@@ -67,14 +68,14 @@ def same_id(first: str, second: str) -> bool:
     return first == second
 
 
-def same_side(actors: dict[str, Actor]):
+def same_side(known: Callable[[str], Actor | None]):
     """Two actor ids stand for one side when they are one actor or of one country: the
     Portuguese president speaking for Portugal."""
 
     def same(first: str, second: str) -> bool:
         if first == second:
             return True
-        countries = {getattr(actors.get(actor_id), "country", None) for actor_id in (first, second)}
+        countries = {getattr(known(actor_id), "country", None) for actor_id in (first, second)}
         return len(countries) == 1 and None not in countries
 
     return same
