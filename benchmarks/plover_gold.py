@@ -203,6 +203,8 @@ def main() -> None:
     parser.add_argument("--set", choices=("plover", "realnews", "validate", "all"), default="all")
     parser.add_argument("--errors", type=int, default=0, help="list this many misses per set")
     args = parser.parse_args()
+    if not SHARED.is_dir():
+        sys.exit(f"benchmark data not found: {SHARED} (the shared folder beside the repository)")
     if args.set in ("plover", "all"):
         score_plover(args.errors)
     if args.set in ("realnews", "all"):
