@@ -181,6 +181,21 @@ class EventSource:
 
 
 @dataclass(slots=True)
+class ActorMention:
+    """A stored mention with its citation and the canonical actor fusion resolved it to."""
+
+    article_id: str
+    source: str
+    published: date | None
+    start: int
+    end: int
+    text: str
+    actor_id: str  # canonical
+    sentence: int
+    how: str
+
+
+@dataclass(slots=True)
 class FusedEvent:
     id: str
     type: str

@@ -58,6 +58,7 @@ class _Article:
         token = self.doc.char_span(start_char, end_char, alignment_mode="expand")
         sentence = self.sentence_of[token.start] if token is not None else 0
         text = self.doc.text[start_char:end_char]
+        actor = self.kb.mentioned_as(actor)
         self.mentions.append(Mention(start_char, end_char, text, actor.id, sentence, how))
         self.actors.setdefault(actor.id, actor)
         if actor.kind == "person" and how in ("name", "alias", "handle") and actor not in self.people:
@@ -191,9 +192,14 @@ def _entity_starting(doc: Doc, index: int) -> Span | None:
 def add_role_mentions(article: _Article, titles: list[TitleUse]) -> None:
     for use in titles:
         if use.named is not None:
-            # The title introduces a name: the name is the mention, the qualifier only codes it.
+            # The title introduces a name: the name is the actor of the phrase; the qualifier
+            # ("MEA spokesperson", "US President") is a mention of its own that codes it.
             if use.qualifier is not None:
-                article.claimed.update(range(*use.qualifier))
+                start, end = use.qualifier
+                owner = article.kb.actors[use.owner]
+                article.add(article.doc[start].idx, article.doc[end - 1].idx + len(article.doc[end - 1]),
+                            owner, "qualifier")
+                article.claimed.update(range(start, end))
             continue
         holder = _holder(article, use)
         if holder is None:

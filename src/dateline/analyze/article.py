@@ -6,7 +6,8 @@ Steps:
   3. time expressions, resolved against the publication date and the tense of their clause;
   4. actor mentions, resolved to canonical actors;
   5. events: triggers with their actors, place, date and status;
-  6. quotes with their speakers.
+  6. quotes with their speakers;
+  7. demonyms that name a group of people or a mission ("Afghan students") become its mentions.
 """
 from __future__ import annotations
 
@@ -15,6 +16,7 @@ from typing import Iterable, Iterator
 from spacy.tokens import Doc
 
 from dateline.analyze.actors import find_mentions
+from dateline.analyze.collectives import name_collectives
 from dateline.analyze.events import find_events
 from dateline.analyze.nlp import load_pipeline
 from dateline.analyze.quotes import find_quotes
@@ -47,10 +49,14 @@ def analyze_doc(doc: Doc, article: Article, kb: Knowledge) -> Analysis:
     sentences = [Sentence(i, s.start_char, s.end_char, s.text) for i, s in enumerate(doc.sents)]
     times = find_times(doc.text, article.published, clause_direction(doc))
     mentions, actors = find_mentions(doc, kb, article.published)
-    events = find_events(doc, article, mentions, times, kb, actors=actors)
+    # A title's qualifier ("MEA spokesperson Arindam Bagchi") is a mention, but the name is who acts.
+    actors_of_phrases = [mention for mention in mentions if mention.how != "qualifier"]
+    events = find_events(doc, article, actors_of_phrases, times, kb, actors=actors)
     actors = _with_event_actors(actors, events, kb)
     people = {actor.id for actor in actors if actor.kind == "person"}
-    quotes = find_quotes(doc, article.id, mentions, people, article.published)
+    quotes = find_quotes(doc, article.id, actors_of_phrases, people, article.published)
+    mentions, groups = name_collectives(doc, kb, mentions)
+    actors += [group for group in groups if group not in actors]
     return Analysis(article=article, sentences=sentences, times=times, actors=actors,
                     mentions=mentions, events=events, quotes=quotes)
 

@@ -90,6 +90,7 @@ class Knowledge:
     _surnames: dict[str, set[str]] = field(default_factory=dict)
     _honorific_keys: set[str] = field(default_factory=set)
     _governs: dict[str, tuple[str, date | None]] = field(default_factory=dict)  # group -> state, since
+    _speaks_for: dict[str, str] = field(default_factory=dict)  # a state's body -> the state
     _alike: dict[str, list[tuple[list[str], str]]] | None = None
 
     def resolve(self, name: str) -> tuple[Actor, str] | None:
@@ -103,6 +104,12 @@ class Knowledge:
     def lookup(self, name: str) -> Actor | None:
         found = self.resolve(name)
         return found[0] if found else None
+
+    def mentioned_as(self, actor: Actor) -> Actor:
+        """The actor a mention of this one stands for: a foreign ministry's name is its state's
+        voice ("the MEA said" is India speaking), anything else stands for itself."""
+        state = self._speaks_for.get(actor.id)
+        return self.actors.get(state, actor) if state else actor
 
     def place(self, name: str) -> Location | None:
         return self._places.get(normalize(name))
@@ -404,6 +411,8 @@ def _add_actors(kb: Knowledge, section: str, entries) -> None:
         kb.surfaces.append(Surface(entry["name"], actor_id, "name"))
         kb.surfaces.extend(Surface(alias, actor_id, "alias") for alias in aliases)
         kb.surfaces.extend(Surface(handle, actor_id, "handle") for handle in entry.get("handles", ()))
+        if entry.get("speaks_for"):
+            kb._speaks_for[actor_id] = entry["speaks_for"]
         if entry.get("governs"):
             since = parse_role_date(entry.get("governs_since"), last=False, owner=actor_id)
             kb._governs[actor_id] = (entry["governs"], since)

@@ -8,7 +8,7 @@ from pathlib import Path
 
 from dateline.errors import E042, E045, QueryError
 from dateline.fuse.actors import merge_linked
-from dateline.model import Actor, EventSource, FusedEvent, Location, Quote
+from dateline.model import Actor, ActorMention, Article, EventSource, FusedEvent, Location, Quote
 from dateline.query.dates import since_bound, until_bound
 from dateline.store import connect, default_db_path
 from dateline.store.reader import read_actors
@@ -99,6 +99,22 @@ class Database:
         return sorted(((a, counts.get(a.id, 0)) for a in actors),
                       key=lambda pair: (-pair[1], pair[0].name.lower(), pair[0].id))
 
+    def mentions(self, actors: Sequence[str] = ()) -> list[ActorMention]:
+        """Every actor mention with its citation, its actor given as the canonical id; of the
+        given actors only, when any are named. In article order, then text order."""
+        links = self.links()
+        wanted = self._resolve_all(actors) if actors else None
+        found = []
+        for article_id, source, published, start, end, text, actor_id, sentence, how in self._query(
+                "SELECT m.article_id, a.source, a.published, m.start_char, m.end_char, m.text,"
+                " m.actor_id, m.sentence, m.how FROM mentions m JOIN articles a ON a.id = m.article_id"
+                " ORDER BY a.published NULLS LAST, a.source, m.start_char, m.end_char"):
+            canonical = links.get(actor_id, actor_id)
+            if wanted is None or canonical in wanted:
+                found.append(ActorMention(article_id, source, published, start, end, text, canonical,
+                                          sentence, how))
+        return found
+
     # Events.
 
     def events(self, actors: Sequence[str] = (), type: str | None = None,
@@ -172,6 +188,16 @@ class Database:
             if wanted is None or canonical in wanted:
                 quotes.append(Quote(quote_id, article_id, canonical, text, sentence, said_on))
         return quotes
+
+    def article(self, article_id: str) -> Article | None:
+        row = self._query("SELECT id, source, text, title, outlet, url, published, published_basis"
+                          " FROM articles WHERE id = ?", [article_id])
+        return Article(*row[0]) if row else None
+
+    def article_ids(self) -> list[str]:
+        """Every stored article, by publication date (undated last), then source."""
+        return [row[0] for row in self._query(
+            "SELECT id FROM articles ORDER BY published NULLS LAST, source, id")]
 
     def article_source(self, article_id: str) -> str | None:
         row = self._query("SELECT source FROM articles WHERE id = ?", [article_id])
