@@ -11,7 +11,8 @@ anaphora, not a name, and is left out. A written alias that several gold actors 
 does not single one out, the occurrence is not scored. A title written against its name
 ("External Affairs Minister S Jaishankar") is one mention.
 
-Each gold mention takes the canonical actor of the stored mention that overlaps it most; a gold
+Each gold mention takes the canonical actor of the stored mention that overlaps it most (of two
+that overlap it alike, the shorter: the qualifier inside a role phrase); a gold
 mention Dateline did not find is a cluster of its own. Over the gold mentions this prints the
 pairwise precision and recall (pairs of mentions put in one actor) and B-cubed precision and
 recall (per mention, averaged), with how many gold mentions were found at all.
@@ -124,11 +125,12 @@ def assign_predictions(gold: list[GoldMention], db: Database) -> None:
     for mention in db.mentions():
         stored.setdefault(source_key(mention.source), []).append(mention)
     for item in gold:
-        best, overlap = None, 0
+        best, fit = None, (0, 0)
         for mention in stored.get(item.source, ()):
             shared = min(mention.end, item.end) - max(mention.start, item.start)
-            if shared > overlap:
-                best, overlap = mention, shared
+            # the most shared characters, then the tightest mention ("Taliban" inside a role phrase)
+            if shared > 0 and (shared, mention.start - mention.end) > fit:
+                best, fit = mention, (shared, mention.start - mention.end)
         item.predicted = best.actor_id if best else None
 
 

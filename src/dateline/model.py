@@ -73,12 +73,19 @@ class TimeRef:
     anchor: date | None = None  # the date a relative expression was resolved against
 
 
+# Where a role comes from (Role.basis): the knowledge files; an article that names the holder
+# with the title ("Foreign Minister Amir Khan Muttaqi", since and until its date); a role phrase
+# ("the Afghan foreign minister") that stands for whoever held the office that day.
+ROLE_BASES = ("knowledge", "text", "phrase")
+
+
 @dataclass(slots=True)
 class Role:
     title: str  # "external affairs minister"
     country: str | None  # the office's owner: ISO alpha-3, or an organisation or group id ("org:un")
     since: date | None = None
     until: date | None = None
+    basis: str = "knowledge"  # one of ROLE_BASES
 
     def label(self) -> str:
         years = ""
@@ -86,6 +93,19 @@ class Role:
             years = f", {self.since.year if self.since else ''}-{self.until.year if self.until else ''}"
         where = f" of {self.country}" if self.country else ""
         return f"{self.title}{where}{years}"
+
+
+# An actor id that means someone only within one article ("person:kamil~3f2a..."): a bare
+# surname or a role phrase, which fusion resolves against the whole corpus.
+SCOPE_MARK = "~"
+
+
+def scoped_id(actor_id: str, scope: str) -> str:
+    return f"{actor_id}{SCOPE_MARK}{scope[:12]}"
+
+
+def unscoped_id(actor_id: str) -> str:
+    return actor_id.split(SCOPE_MARK, 1)[0]
 
 
 @dataclass(slots=True)

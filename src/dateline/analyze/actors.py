@@ -8,7 +8,9 @@ Steps, in order:
 3. named entities from the parse resolve through the knowledge (names, aliases, handles, demonyms,
    capitals); a title before a name codes an unknown person's country and sector;
 4. short names ("Atmar") resolve to a person named in full in the same article, else to the one known
-   person with that surname; what is left becomes a new person or organisation.
+   person with that surname; what is left becomes a new person or organisation;
+5. handles ("@MHaneefAtmar") resolve through the knowledge or a tweet's attribution line;
+6. a title before a name ("Foreign Minister Amir Khan Muttaqi") is a role its holder is seen in.
 """
 from __future__ import annotations
 
@@ -18,8 +20,10 @@ from datetime import date
 
 from spacy.tokens import Doc, Span, Token
 
+from dateline.analyze.handles import add_handle_mentions
+from dateline.analyze.roles import observed_roles, phrase_actor, with_roles
 from dateline.knowledge import Knowledge, normalize, slugify
-from dateline.model import Actor, Mention
+from dateline.model import Actor, Mention, scoped_id
 
 ACTOR_LABELS = ("PERSON", "ORG", "GPE", "NORP", "LOC", "FAC")
 POSSESSIVES = ("'s", "\u2019s", "'")
@@ -39,6 +43,7 @@ class TitleUse:
     past: bool = False  # "former", "then": a past holder, unknown without a date
     named: Span | None = None  # the name right after ("Foreign Minister Bakhtiyor Saidov")
     qualifier: tuple[int, int] | None = None  # token span of the qualifier
+    host: tuple[int, int] | None = None  # token span of a posting's host ("ambassador to Qatar")
 
 
 @dataclass
@@ -49,6 +54,7 @@ class _Article:
     kb: Knowledge
     published: date | None
     sentence_of: list[int]
+    scope: str = ""  # the article's id, for names that mean someone only within it
     mentions: list[Mention] = field(default_factory=list)
     actors: dict[str, Actor] = field(default_factory=dict)
     claimed: set[int] = field(default_factory=set)  # tokens already inside a mention or a qualifier
@@ -65,16 +71,24 @@ class _Article:
             self.people.append(actor)
 
 
-def find_mentions(doc: Doc, kb: Knowledge, published: date | None) -> tuple[list[Mention], list[Actor]]:
-    """Every actor mention in a parsed article, and the actor records the mentions point to."""
-    article = _Article(doc, kb, published, _sentence_index(doc))
+def find_mentions(doc: Doc, kb: Knowledge, published: date | None,
+                  scope: str = "") -> tuple[list[Mention], list[Actor]]:
+    """Every actor mention in a parsed article, and the actor records the mentions point to.
+
+    `scope` (the article's id) keeps apart what a name means only within its article: a bare
+    surname that names no one known becomes a person of this article alone, for fusion to join
+    to a full name found elsewhere.
+    """
+    article = _Article(doc, kb, published, _sentence_index(doc), scope)
     titles = find_titles(doc, kb)
     add_role_mentions(article, titles)
     coded = {(use.named.start, use.named.end): use for use in titles if use.named is not None}
     deferred = add_entity_mentions(article, coded)
     add_short_name_mentions(article, deferred, coded)
+    add_handle_mentions(article)
     article.mentions.sort(key=lambda mention: (mention.start, mention.end))
-    return article.mentions, list(article.actors.values())
+    roles = observed_roles(titles, article.mentions, article.actors, kb, published)
+    return article.mentions, [with_roles(actor, roles.get(actor.id, ())) for actor in article.actors.values()]
 
 
 def _sentence_index(doc: Doc) -> list[int]:
@@ -141,8 +155,8 @@ def _extend_posting(doc: Doc, kb: Knowledge, use: TitleUse) -> None:
     if doc[use.end].lower_ in ("to", "in"):
         host = _entity_starting(doc, use.end + 1)
         if host is not None and kb.lookup(host.text) is not None:
-            use.key = f"{use.key} to {kb.lookup(host.text).id}"
-            use.end = host.end
+            use.key = f"{use.key} to {host.text}"  # canonical_title names the host by its id
+            use.end, use.host = host.end, (host.start, host.end)
 
 
 def _skip_modifiers(doc: Doc, kb: Knowledge, use: TitleUse) -> int:
@@ -194,19 +208,27 @@ def add_role_mentions(article: _Article, titles: list[TitleUse]) -> None:
         if use.named is not None:
             # The title introduces a name: the name is the actor of the phrase; the qualifier
             # ("MEA spokesperson", "US President") is a mention of its own that codes it.
-            if use.qualifier is not None:
-                start, end = use.qualifier
-                owner = article.kb.actors[use.owner]
-                article.add(article.doc[start].idx, article.doc[end - 1].idx + len(article.doc[end - 1]),
-                            owner, "qualifier")
-                article.claimed.update(range(start, end))
+            _add_title_qualifiers(article, use)
             continue
-        holder = _holder(article, use)
+        holder = _holder(article, use) or phrase_actor(article.kb, use, article.published)
         if holder is None:
             continue
         doc = article.doc
+        _add_title_qualifiers(article, use)  # "India's ambassador to Qatar" names India and Qatar too
         article.add(doc[use.start].idx, doc[use.end - 1].idx + len(doc[use.end - 1]), holder, "role")
         article.claimed.update(range(use.start, use.end))
+
+
+def _add_title_qualifiers(article: _Article, use: TitleUse) -> None:
+    """The owner and a posting's host named inside a title phrase are mentions of their own
+    (how "qualifier"): they code the phrase, and the phrase's holder is who acts."""
+    doc = article.doc
+    for span, actor in ((use.qualifier, article.kb.actors.get(use.owner or "")),
+                        (use.host, article.kb.lookup(doc[use.host[0]:use.host[1]].text) if use.host else None)):
+        if span is not None and actor is not None:
+            start, end = span
+            article.add(doc[start].idx, doc[end - 1].idx + len(doc[end - 1]), actor, "qualifier")
+            article.claimed.update(range(start, end))
 
 
 def _holder(article: _Article, use: TitleUse) -> Actor | None:
@@ -315,6 +337,8 @@ def _person_by_short_name(article: _Article, text: str) -> Actor | None:
 def _new_person(article: _Article, name: str, title: TitleUse | None, ent: Span | None = None) -> Actor:
     """Someone the knowledge does not know; a title before the name says whom they serve."""
     actor_id = "person:" + slugify(name)
+    if len(name.split()) == 1 and article.scope:
+        actor_id = scoped_id(actor_id, article.scope)  # "Kamil" here may not be "Kamil" elsewhere
     if actor_id in article.actors:
         return article.actors[actor_id]
     country, sector = None, None

@@ -48,7 +48,7 @@ def analyze_articles(articles: Iterable[Article], kb: Knowledge | None = None) -
 def analyze_doc(doc: Doc, article: Article, kb: Knowledge) -> Analysis:
     sentences = [Sentence(i, s.start_char, s.end_char, s.text) for i, s in enumerate(doc.sents)]
     times = find_times(doc.text, article.published, clause_direction(doc))
-    mentions, actors = find_mentions(doc, kb, article.published)
+    mentions, actors = find_mentions(doc, kb, article.published, scope=article.id)
     # A title's qualifier ("MEA spokesperson Arindam Bagchi") is a mention, but the name is who acts.
     actors_of_phrases = [mention for mention in mentions if mention.how != "qualifier"]
     events = find_events(doc, article, actors_of_phrases, times, kb, actors=actors)

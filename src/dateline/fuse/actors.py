@@ -1,66 +1,252 @@
-"""One actor per real person: linking name variants of a person across articles.
+"""One actor per real entity: linking every way the corpus names someone to one actor.
 
-Analyses of different articles may name the same person differently ("Haneef Atmar",
-"Mohammad Haneef Atmar") and so give them different ids. A person whose name tokens are a strict
-subset of exactly one fuller name (the same surname, no conflicting country) is that person.
-Other kinds (countries, organisations, groups) come from the knowledge base with stable ids and
-are linked only to themselves.
+Analyses of different articles name one person differently ("S Jaishankar", "Dr. S. Jaishankar",
+"Subrahmanyam Jaishankar", "@DrSJaishankar", "India's external affairs minister") and so may give
+them different ids. Fusion links them, in order:
+1. people's names: a shorter form ("Haneef Atmar", "S Jaishankar", "Atmar") joins the one fullest
+   name it is a form of (the same surname, its other words the same, spelled alike, or initials);
+   two spellings of one full name ("Sergei Lavrov", "Sergey Lavrov") are one person;
+2. a bare surname of one article joins the one person of the corpus with that surname;
+3. a handle joins the person a post's attribution gave it, else the one person named with it
+   whose surname it spells;
+4. a role phrase ("the Afghan foreign minister") joins whoever the corpus shows in that office on
+   its date;
+5. a state's mission named without its seat ("Afghan embassy") joins the one mission of that state
+   named with it ("Afghan embassy in New Delhi").
+Whatever fits two candidates stays unlinked: guessing would merge two people. Countries,
+organisations and groups from the knowledge base have stable ids and link only to themselves.
 """
 from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Mapping
+from dataclasses import dataclass
+from datetime import date
 
-from dateline.model import Actor
+from dateline.knowledge.loader import same_name_word
+from dateline.model import SCOPE_MARK, Actor, Role
 
-_TOKEN = re.compile(r"[^\W_]+")
+_WORD = re.compile(r"[^\W_]+")
+MISSION_WORDS = frozenset({"embassy", "consulate", "mission"})
+
+
+def name_words(name: str) -> list[str]:
+    """ "J.P. Singh" and "JP Singh" -> ["j", "p", "singh"]: initials written together come apart."""
+    words = []
+    for word in _WORD.findall(name):
+        if word.isupper() and 1 < len(word) <= 3 and word.isalpha():
+            words.extend(word.lower())
+        else:
+            words.append(word.lower())
+    return words
 
 
 def name_tokens(name: str) -> frozenset[str]:
-    return frozenset(token.lower() for token in _TOKEN.findall(name))
+    return frozenset(token.lower() for token in _WORD.findall(name))
 
 
 def last_token(name: str) -> str | None:
-    tokens = _TOKEN.findall(name)
+    tokens = _WORD.findall(name)
     return tokens[-1].lower() if tokens else None
+
+
+def _word_fits(short: str, full: str) -> bool:
+    return short == full or (len(short) == 1 and full.startswith(short)) or same_name_word(full, short)
+
+
+def is_form_of(short: list[str], full: list[str]) -> bool:
+    """Whether a name is a form of another: the same surname, and each other word, in order, one
+    of the other's words, spelled alike or as its initial ("S Jaishankar", "Hanif Atmar")."""
+    if not short or not full or len(short) > len(full) or not _word_fits(short[-1], full[-1]):
+        return False
+    position = 0
+    for word in short[:-1]:
+        while position < len(full) - 1 and not _word_fits(word, full[position]):
+            position += 1
+        if position >= len(full) - 1:
+            return False
+        position += 1
+    return True
+
+
+def is_scoped(actor_id: str) -> bool:
+    return SCOPE_MARK in actor_id
 
 
 def _compatible(a: Actor, b: Actor) -> bool:
     return a.country is None or b.country is None or a.country == b.country
 
 
-def _fuller_names(person: Actor, people: list[Actor]) -> list[Actor]:
-    """People whose name strictly contains this one's tokens, with its surname and country."""
-    tokens, surname = name_tokens(person.name), last_token(person.name)
-    return [other for other in people
-            if other.id != person.id and last_token(other.name) == surname
-            and tokens < name_tokens(other.name) and _compatible(person, other)]
+class _Links:
+    """Actor id -> canonical id, followed to the end of a chain."""
+
+    def __init__(self, actors: Iterable[Actor]) -> None:
+        self.parent = {actor.id: actor.id for actor in actors}
+
+    def root(self, actor_id: str) -> str:
+        while self.parent[actor_id] != actor_id:
+            actor_id = self.parent[actor_id]
+        return actor_id
+
+    def link(self, actor_id: str, canonical: str) -> None:
+        if self.root(canonical) != actor_id:
+            self.parent[actor_id] = canonical
+
+    def result(self) -> dict[str, str]:
+        return {actor_id: self.root(actor_id) for actor_id in self.parent}
 
 
-def _fullest(candidates: list[Actor]) -> list[Actor]:
-    """The candidates not contained in another candidate: the fullest forms of the name."""
-    return [c for c in candidates
-            if not any(name_tokens(c.name) < name_tokens(o.name) for o in candidates)]
+def link_actors(actors: Iterable[Actor], together: Mapping[str, Iterable[str]] | None = None
+                ) -> dict[str, str]:
+    """Map every actor id to its canonical id. `together` gives, per article, the ids of the
+    actors it mentions (what a handle is read against)."""
+    actors = sorted(actors, key=lambda a: a.id)
+    links = _Links(actors)
+    people = [a for a in actors if a.kind == "person" and not a.id.startswith(("handle:", "role:"))]
+    _link_names(people, links)
+    named = {links.root(p.id) for p in people}
+    canonical_people = [p for p in people if p.id in named and not is_scoped(p.id)]
+    _link_handles([a for a in actors if a.id.startswith("handle:")], canonical_people, together or {}, links)
+    _link_role_phrases([a for a in actors if a.id.startswith("role:")], people, links)
+    _link_missions([a for a in actors if a.kind == "organisation"], links)
+    return links.result()
 
 
-def link_actors(actors: Iterable[Actor]) -> dict[str, str]:
-    """Map every actor id to its canonical id (itself unless it is a shorter form of a person).
+# 1-2. People's names
 
-    A short form that fits two different full names ("Atmar" with two Atmars) stays unlinked:
-    guessing would merge two people.
-    """
-    actors = list(actors)
-    links = {actor.id: actor.id for actor in actors}
-    by_surname: dict[str, list[Actor]] = {}  # only people sharing a surname can be linked
-    for actor in actors:
-        surname = last_token(actor.name)
-        if actor.kind == "person" and surname:
-            by_surname.setdefault(surname, []).append(actor)
-    for person in (p for group in by_surname.values() for p in group):
-        fullest = _fullest(_fuller_names(person, by_surname[last_token(person.name)]))
+
+def _link_names(people: list[Actor], links: _Links) -> None:
+    words = {p.id: name_words(p.name) for p in people}
+    by_surname: dict[str, list[Actor]] = {}
+    for person in people:
+        if words[person.id]:
+            by_surname.setdefault(words[person.id][-1][:1], []).append(person)
+    for group in by_surname.values():
+        _link_surname_group(group, words, links)
+
+
+def _link_surname_group(group: list[Actor], words: dict[str, list[str]], links: _Links) -> None:
+    # Spellings of one full name are one person, under the best documented of them.
+    targets = [p for p in group if not is_scoped(p.id)]
+    for person in targets:
+        twins = [o for o in targets if o.id != person.id and len(words[o.id]) == len(words[person.id])
+                 and is_form_of(words[person.id], words[o.id]) and _compatible(person, o)]
+        if twins and len(words[person.id]) > 1:
+            best = min([person, *twins], key=_documentation_rank)
+            if best.id != person.id:
+                links.link(person.id, best.id)
+    roots = {p.id for p in targets if links.root(p.id) == p.id}
+    for person in group:
+        if links.root(person.id) != person.id:
+            continue
+        fuller = [o for o in group if o.id in roots and o.id != person.id
+                  and len(words[o.id]) > len(words[person.id])
+                  and is_form_of(words[person.id], words[o.id]) and _compatible(person, o)]
+        fullest = [c for c in fuller if not any(
+            len(words[o.id]) > len(words[c.id]) and is_form_of(words[c.id], words[o.id]) for o in fuller)]
         if len(fullest) == 1:
-            links[person.id] = fullest[0].id
-    return links
+            links.link(person.id, fullest[0].id)
+
+
+def _documentation_rank(actor: Actor) -> tuple:
+    """The record to keep of two forms of one name: the one the knowledge knows best (roles), the
+    one written out most fully, the one with most aliases."""
+    return (-len(actor.roles), -len("".join(name_words(actor.name))), -len(actor.aliases), actor.id)
+
+
+# 3. Handles
+
+
+def _link_handles(handles: list[Actor], people: list[Actor], together: Mapping[str, Iterable[str]],
+                  links: _Links) -> None:
+    if not handles:
+        return
+    signed: dict[str, set[str]] = {}  # handle as written, lower case -> people it was attributed to
+    for person in people:
+        for alias in person.aliases:
+            if alias.startswith("@"):
+                signed.setdefault(alias.lower(), set()).add(person.id)
+    by_id = {p.id: p for p in people}
+    near: dict[str, set[str]] = {}
+    for ids in together.values():
+        ids = set(ids)
+        for handle in (h for h in handles if h.id in ids):
+            near.setdefault(handle.id, set()).update(links.root(i) for i in ids if links.root(i) in by_id)
+    for handle in handles:
+        owners = signed.get(handle.name.lower(), set())
+        if not owners:
+            owners = {p for p in near.get(handle.id, ()) if _spells(handle.name, by_id[p].name)}
+        if len(owners) == 1:
+            links.link(handle.id, owners.pop())
+
+
+def _spells(handle: str, name: str) -> bool:
+    """ "@MHaneefAtmar" spells Mohammad Haneef Atmar: it holds the surname, of four letters or more."""
+    letters = handle.lstrip("@").lower()
+    surname = last_token(name) or ""
+    return len(surname) >= 4 and surname in letters
+
+
+# 4. Role phrases
+
+
+@dataclass(slots=True)
+class _Tenure:
+    holder: str
+    first: date
+    last: date
+
+
+def _link_role_phrases(phrases: list[Actor], people: list[Actor], links: _Links) -> None:
+    tenures: dict[tuple[str, str], dict[str, _Tenure]] = {}
+    for person in people:
+        holder = links.root(person.id)
+        for role in person.roles:
+            if role.basis == "text" and role.since:
+                seen = tenures.setdefault((role.title, role.country), {})
+                tenure = seen.setdefault(holder, _Tenure(holder, role.since, role.since))
+                tenure.first, tenure.last = min(tenure.first, role.since), max(tenure.last, role.until or role.since)
+    for phrase in phrases:
+        role = next((r for r in phrase.roles if r.basis == "phrase"), None)
+        if role is not None:
+            holder = holder_on(list(tenures.get((role.title, role.country), {}).values()), role.since)
+            if holder is not None:
+                links.link(phrase.id, holder)
+
+
+def holder_on(tenures: list[_Tenure], day: date | None) -> str | None:
+    """Who held an office on a day, by when the corpus shows each holder in it: the one seen in it
+    around that day, else the last one seen before it, as long as no one else was seen in it
+    since. None when two fit, when nobody was seen in it by then, or when it changed hands
+    somewhere between the last sighting and the next."""
+    if day is None:
+        return tenures[0].holder if len(tenures) == 1 else None
+    serving = [t for t in tenures if t.first <= day <= t.last]
+    if serving:
+        return serving[0].holder if len(serving) == 1 else None
+    before = [t for t in tenures if t.last < day]
+    if not before:
+        return None
+    latest = max(before, key=lambda t: t.last)
+    if any(t.first > latest.last for t in tenures if t is not latest):
+        return None
+    return latest.holder
+
+
+# 5. Missions
+
+
+def _link_missions(organisations: list[Actor], links: _Links) -> None:
+    missions = [o for o in organisations if MISSION_WORDS & set(name_words(o.name)) and o.country]
+    for short in missions:
+        words = name_words(short.name)
+        seated = [o for o in missions if o.id != short.id and o.country == short.country
+                  and len(name_words(o.name)) > len(words) and name_words(o.name)[:len(words)] == words]
+        if len(seated) == 1:
+            links.link(short.id, seated[0].id)
+
+
+# The canonical records
 
 
 def merge_linked(actors: Iterable[Actor], links: Mapping[str, str]) -> dict[str, Actor]:
@@ -81,4 +267,29 @@ def merge_linked(actors: Iterable[Actor], links: Mapping[str, str]) -> dict[str,
             base.roles += tuple(r for r in actor.roles if r not in base.roles)
             base.country = base.country or actor.country
             base.sector = base.sector or actor.sector
+    for actor in merged.values():
+        actor.roles = tuple(consolidate_roles(actor.roles, keep_phrases=actor.id.startswith("role:")))
     return merged
+
+
+def consolidate_roles(roles: Iterable[Role], keep_phrases: bool = False) -> list[Role]:
+    """The knowledge's roles, then one period per office the text shows a holder in (first to
+    last sighting), unless a knowledge role of that office's owner already covers it. A role
+    phrase's own office is kept only on the phrase's actor."""
+    roles = list(roles)
+    known = [r for r in roles if r.basis == "knowledge"]
+    periods: dict[tuple[str, str | None], Role] = {}
+    for role in roles:
+        if role.basis != "text" or role.since is None:
+            continue
+        if any(k.country == role.country and (k.since or date.min) <= role.since <= (k.until or date.max)
+               for k in known):
+            continue
+        key = (role.title, role.country)
+        period = periods.get(key)
+        if period is None:
+            periods[key] = Role(role.title, role.country, role.since, role.until or role.since, "text")
+        else:
+            period.since, period.until = min(period.since, role.since), max(period.until, role.until or role.since)
+    phrases = [r for r in roles if r.basis == "phrase"] if keep_phrases else []
+    return known + sorted(periods.values(), key=lambda r: (r.since, r.title)) + phrases

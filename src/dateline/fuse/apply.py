@@ -13,7 +13,7 @@ def fuse_store(store: Store) -> int:
     tens of thousands of articles; an incremental fusion can replace it behind this signature.
     """
     actors = store.actors()
-    links = link_actors(actors)
+    links = link_actors(actors, store.article_actors())
     canonical = merge_linked(actors, links)
     articles = {article_id: ArticleRef(source, published)
                 for article_id, (source, published) in store.article_refs().items()}

@@ -83,6 +83,7 @@ class Knowledge:
     title_synonyms: dict[str, str] = field(default_factory=dict)  # synonym -> canonical title
     owner_titles: dict[tuple[str, str], str] = field(default_factory=dict)  # (owner, synonym) -> title
     title_sectors: dict[str, str | None] = field(default_factory=dict)
+    shared_titles: set[str] = field(default_factory=set)  # held by many at once ("official")
     agent_sectors: dict[str, str] = field(default_factory=dict)  # "troops" -> MIL, normalized
     _names: dict[str, tuple[str, str]] = field(default_factory=dict)  # key -> (actor id, how)
     _places: dict[str, Location] = field(default_factory=dict)
@@ -200,6 +201,14 @@ class Knowledge:
             owners.append(state)
         return owners
 
+    def office_seat(self, owner: str, on: date | None) -> str:
+        """Whose office a title of this owner is on a date: the state's, for the offices of a
+        group once it governs ("the Taliban's foreign minister" in 2022 is Afghanistan's)."""
+        state, since = self._governs.get(owner, (None, None))
+        if state and on is not None and (since is None or on >= since):
+            return state
+        return owner
+
     def role_holder(self, title: str, country: str | None, on: date | None) -> Actor | None:
         """Who held the office on a date (today's holder when no date); None when unknown or unclear."""
         holders: dict[str, Role] = {}
@@ -233,6 +242,12 @@ NAME_ARTICLES = ("al", "el", "ad", "ash", "as", "an", "ar", "at", "az", "ul")
 def _name_words(name: str) -> list[str]:
     words = normalize(name).replace("-", " ").split()
     return [word for word in words if word not in NAME_ARTICLES]
+
+
+def same_name_word(known: str, written: str) -> bool:
+    """Whether two words of names are one: equal, transliteration variants ("Haneef", "Hanif";
+    "Sergei", "Sergey"), or one letter apart in a word of five letters or more."""
+    return _near(known, written)
 
 
 def _near(known: str, written: str) -> bool:
@@ -378,6 +393,8 @@ def _add_titles(kb: Knowledge, entries) -> None:
     for entry in entries:
         title = normalize(entry["title"])
         kb.title_sectors[title] = entry.get("sector")
+        if entry.get("shared"):
+            kb.shared_titles.add(title)
         for synonym in (entry["title"], *entry.get("synonyms", ())):
             kb.title_synonyms[normalize(synonym)] = title
         for owner, synonyms in entry.get("by_owner", {}).items():

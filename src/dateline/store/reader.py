@@ -31,7 +31,7 @@ def read_article_refs(con: duckdb.DuckDBPyConnection) -> dict[str, tuple[str, da
 def read_roles(con: duckdb.DuckDBPyConnection,
                actor_ids: Sequence[str] | None = None) -> dict[str, list[Role]]:
     """Roles by actor id; all of them, or those of the given actors."""
-    sql = "SELECT actor_id, title, country, since, until FROM actor_roles"
+    sql = "SELECT actor_id, title, country, since, until, coalesce(basis, 'knowledge') FROM actor_roles"
     params: list[object] = []
     if actor_ids is not None:
         if not actor_ids:
@@ -39,10 +39,18 @@ def read_roles(con: duckdb.DuckDBPyConnection,
         sql += " WHERE actor_id IN (SELECT unnest(?))"
         params = [list(actor_ids)]
     roles: dict[str, list[Role]] = {}
-    for actor_id, title, country, since, until in con.execute(sql + " ORDER BY since NULLS LAST, title",
-                                                               params).fetchall():
-        roles.setdefault(actor_id, []).append(Role(title, country, since, until))
+    for actor_id, title, country, since, until, basis in con.execute(
+            sql + " ORDER BY since NULLS LAST, title, basis", params).fetchall():
+        roles.setdefault(actor_id, []).append(Role(title, country, since, until, basis))
     return roles
+
+
+def read_article_actors(con: duckdb.DuckDBPyConnection) -> dict[str, set[str]]:
+    """Article id -> the ids of the actors it mentions."""
+    together: dict[str, set[str]] = {}
+    for article_id, actor_id in con.execute("SELECT DISTINCT article_id, actor_id FROM mentions").fetchall():
+        together.setdefault(article_id, set()).add(actor_id)
+    return together
 
 
 def read_aliases(con: duckdb.DuckDBPyConnection) -> dict[str, list[str]]:

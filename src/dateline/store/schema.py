@@ -43,7 +43,7 @@ TABLES = {
     "actors": "id VARCHAR PRIMARY KEY, name VARCHAR, kind VARCHAR, country VARCHAR, sector VARCHAR",
     "actor_aliases": "actor_id VARCHAR, alias VARCHAR, how VARCHAR, PRIMARY KEY (actor_id, alias)",
     "actor_roles": """actor_id VARCHAR, title VARCHAR, country VARCHAR, since DATE,
-        until DATE""",
+        until DATE, basis VARCHAR""",
     "mentions": """article_id VARCHAR, start_char INTEGER, end_char INTEGER, text VARCHAR,
         actor_id VARCHAR, sentence INTEGER, how VARCHAR""",
     "events": """id VARCHAR PRIMARY KEY, article_id VARCHAR, type VARCHAR, mode VARCHAR,
@@ -68,6 +68,7 @@ TABLES = {
 ADDED_COLUMNS = {
     "events": ("source_text VARCHAR", "source_sector VARCHAR", "target_text VARCHAR",
                "target_sector VARCHAR"),
+    "actor_roles": ("basis VARCHAR",),
 }
 
 

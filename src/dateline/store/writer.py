@@ -170,10 +170,10 @@ class Store:
         insert_rows(con, "actor_aliases", ("actor_id", "alias", "how"), aliases,
                     "ON CONFLICT DO NOTHING")
         stored = reader.read_roles(con, list(batch.roles))
-        new_roles = [(actor_id, r.title, r.country, r.since, r.until)
+        new_roles = [(actor_id, r.title, r.country, r.since, r.until, r.basis)
                      for actor_id, roles in batch.roles.items() for r in roles
                      if r not in stored.get(actor_id, ())]
-        insert_rows(con, "actor_roles", ("actor_id", "title", "country", "since", "until"),
+        insert_rows(con, "actor_roles", ("actor_id", "title", "country", "since", "until", "basis"),
                     new_roles)
 
     # Reading back what fusion needs.
@@ -183,6 +183,10 @@ class Store:
 
     def actors(self) -> list[Actor]:
         return reader.read_actors(self.connection)
+
+    def article_actors(self) -> dict[str, set[str]]:
+        """Article id -> the ids of the actors it mentions."""
+        return reader.read_article_actors(self.connection)
 
     def article_refs(self) -> dict[str, tuple[str, date | None]]:
         """Article id -> (source, published)."""
