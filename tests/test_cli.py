@@ -22,7 +22,7 @@ def db(tmp_path):
 @pytest.fixture
 def stub_stages(monkeypatch):
     """The CLI's ingest runs the pipeline with hand-made stages instead of spaCy."""
-    monkeypatch.setattr(pipeline, "_default_analyzer", lambda: fake_analyzer)
+    monkeypatch.setattr(pipeline, "_default_analyzer", lambda knowledge=None: fake_analyzer)
     monkeypatch.setattr(pipeline, "_default_reader", lambda: fake_reader)
     monkeypatch.setattr(pipeline, "_default_discoverer", lambda: fake_discover)
 
@@ -91,7 +91,9 @@ def test_cli_actors_quotes_stats_json(db):
     actors = json.loads(invoke("actors", "--db", db, "--format", "json").output)
     atmar = next(a for a in actors if a["id"] == "person:mohammad-haneef-atmar")
     assert atmar["mentions"] == 3 and "Haneef Atmar" in atmar["aliases"]
-    assert atmar["roles"] == ["foreign minister of AFG, 2020-2021"]
+    assert atmar["roles"] == [{"title": "foreign minister", "of": "AFG", "since": "2020-01-01",
+                               "until": "2021-12-31", "basis": "knowledge",
+                               "label": "foreign minister of AFG, 2020-2021"}]
     quotes = json.loads(invoke("quotes", "--db", db, "--format", "json").output)
     assert {q["speaker"]["name"] for q in quotes} == {"Subrahmanyam Jaishankar", "Taliban"}
     stats = json.loads(invoke("stats", "--db", db, "--format", "json").output)

@@ -63,10 +63,14 @@ def main() -> None:
 @db_option
 @click.option("--workers", type=click.IntRange(min=1), default=1, show_default=True,
               help="Processes that analyze articles in parallel.")
-def ingest(paths: tuple[str, ...], db_path: str | None, workers: int) -> None:
-    """Read, analyze and store articles from files and folders, then fuse events."""
+@click.option("--knowledge", "knowledge_file", type=click.Path(exists=True, dir_okay=False),
+              help="A knowledge file of your own (actors, aliases, handles, roles with dates; or an "
+                   "imported actor dictionary), merged over ours (default: $DATELINE_KNOWLEDGE).")
+def ingest(paths: tuple[str, ...], db_path: str | None, workers: int, knowledge_file: str | None) -> None:
+    """Read, analyze and store articles from files and folders, then fuse events and actors."""
     with _user_errors(), _progress_bar() as progress:
-        report = pipeline.ingest(paths, db=db_path, workers=workers, progress=progress)
+        report = pipeline.ingest(paths, db=db_path, workers=workers, progress=progress,
+                                 knowledge=knowledge_file)
     for skip in report.skipped:
         click.echo(str(skip))
     line = f"{report.ingested} ingested, {len(report.skipped)} skipped"
@@ -157,6 +161,20 @@ def actors(ctx: click.Context, db_path, fmt) -> None:
             click.echo(render.actors_csv(found), nl=False)
         else:
             _print_table(render.actors_table(found))
+
+
+@main.command()
+@click.argument("name")
+@db_option
+@format_option("text", "json")
+def actor(name: str, db_path, fmt) -> None:
+    """Show one actor (by name, alias or id): aliases, roles over time, events and quotes."""
+    with _user_errors(), _open(db_path) as db:
+        profile = db.actor_profile(name)
+        if fmt == "json":
+            click.echo(serialize.dumps(serialize.profile_json(profile, db)))
+        else:
+            click.echo(render.profile_text(profile, db))
 
 
 @actors.command("import")
@@ -255,7 +273,8 @@ def timex(file: str, dct: date | None) -> None:
 @main.command()
 @click.argument("file", type=click.Path(exists=True, dir_okay=False, allow_dash=True))
 @click.option("--knowledge", "knowledge_file", type=click.Path(exists=True, dir_okay=False),
-              help="A knowledge file of your own (or an imported actor dictionary), merged over ours.")
+              help="A knowledge file of your own (or an imported actor dictionary), merged over ours "
+                   "(default: $DATELINE_KNOWLEDGE).")
 @format_option("jsonl")
 def extract(file: str, knowledge_file: str | None, fmt: str) -> None:
     """Code the events of FILE's {"id", "text", "date"} records ("-" for standard input).
@@ -266,10 +285,10 @@ def extract(file: str, knowledge_file: str | None, fmt: str) -> None:
     A line that is no record is reported on stderr and skipped.
     """
     from dateline.extract import extract as code_records, read_records
-    from dateline.knowledge import load_knowledge
+    from dateline.knowledge import load_knowledge, user_knowledge
 
     with _user_errors():
-        kb = load_knowledge(knowledge_file)
+        kb = load_knowledge(user_knowledge(knowledge_file))
         records = read_records(_read_text(file), "<stdin>" if file == "-" else file)
         for result in code_records(records, kb, on_skip=lambda skip: click.echo(str(skip), err=True)):
             click.echo(json.dumps(result.as_json(), ensure_ascii=False))

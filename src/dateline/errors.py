@@ -48,5 +48,6 @@ E042 = "E042: unknown event type {value!r}; expected one of {choices}"
 E043 = "E043: not a date {value!r}; expected YYYY, YYYY-MM or YYYY-MM-DD"
 E044 = "E044: unknown format {value!r}; expected one of {choices}"
 E045 = "E045: no actor matches {value!r}"
+E046 = "E046: {value!r} matches {count} actors: {choices}; name one by its id"
 # analysis
 E060 = "E060: spaCy pipeline {name!r} is not installed; run `make install`"

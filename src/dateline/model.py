@@ -216,6 +216,17 @@ class ActorMention:
 
 
 @dataclass(slots=True)
+class ActorProfile:
+    """One canonical actor with what the corpus says of it: `dateline actor NAME`."""
+
+    actor: Actor
+    mentions: int
+    articles: int
+    events: list[FusedEvent] = field(default_factory=list)
+    quotes: list[Quote] = field(default_factory=list)
+
+
+@dataclass(slots=True)
 class FusedEvent:
     id: str
     type: str

@@ -8,6 +8,7 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from concurrent.futures import Executor, ProcessPoolExecutor
 from dataclasses import dataclass, field
+from functools import partial
 from pathlib import Path
 
 from dateline.errors import DatelineError
@@ -31,9 +32,14 @@ class IngestReport:
     events: int = 0  # fused events in the database after this run
 
 
-def _default_analyzer() -> Analyzer:
-    from dateline.analyze import analyze_article
-    return analyze_article
+def _default_analyzer(knowledge: str | None = None) -> Analyzer:
+    from dateline.analyze import analyze_article, analyze_with_knowledge
+    from dateline.knowledge import load_knowledge
+
+    if knowledge is None:
+        return analyze_article
+    load_knowledge(knowledge)  # a bad file fails here, once, before any article is read
+    return partial(analyze_with_knowledge, knowledge=knowledge)
 
 
 def _default_reader() -> Reader:
@@ -48,8 +54,12 @@ def _default_discoverer() -> Discoverer:
 
 def ingest(paths: Iterable[str | Path], db: str | Path | None = None, workers: int = 1,
            progress: Progress | None = None, analyzer: Analyzer | None = None,
-           reader: Reader | None = None, discoverer: Discoverer | None = None) -> IngestReport:
+           reader: Reader | None = None, discoverer: Discoverer | None = None,
+           knowledge: str | Path | None = None) -> IngestReport:
     """Ingest files and folders into the database; `progress(files_done, files_total)`.
+
+    `knowledge` is a knowledge file of the user's (default `$DATELINE_KNOWLEDGE`), merged over
+    the package's: its actors, roles and aliases resolve mentions as ours do.
 
     1. discover the input files (skipping what cannot be an input),
     2. read each into articles, leaving out those already stored,
@@ -57,7 +67,10 @@ def ingest(paths: Iterable[str | Path], db: str | Path | None = None, workers: i
     4. store them in batches of BATCH_SIZE, one transaction each,
     5. fuse the whole store once at the end.
     """
-    analyzer = analyzer or _default_analyzer()
+    if analyzer is None:
+        from dateline.knowledge import user_knowledge
+
+        analyzer = _default_analyzer(user_knowledge(knowledge))
     reader = reader or _default_reader()
     discoverer = discoverer or _default_discoverer()
     report = IngestReport()

@@ -13,6 +13,14 @@ def analyze_article(article, kb=None):
     return analyze(article, kb)
 
 
+def analyze_with_knowledge(article, knowledge=None):
+    """`analyze_article` with the package's knowledge and a user's file (a path) merged over it;
+    picklable, so a process pool or a Dask worker loads the file once and keeps it."""
+    from dateline.knowledge import load_knowledge
+
+    return analyze_article(article, load_knowledge(knowledge))
+
+
 def analyze_articles(articles, kb=None):
     """`analyze_article` over many articles, parsed in spaCy batches."""
     from dateline.analyze.article import analyze_articles as analyze

@@ -267,22 +267,27 @@ def merge_linked(actors: Iterable[Actor], links: Mapping[str, str]) -> dict[str,
             base.roles += tuple(r for r in actor.roles if r not in base.roles)
             base.country = base.country or actor.country
             base.sector = base.sector or actor.sector
+    country_of = {actor.id: actor.country for actor in by_id.values()}
     for actor in merged.values():
-        actor.roles = tuple(consolidate_roles(actor.roles, keep_phrases=actor.id.startswith("role:")))
+        actor.roles = tuple(consolidate_roles(actor.roles, country_of, keep_phrases=actor.id.startswith("role:")))
     return merged
 
 
-def consolidate_roles(roles: Iterable[Role], keep_phrases: bool = False) -> list[Role]:
+def consolidate_roles(roles: Iterable[Role], country_of: Mapping[str, str | None] | None = None,
+                      keep_phrases: bool = False) -> list[Role]:
     """The knowledge's roles, then one period per office the text shows a holder in (first to
-    last sighting), unless a knowledge role of that office's owner already covers it. A role
-    phrase's own office is kept only on the phrase's actor."""
+    last sighting), unless a knowledge role of that office's owner (or of a body of its country:
+    the MEA's spokesperson is India's) already covers it. A role phrase's own office is kept only
+    on the phrase's actor."""
     roles = list(roles)
+    country_of = country_of or {}
     known = [r for r in roles if r.basis == "knowledge"]
+    owners = {k.country: {k.country, country_of.get(k.country or "")} for k in known}
     periods: dict[tuple[str, str | None], Role] = {}
     for role in roles:
         if role.basis != "text" or role.since is None:
             continue
-        if any(k.country == role.country and (k.since or date.min) <= role.since <= (k.until or date.max)
+        if any(role.country in owners[k.country] and (k.since or date.min) <= role.since <= (k.until or date.max)
                for k in known):
             continue
         key = (role.title, role.country)

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import calendar
 import json
+import os
 import re
 import unicodedata
 from dataclasses import dataclass, field
@@ -267,11 +268,26 @@ def _near(known: str, written: str) -> bool:
 
 
 def load_knowledge(extra: str | Path | None = None) -> Knowledge:
-    """Our knowledge, plus a user's own file merged over it. Without `extra` it is built once a process."""
+    """Our knowledge, plus a user's own file merged over it. It is built once a process for each
+    file (and built again when the file changes)."""
     if extra is None:
         return _default_knowledge()
+    path = Path(extra)
+    if not path.is_file():
+        raise KnowledgeError(E021.format(path=path))
+    return _knowledge_with(str(path.resolve()), path.stat().st_mtime_ns)
+
+
+def user_knowledge(explicit: str | Path | None = None) -> str | None:
+    """The user's knowledge file: the one named, else `$DATELINE_KNOWLEDGE` when set."""
+    chosen = explicit or os.environ.get("DATELINE_KNOWLEDGE")
+    return str(chosen) if chosen else None
+
+
+@lru_cache(maxsize=4)
+def _knowledge_with(path: str, _modified: int) -> Knowledge:
     sections = _package_sections()
-    _merge_file(sections, Path(extra))
+    _merge_file(sections, Path(path))
     return _build(sections)
 
 

@@ -6,9 +6,10 @@ from collections.abc import Iterable, Sequence
 from datetime import date
 from pathlib import Path
 
-from dateline.errors import E042, E045, QueryError
+from dateline.errors import E042, E045, E046, QueryError
 from dateline.fuse.actors import merge_linked
-from dateline.model import Actor, ActorMention, Article, EventSource, FusedEvent, Location, Quote
+from dateline.model import (Actor, ActorMention, ActorProfile, Article, EventSource, FusedEvent,
+                            Location, Quote)
 from dateline.query.dates import since_bound, until_bound
 from dateline.store import connect, default_db_path
 from dateline.store.reader import read_actors
@@ -98,6 +99,18 @@ class Database:
         actors = self.canonical_actors().values()
         return sorted(((a, counts.get(a.id, 0)) for a in actors),
                       key=lambda pair: (-pair[1], pair[0].name.lower(), pair[0].id))
+
+    def actor_profile(self, name: str) -> ActorProfile:
+        """The one actor a name means, with its events and quotes; E046 when it means several."""
+        ids = self.resolve_actor(name)
+        if len(ids) > 1:
+            actors = sorted((self.canonical_actors()[i] for i in ids), key=lambda a: a.id)
+            choices = ", ".join(f"{a.name} ({a.id})" for a in actors)
+            raise QueryError(E046.format(value=name, count=len(ids), choices=choices))
+        actor = self.canonical_actors()[next(iter(ids))]
+        mentions = self.mentions([actor.id])
+        return ActorProfile(actor, len(mentions), len({m.article_id for m in mentions}),
+                            self.events(actors=[actor.id]), self.quotes(actors=[actor.id]))
 
     def mentions(self, actors: Sequence[str] = ()) -> list[ActorMention]:
         """Every actor mention with its citation, its actor given as the canonical id; of the

@@ -8,7 +8,7 @@ from collections.abc import Iterable, Sequence
 
 from rich.table import Table
 
-from dateline.model import Actor, FusedEvent, Quote
+from dateline.model import Actor, ActorProfile, FusedEvent, Quote
 from dateline.query.database import Database
 from dateline.query.serialize import iso
 
@@ -108,6 +108,23 @@ def actors_table(actors: Sequence[tuple[Actor, int]]) -> Table:
 
 def actors_csv(actors: Sequence[tuple[Actor, int]]) -> str:
     return _csv(ACTOR_HEADER, _actor_rows(actors))
+
+
+def profile_text(profile: ActorProfile, db: Database) -> str:
+    """One actor: who they are, what they are called, the offices they held, what they did and said."""
+    actor = profile.actor
+    coded = ", ".join(part for part in (actor.kind, actor.country, actor.sector) if part)
+    lines = [f"{actor.name}  ({coded}; {actor.id})",
+             f"{profile.mentions} mentions in {profile.articles} articles"]
+    if actor.aliases:
+        lines.append("also: " + "; ".join(actor.aliases))
+    lines += [f"role: {role.label()}" + (" (as the articles show it)" if role.basis == "text" else "")
+              for role in actor.roles]
+    lines += ["", f"{len(profile.events)} events"] + timeline_text(profile.events).splitlines()
+    lines += ["", f"{len(profile.quotes)} quotes"]
+    lines += [f"{iso(q.said_on) or 'undated':<10}  \"{q.text}\"  [{db.article_source(q.article_id)}]"
+              for q in profile.quotes]
+    return "\n".join(lines)
 
 
 QUOTE_HEADER = ("said_on", "speaker", "text", "path")

@@ -4,7 +4,7 @@ from __future__ import annotations
 import json
 from datetime import date
 
-from dateline.model import Actor, FusedEvent, Location, Quote
+from dateline.model import Actor, ActorProfile, FusedEvent, Location, Quote, Role
 from dateline.query.database import Database
 
 
@@ -36,10 +36,23 @@ def event_json(event: FusedEvent) -> dict:
     }
 
 
+def role_json(role: Role) -> dict:
+    """An office with its owner and dates; basis "knowledge", or "text" for a period the corpus
+    shows (first to last article naming the holder with the title)."""
+    return {"title": role.title, "of": role.country, "since": iso(role.since),
+            "until": iso(role.until), "basis": role.basis, "label": role.label()}
+
+
 def actor_json(actor: Actor, mentions: int) -> dict:
     return {"id": actor.id, "name": actor.name, "kind": actor.kind, "country": actor.country,
             "sector": actor.sector, "aliases": list(actor.aliases),
-            "roles": [role.label() for role in actor.roles], "mentions": mentions}
+            "roles": [role_json(role) for role in actor.roles], "mentions": mentions}
+
+
+def profile_json(profile: ActorProfile, db: Database) -> dict:
+    return {**actor_json(profile.actor, profile.mentions), "articles": profile.articles,
+            "events": [event_json(e) for e in profile.events],
+            "quotes": [quote_json(q, db) for q in profile.quotes]}
 
 
 def quote_json(quote: Quote, db: Database) -> dict:
