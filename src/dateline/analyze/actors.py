@@ -108,7 +108,7 @@ def find_titles(doc: Doc, kb: Knowledge) -> list[TitleUse]:
         if len(written.replace(".", "")) <= ACRONYM_MAX_LENGTH and not written.isupper():
             continue
         span = doc.char_span(match.start(), match.end())
-        if span is None or _inside_entity(span):
+        if span is None or _inside_entity(span, kb):
             continue
         uses.append(_describe_title(doc, kb, span))
     return uses
@@ -127,8 +127,20 @@ def _title_pattern(kb: Knowledge) -> re.Pattern:
     return cached[1]
 
 
-def _inside_entity(span: Span) -> bool:
-    return any(token.ent_iob_ in ("B", "I") for token in span)
+def _inside_entity(span: Span, kb: Knowledge) -> bool:
+    """Whether the title is part of a name ("Prime Minister's Office"). An organisation the NER
+    made of a capitalised title ("Interior" of "Interior Minister") and the knowledge does not
+    know is the NER's mistake, and the title stands."""
+    for ent in _entities_over(span):
+        if ent.label_ not in ("ORG", "NORP") or kb.lookup(ent.text) is not None:
+            return True
+        if ent.end > span.end:
+            return True
+    return False
+
+
+def _entities_over(span: Span) -> list[Span]:
+    return [ent for ent in span.doc.ents if ent.start < span.end and span.start < ent.end]
 
 
 def _describe_title(doc: Doc, kb: Knowledge, span: Span) -> TitleUse:
@@ -176,6 +188,8 @@ def _find_qualifier(doc: Doc, kb: Knowledge, use: TitleUse, position: int) -> No
     if position >= 0 and doc[position].text in POSSESSIVES:
         position -= 1
     owner = _entity_ending(doc, position)
+    if owner is None and position >= 0 and doc[position].ent_iob_ in ("B", "I"):
+        owner = doc[position : position + 1]  # "Kyrgyz" of an entity "Kyrgyz Interior" run into the title
     actor = kb.lookup(owner.text) if owner is not None else None
     if actor is not None:
         use.owner, use.qualifier = actor.id, (owner.start, owner.end)
@@ -209,6 +223,7 @@ def add_role_mentions(article: _Article, titles: list[TitleUse]) -> None:
             # The title introduces a name: the name is the actor of the phrase; the qualifier
             # ("MEA spokesperson", "US President") is a mention of its own that codes it.
             _add_title_qualifiers(article, use)
+            article.claimed.update(range(use.start, use.end))
             continue
         holder = _holder(article, use) or phrase_actor(article.kb, use, article.published)
         if holder is None:

@@ -1,0 +1,144 @@
+"""One actor per real entity across articles: real files, real spaCy parses, a real database.
+
+The people here are invented, so nothing but the articles (and, where a test says so, a
+knowledge file of the user's) can tell who they are.
+"""
+from __future__ import annotations
+
+import json
+
+import pytest
+
+from dateline import pipeline
+from dateline.query import Database
+
+
+def write(folder, name, published, text):
+    folder.mkdir(parents=True, exist_ok=True)
+    path = folder / name
+    path.write_text(f" date {published} :\n{text}\n", encoding="utf-8")
+    return path
+
+
+def actor_of(db, source_name, text):
+    """The canonical actor id of the first mention written `text` in the named file."""
+    found = [m.actor_id for m in db.mentions() if m.source.endswith(source_name) and m.text == text]
+    assert found, f"no mention {text!r} in {source_name}"
+    return found[0]
+
+
+@pytest.fixture
+def corpus(tmp_path):
+    return tmp_path / "corpus"
+
+
+def test_surname_initials_and_honorifics_join_the_full_name_across_articles(tmp_path, corpus):
+    write(corpus, "a.txt", "2023-03-01",
+          "Kazakh Deputy Foreign Minister Nurlan Abenov met Indian officials in Astana on Tuesday. "
+          "Abenov said trade would grow.")
+    write(corpus, "b.txt", "2023-03-09", "N. Abenov arrived in New Delhi on Wednesday for two days of talks.")
+    write(corpus, "c.txt", "2023-03-10", "Mr. Abenov told reporters in New Delhi on Thursday that the visit went well.")
+    db_path = tmp_path / "d.duckdb"
+    pipeline.ingest([corpus], db=db_path)
+    with Database(db_path) as db:
+        full = actor_of(db, "a.txt", "Nurlan Abenov")
+        assert actor_of(db, "b.txt", "N. Abenov") == full
+        assert actor_of(db, "c.txt", "Abenov") == full
+        assert db.canonical_actors()[full].country == "KAZ"
+
+
+def test_spelling_variants_of_one_name_are_one_person(tmp_path, corpus):
+    write(corpus, "a.txt", "2023-05-02", "Karim Haneef Sultani met Indian buyers in Kabul on Monday.")
+    write(corpus, "b.txt", "2023-05-09", "Karim Hanif Sultani said on Tuesday that exports had doubled.")
+    write(corpus, "c.txt", "2023-05-10", "Karim Sultany said on Wednesday that a second shipment had left.")
+    db_path = tmp_path / "d.duckdb"
+    pipeline.ingest([corpus], db=db_path)
+    with Database(db_path) as db:
+        sultani = actor_of(db, "a.txt", "Karim Haneef Sultani")
+        assert actor_of(db, "b.txt", "Karim Hanif Sultani") == sultani
+        assert actor_of(db, "c.txt", "Karim Sultany") == sultani
+
+
+def test_a_handle_joins_the_person_a_post_is_signed_by(tmp_path, corpus):
+    write(corpus, "a.txt", "2023-06-03",
+          "The minister thanked India in a post.\n\n"
+          "Thank you India for the wheat.\n"
+          "\u2014 Rahim Sadat (@RahimSadatAF) June 2, 2023")
+    write(corpus, "b.txt", "2023-06-10", "@RahimSadatAF wrote on Friday that a second convoy had reached Herat.")
+    db_path = tmp_path / "d.duckdb"
+    pipeline.ingest([corpus], db=db_path)
+    with Database(db_path) as db:
+        sadat = actor_of(db, "a.txt", "Rahim Sadat")
+        assert actor_of(db, "a.txt", "@RahimSadatAF") == sadat
+        assert actor_of(db, "b.txt", "@RahimSadatAF") == sadat
+        assert "@RahimSadatAF" in db.canonical_actors()[sadat].aliases
+
+
+def test_two_singhs_stay_two_and_a_bare_singh_joins_neither(tmp_path, corpus):
+    write(corpus, "a.txt", "2024-11-04",
+          "Joint Secretary Jai Prakash Singh met Taliban officials in Kabul on Monday. Singh said aid would continue.")
+    write(corpus, "b.txt", "2022-06-19",
+          "Gurnam Singh, a shopkeeper in Kabul, said on Sunday that the gurdwara would reopen. Singh said the community was afraid.")
+    write(corpus, "c.txt", "2023-01-15", "Mr. Singh said on Sunday that the talks had been useful.")
+    db_path = tmp_path / "d.duckdb"
+    pipeline.ingest([corpus], db=db_path)
+    with Database(db_path) as db:
+        official, shopkeeper = actor_of(db, "a.txt", "Jai Prakash Singh"), actor_of(db, "b.txt", "Gurnam Singh")
+        assert official != shopkeeper
+        assert actor_of(db, "a.txt", "Singh") == official
+        assert actor_of(db, "b.txt", "Singh") == shopkeeper
+        assert actor_of(db, "c.txt", "Singh") not in (official, shopkeeper)
+
+
+def test_a_later_full_name_upgrades_a_surname_stored_before(tmp_path, corpus):
+    db_path = tmp_path / "d.duckdb"
+    first = write(tmp_path / "first", "a.txt", "2024-11-13",
+                  "Mr. Kamil took charge of the Afghan consulate in Mumbai on Tuesday, officials said.")
+    pipeline.ingest([first], db=db_path)
+    with Database(db_path) as db:
+        alone = actor_of(db, "a.txt", "Kamil")
+        assert db.canonical_actors()[alone].name == "Kamil"
+    later = write(tmp_path / "later", "b.txt", "2024-11-14",
+                  "Ikramuddin Kamil, a former Afghan student in India, will serve as acting consul in Mumbai.")
+    pipeline.ingest([later], db=db_path)
+    with Database(db_path) as db:
+        assert actor_of(db, "a.txt", "Kamil") == actor_of(db, "b.txt", "Ikramuddin Kamil")
+        assert db.canonical_actors()[actor_of(db, "a.txt", "Kamil")].name == "Ikramuddin Kamil"
+
+
+def test_a_role_phrase_resolves_to_the_holder_the_corpus_shows_that_day(tmp_path, corpus):
+    # The knowledge knows no Kyrgyz interior minister: the articles say who held the office when.
+    write(corpus, "a.txt", "2022-01-10", "Kyrgyz Interior Minister Aibek Tursunov met Indian officials in Bishkek on Monday.")
+    write(corpus, "b.txt", "2022-04-01", "Kyrgyz Interior Minister Aibek Tursunov opened a border post on Friday.")
+    write(corpus, "c.txt", "2022-03-05", "The Kyrgyz interior minister visited New Delhi on Friday.")
+    write(corpus, "d.txt", "2022-09-01", "Kyrgyz Interior Minister Nurlan Osmonov opened a police academy in Osh on Thursday.")
+    write(corpus, "e.txt", "2022-11-15", "Kyrgyz Interior Minister Nurlan Osmonov met Kazakh officials on Tuesday.")
+    write(corpus, "f.txt", "2022-10-20", "The Kyrgyz interior minister said on Thursday that the border was calm.")
+    db_path = tmp_path / "d.duckdb"
+    pipeline.ingest([corpus], db=db_path)
+    with Database(db_path) as db:
+        tursunov, osmonov = actor_of(db, "a.txt", "Aibek Tursunov"), actor_of(db, "d.txt", "Nurlan Osmonov")
+        assert actor_of(db, "c.txt", "The Kyrgyz interior minister") == tursunov
+        assert actor_of(db, "f.txt", "The Kyrgyz interior minister") == osmonov
+        roles = db.canonical_actors()[osmonov].roles
+        assert [(r.title, r.country, r.since.isoformat(), r.until.isoformat(), r.basis) for r in roles] == [
+            ("interior minister", "KGZ", "2022-09-01", "2022-11-15", "text")]
+
+
+def test_a_knowledge_file_gives_roles_that_change_hands_on_a_date(tmp_path, corpus):
+    knowledge = tmp_path / "mine.json"
+    knowledge.write_text(json.dumps({"people": [
+        {"name": "Aida Beishenova", "country": "KGZ", "sector": "GOV", "handles": ["@AidaBeish"],
+         "roles": [{"title": "foreign minister", "country": "KGZ", "since": "2021-02-01", "until": "2022-05-31"}]},
+        {"name": "Temir Alymkulov", "country": "KGZ", "sector": "GOV",
+         "roles": [{"title": "foreign minister", "country": "KGZ", "since": "2022-06-01"}]},
+    ]}), encoding="utf-8")
+    write(corpus, "a.txt", "2022-05-20", "The Kyrgyz foreign minister met Indian officials in Bishkek on Friday.")
+    write(corpus, "b.txt", "2022-06-02", "The Kyrgyz foreign minister met Indian officials in Bishkek on Thursday.")
+    write(corpus, "c.txt", "2022-05-21", "@AidaBeish wrote that the talks had gone well.")
+    db_path = tmp_path / "d.duckdb"
+    pipeline.ingest([corpus], db=db_path, knowledge=knowledge)
+    with Database(db_path) as db:
+        assert actor_of(db, "a.txt", "The Kyrgyz foreign minister") == "person:aida-beishenova"
+        assert actor_of(db, "b.txt", "The Kyrgyz foreign minister") == "person:temir-alymkulov"
+        assert actor_of(db, "c.txt", "@AidaBeish") == "person:aida-beishenova"
