@@ -10,6 +10,7 @@ import json
 import pytest
 
 from dateline import pipeline
+from dateline.errors import QueryError
 from dateline.query import Database
 
 
@@ -88,6 +89,9 @@ def test_two_singhs_stay_two_and_a_bare_singh_joins_neither(tmp_path, corpus):
         assert actor_of(db, "a.txt", "Singh") == official
         assert actor_of(db, "b.txt", "Singh") == shopkeeper
         assert actor_of(db, "c.txt", "Singh") not in (official, shopkeeper)
+        with pytest.raises(QueryError, match="E046: 'Singh' matches 3 actors"):
+            db.actor_profile("Singh")
+        assert db.actor_profile("Gurnam Singh").actor.id == shopkeeper
 
 
 def test_a_later_full_name_upgrades_a_surname_stored_before(tmp_path, corpus):

@@ -130,3 +130,17 @@ def test_cli_every_command_and_option_has_help():
         for param in command.params:
             if isinstance(param, click.Option):
                 assert param.help, f"{name} {param.name}"
+
+
+def test_cli_actor_shows_one_actor_with_its_events_and_quotes(db):
+    result = invoke("actor", "Atmar", "--db", db, "--format", "json")
+    assert result.exit_code == 0, result.output
+    atmar = json.loads(result.output)
+    assert (atmar["id"], atmar["name"], atmar["mentions"]) == (
+        "person:mohammad-haneef-atmar", "Mohammad Haneef Atmar", 3)
+    assert "Haneef Atmar" in atmar["aliases"]
+    assert [e["type"] for e in atmar["events"]] == ["CONSULT"] and len(atmar["events"][0]["sources"]) == 3
+    text = invoke("actor", "Jaishankar", "--db", db).output
+    assert text.startswith("Subrahmanyam Jaishankar  (person, IND, GOV;")
+    assert "external affairs minister of IND, 2019-" in text and "quotes" in text
+

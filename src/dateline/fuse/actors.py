@@ -191,20 +191,20 @@ def _spells(handle: str, name: str) -> bool:
 
 
 @dataclass(slots=True)
-class _Tenure:
+class Tenure:
     holder: str
     first: date
     last: date
 
 
 def _link_role_phrases(phrases: list[Actor], people: list[Actor], links: _Links) -> None:
-    tenures: dict[tuple[str, str], dict[str, _Tenure]] = {}
+    tenures: dict[tuple[str, str], dict[str, Tenure]] = {}
     for person in people:
         holder = links.root(person.id)
         for role in person.roles:
             if role.basis == "text" and role.since:
                 seen = tenures.setdefault((role.title, role.country), {})
-                tenure = seen.setdefault(holder, _Tenure(holder, role.since, role.since))
+                tenure = seen.setdefault(holder, Tenure(holder, role.since, role.since))
                 tenure.first, tenure.last = min(tenure.first, role.since), max(tenure.last, role.until or role.since)
     for phrase in phrases:
         role = next((r for r in phrase.roles if r.basis == "phrase"), None)
@@ -214,7 +214,7 @@ def _link_role_phrases(phrases: list[Actor], people: list[Actor], links: _Links)
                 links.link(phrase.id, holder)
 
 
-def holder_on(tenures: list[_Tenure], day: date | None) -> str | None:
+def holder_on(tenures: list[Tenure], day: date | None) -> str | None:
     """Who held an office on a day, by when the corpus shows each holder in it: the one seen in it
     around that day, else the last one seen before it, as long as no one else was seen in it
     since. None when two fit, when nobody was seen in it by then, or when it changed hands
