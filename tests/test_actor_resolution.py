@@ -21,6 +21,13 @@ def write(folder, name, published, text):
     return path
 
 
+def ingest(tmp_path, paths, **options):
+    """Ingest into the test's database, returning its path."""
+    db_path = tmp_path / "d.duckdb"
+    pipeline.ingest(paths, db=db_path, **options)
+    return db_path
+
+
 def actor_of(db, source_name, text):
     """The canonical actor id of the first mention written `text` in the named file."""
     found = [m.actor_id for m in db.mentions() if m.source.endswith(source_name) and m.text == text]
@@ -39,9 +46,7 @@ def test_surname_initials_and_honorifics_join_the_full_name_across_articles(tmp_
           "Abenov said trade would grow.")
     write(corpus, "b.txt", "2023-03-09", "N. Abenov arrived in New Delhi on Wednesday for two days of talks.")
     write(corpus, "c.txt", "2023-03-10", "Mr. Abenov told reporters in New Delhi on Thursday that the visit went well.")
-    db_path = tmp_path / "d.duckdb"
-    pipeline.ingest([corpus], db=db_path)
-    with Database(db_path) as db:
+    with Database(ingest(tmp_path, [corpus])) as db:
         full = actor_of(db, "a.txt", "Nurlan Abenov")
         assert actor_of(db, "b.txt", "N. Abenov") == full
         assert actor_of(db, "c.txt", "Abenov") == full
@@ -52,9 +57,7 @@ def test_spelling_variants_of_one_name_are_one_person(tmp_path, corpus):
     write(corpus, "a.txt", "2023-05-02", "Karim Haneef Sultani met Indian buyers in Kabul on Monday.")
     write(corpus, "b.txt", "2023-05-09", "Karim Hanif Sultani said on Tuesday that exports had doubled.")
     write(corpus, "c.txt", "2023-05-10", "Karim Sultany said on Wednesday that a second shipment had left.")
-    db_path = tmp_path / "d.duckdb"
-    pipeline.ingest([corpus], db=db_path)
-    with Database(db_path) as db:
+    with Database(ingest(tmp_path, [corpus])) as db:
         sultani = actor_of(db, "a.txt", "Karim Haneef Sultani")
         assert actor_of(db, "b.txt", "Karim Hanif Sultani") == sultani
         assert actor_of(db, "c.txt", "Karim Sultany") == sultani
@@ -66,9 +69,7 @@ def test_a_handle_joins_the_person_a_post_is_signed_by(tmp_path, corpus):
           "Thank you India for the wheat.\n"
           "\u2014 Rahim Sadat (@RahimSadatAF) June 2, 2023")
     write(corpus, "b.txt", "2023-06-10", "@RahimSadatAF wrote on Friday that a second convoy had reached Herat.")
-    db_path = tmp_path / "d.duckdb"
-    pipeline.ingest([corpus], db=db_path)
-    with Database(db_path) as db:
+    with Database(ingest(tmp_path, [corpus])) as db:
         sadat = actor_of(db, "a.txt", "Rahim Sadat")
         assert actor_of(db, "a.txt", "@RahimSadatAF") == sadat
         assert actor_of(db, "b.txt", "@RahimSadatAF") == sadat
@@ -81,9 +82,7 @@ def test_two_singhs_stay_two_and_a_bare_singh_joins_neither(tmp_path, corpus):
     write(corpus, "b.txt", "2022-06-19",
           "Gurnam Singh, a shopkeeper in Kabul, said on Sunday that the gurdwara would reopen. Singh said the community was afraid.")
     write(corpus, "c.txt", "2023-01-15", "Mr. Singh said on Sunday that the talks had been useful.")
-    db_path = tmp_path / "d.duckdb"
-    pipeline.ingest([corpus], db=db_path)
-    with Database(db_path) as db:
+    with Database(ingest(tmp_path, [corpus])) as db:
         official, shopkeeper = actor_of(db, "a.txt", "Jai Prakash Singh"), actor_of(db, "b.txt", "Gurnam Singh")
         assert official != shopkeeper
         assert actor_of(db, "a.txt", "Singh") == official
@@ -95,16 +94,15 @@ def test_two_singhs_stay_two_and_a_bare_singh_joins_neither(tmp_path, corpus):
 
 
 def test_a_later_full_name_upgrades_a_surname_stored_before(tmp_path, corpus):
-    db_path = tmp_path / "d.duckdb"
     first = write(tmp_path / "first", "a.txt", "2024-11-13",
                   "Mr. Kamil took charge of the Afghan consulate in Mumbai on Tuesday, officials said.")
-    pipeline.ingest([first], db=db_path)
+    db_path = ingest(tmp_path, [first])
     with Database(db_path) as db:
         alone = actor_of(db, "a.txt", "Kamil")
         assert db.canonical_actors()[alone].name == "Kamil"
     later = write(tmp_path / "later", "b.txt", "2024-11-14",
                   "Ikramuddin Kamil, a former Afghan student in India, will serve as acting consul in Mumbai.")
-    pipeline.ingest([later], db=db_path)
+    ingest(tmp_path, [later])
     with Database(db_path) as db:
         assert actor_of(db, "a.txt", "Kamil") == actor_of(db, "b.txt", "Ikramuddin Kamil")
         assert db.canonical_actors()[actor_of(db, "a.txt", "Kamil")].name == "Ikramuddin Kamil"
@@ -118,9 +116,7 @@ def test_a_role_phrase_resolves_to_the_holder_the_corpus_shows_that_day(tmp_path
     write(corpus, "d.txt", "2022-09-01", "Kyrgyz Interior Minister Nurlan Osmonov opened a police academy in Osh on Thursday.")
     write(corpus, "e.txt", "2022-11-15", "Kyrgyz Interior Minister Nurlan Osmonov met Kazakh officials on Tuesday.")
     write(corpus, "f.txt", "2022-10-20", "The Kyrgyz interior minister said on Thursday that the border was calm.")
-    db_path = tmp_path / "d.duckdb"
-    pipeline.ingest([corpus], db=db_path)
-    with Database(db_path) as db:
+    with Database(ingest(tmp_path, [corpus])) as db:
         tursunov, osmonov = actor_of(db, "a.txt", "Aibek Tursunov"), actor_of(db, "d.txt", "Nurlan Osmonov")
         assert actor_of(db, "c.txt", "The Kyrgyz interior minister") == tursunov
         assert actor_of(db, "f.txt", "The Kyrgyz interior minister") == osmonov
@@ -140,9 +136,7 @@ def test_a_knowledge_file_gives_roles_that_change_hands_on_a_date(tmp_path, corp
     write(corpus, "a.txt", "2022-05-20", "The Kyrgyz foreign minister met Indian officials in Bishkek on Friday.")
     write(corpus, "b.txt", "2022-06-02", "The Kyrgyz foreign minister met Indian officials in Bishkek on Thursday.")
     write(corpus, "c.txt", "2022-05-21", "@AidaBeish wrote that the talks had gone well.")
-    db_path = tmp_path / "d.duckdb"
-    pipeline.ingest([corpus], db=db_path, knowledge=knowledge)
-    with Database(db_path) as db:
+    with Database(ingest(tmp_path, [corpus], knowledge=knowledge)) as db:
         assert actor_of(db, "a.txt", "The Kyrgyz foreign minister") == "person:aida-beishenova"
         assert actor_of(db, "b.txt", "The Kyrgyz foreign minister") == "person:temir-alymkulov"
         assert actor_of(db, "c.txt", "@AidaBeish") == "person:aida-beishenova"
