@@ -41,10 +41,6 @@ def name_words(name: str) -> list[str]:
     return words
 
 
-def name_tokens(name: str) -> frozenset[str]:
-    return frozenset(token.lower() for token in _WORD.findall(name))
-
-
 def last_token(name: str) -> str | None:
     tokens = _WORD.findall(name)
     return tokens[-1].lower() if tokens else None

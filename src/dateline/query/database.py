@@ -116,17 +116,18 @@ class Database:
         """Every actor mention with its citation, its actor given as the canonical id; of the
         given actors only, when any are named. In article order, then text order."""
         links = self.links()
-        wanted = self._resolve_all(actors) if actors else None
-        found = []
-        for article_id, source, published, start, end, text, actor_id, sentence, how in self._query(
-                "SELECT m.article_id, a.source, a.published, m.start_char, m.end_char, m.text,"
-                " m.actor_id, m.sentence, m.how FROM mentions m JOIN articles a ON a.id = m.article_id"
-                " ORDER BY a.published NULLS LAST, a.source, m.start_char, m.end_char"):
-            canonical = links.get(actor_id, actor_id)
-            if wanted is None or canonical in wanted:
-                found.append(ActorMention(article_id, source, published, start, end, text, canonical,
-                                          sentence, how))
-        return found
+        sql = ("SELECT m.article_id, a.source, a.published, m.start_char, m.end_char, m.text,"
+               " m.actor_id, m.sentence, m.how FROM mentions m JOIN articles a ON a.id = m.article_id")
+        params: list[object] = []
+        if actors:  # the stored ids that any of the wanted canonical actors stands for
+            wanted = self._resolve_all(actors)
+            params.append(sorted(wanted | {i for i, canonical in links.items() if canonical in wanted}))
+            sql += " WHERE m.actor_id IN (SELECT unnest(?))"
+        rows = self._query(sql + " ORDER BY a.published NULLS LAST, a.source, m.start_char, m.end_char",
+                           params)
+        return [ActorMention(article_id, source, published, start, end, text,
+                             links.get(actor_id, actor_id), sentence, how)
+                for article_id, source, published, start, end, text, actor_id, sentence, how in rows]
 
     # Events.
 
