@@ -244,3 +244,48 @@ class FusedEvent:
     date_basis: str | None
     summary: str
     sources: list[EventSource] = field(default_factory=list)
+    dates: list[DateClaim] = field(default_factory=list)  # every date its sources give, best first
+    members: list[str] = field(default_factory=list)  # every per-article Event.id fused here
+    date_note: str | None = None  # why the chosen date won, when the sources disagree
+
+
+@dataclass(slots=True)
+class DateClaim:
+    """A date the sources of a fused event give it, and how many sources agree with it."""
+
+    date: date
+    date_end: date
+    precision: str | None
+    basis: str | None
+    reports: int  # sources that give this date
+    support: int  # sources consistent with it: its own, and coarser ones whose span contains it
+
+
+@dataclass(slots=True)
+class StoryArticle:
+    """What story clustering and near-duplicate detection read of one stored article."""
+
+    id: str
+    published: date | None
+    title: str | None
+    text: str
+
+
+@dataclass(slots=True)
+class NearDuplicate:
+    """An article that is a syndicated copy or light rewrite of an earlier one."""
+
+    article_id: str
+    original_id: str  # the earliest version: its events carry this article as an extra source
+    similarity: float  # estimated Jaccard similarity of their word shingles
+
+
+@dataclass(slots=True)
+class Story:
+    """Articles about one development, clustered in time."""
+
+    id: str
+    label: str
+    first: date | None
+    last: date | None
+    article_ids: list[str] = field(default_factory=list)

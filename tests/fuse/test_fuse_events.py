@@ -14,7 +14,8 @@ ACTORS = {a.id: a for a in (JAISHANKAR, ATMAR, INDIA, AFGHANISTAN, TALIBAN)}
 
 def make(id_, article="a1", type_="CONSULT", mode="meet", source=JAISHANKAR.id, target=ATMAR.id,
          day=date(2021, 7, 13), basis="text", precision="day", **fields) -> Event:
-    return Event(id_, article, type_, mode, "040", 1, 1.0, source, target, mode, 0,
+    sentence = int("".join(c for c in id_ if c.isdigit()) or 0)  # e1 and e2 are two sentences
+    return Event(id_, article, type_, mode, "040", 1, 1.0, source, target, mode, sentence,
                  f"sentence of {id_}", date=day, date_end=day, date_basis=basis if day else None,
                  date_precision=precision if day else None, **fields)
 
@@ -80,7 +81,7 @@ def test_events_joins_are_transitive():
 
 
 def test_events_fused_takes_most_specific_date_and_occurred_status():
-    month = replace(make("e1", day=date(2021, 7, 1), precision="month", status="planned"),
+    month = replace(make("e1", day=date(2021, 7, 1), precision="month", status="claimed"),
                     date_end=date(2021, 7, 31))
     published = make("e2", "a2", day=date(2021, 7, 15), basis="publication", status="claimed")
     day = make("e3", "a3", day=date(2021, 7, 13), status="occurred")
@@ -88,17 +89,60 @@ def test_events_fused_takes_most_specific_date_and_occurred_status():
     assert (fused.date, fused.date_end, fused.date_precision, fused.date_basis) == (
         date(2021, 7, 13), date(2021, 7, 13), "day", "text")
     assert fused.status == "occurred"
+    # The day is listed first, then the month it refines, then the publication date.
+    assert [(c.date, c.precision, c.basis, c.support) for c in fused.dates] == [
+        (date(2021, 7, 13), "day", "text", 3), (date(2021, 7, 1), "month", "text", 1),
+        (date(2021, 7, 15), "day", "publication", 2)]
+    assert fused.date_note.startswith("2021-07-13 (day, in words) from 1 source (3 sources agree")
+
+
+def test_events_a_plan_is_not_the_deed():
+    planned = make("e1", status="planned")
+    held = make("e2", "a2", status="occurred")
+    assert ids(group_events([planned, held], ARTICLES, {})) == [["e1"], ["e2"]]
+
+
+def test_events_conflicting_days_stay_listed_and_the_best_supported_wins():
+    tuesday = [make("e1"), make("e2", "a2")]
+    wednesday = make("e3", "a3", day=date(2021, 7, 14))
+    (fused,) = fuse_events([*tuesday, wednesday], ARTICLES, {}, ACTORS)
+    assert fused.date == date(2021, 7, 13)
+    assert [(c.date, c.reports) for c in fused.dates] == [(date(2021, 7, 13), 2), (date(2021, 7, 14), 1)]
+    assert "2021-07-14 (day, in words) from 1 source" in fused.date_note
+
+
+def test_events_two_triggers_in_one_sentence_are_one_source():
+    met = make("e1")
+    talked = replace(make("e2", mode="talks"), sentence=1)
+    (fused,) = fuse_events([met, talked], ARTICLES, {}, ACTORS)
+    assert len(fused.sources) == 1 and fused.members == ["e1", "e2"]
+
+
+def test_events_a_near_duplicate_adds_sources_never_events():
+    original, copy = make("e1"), make("e2", "a2")
+    alone = make("e3", "a2", type_="ACCUSE", mode="accuse")
+    fused = fuse_events([original, copy, alone], ARTICLES, {}, ACTORS, originals={"a2": "a1"})
+    assert [[s.event_id for s in f.sources] for f in fused] == [["e1", "e2"]]
 
 
 def test_events_fused_takes_most_common_location_and_mode():
-    dushanbe, tashkent = Location("Dushanbe", "TJK"), Location("Tashkent", "UZB")
-    events = [make("e1", mode="talks", location=dushanbe), make("e2", "a2", location=tashkent),
+    dushanbe = Location("Dushanbe", "TJK")
+    events = [make("e1", mode="talks", location=dushanbe), make("e2", "a2", location=None),
               make("e3", "a3", mode="talks", location=dushanbe),
               make("e4", "a3", mode="talks", location=None)]
     (fused,) = fuse_events(events, ARTICLES, {}, ACTORS)
     assert fused.location == dushanbe and fused.mode == "talks"
     assert fused.summary == ("Subrahmanyam Jaishankar (IND) held talks with "
                              "Mohammad Haneef Atmar (AFG) in Dushanbe")
+
+
+def test_events_reports_of_two_places_are_two_happenings():
+    dushanbe, tashkent = Location("Dushanbe", "TJK"), Location("Tashkent", "UZB")
+    kabul, kandahar = Location("Kabul", "AFG"), Location("Kandahar", "AFG")
+    assert ids(group_events([make("e1", location=dushanbe), make("e2", "a2", location=tashkent)],
+                            ARTICLES, {})) == [["e1"], ["e2"]]
+    assert ids(group_events([make("e1", location=kabul), make("e2", "a2", location=kandahar)],
+                            ARTICLES, {})) == [["e1"], ["e2"]]
 
 
 def test_events_fused_id_is_stable_and_depends_on_members():

@@ -21,6 +21,8 @@ DEMONYM_RULER_NAME = "dateline_demonym_ruler"
 LABEL_BY_KIND = {"country": "GPE", "organisation": "ORG", "group": "ORG", "person": "PERSON"}
 LABEL_BY_HOW = {"demonym": "NORP", "capital": "GPE", "place": "GPE"}
 
+PARAGRAPH_NAME = "dateline_paragraph_breaks"
+
 # One pipeline per knowledge object for the life of the process: loading costs about a second.
 _PIPELINES: dict[int, tuple[Knowledge, Language]] = {}
 
@@ -32,6 +34,7 @@ def load_pipeline(kb: Knowledge | None = None) -> Language:
     if cached is not None and cached[0] is kb:
         return cached[1]
     nlp = _load_model()
+    nlp.add_pipe(PARAGRAPH_NAME, first=True)
     patterns = ruler_patterns(kb)
     names = [pattern for pattern in patterns if pattern["label"] != "NORP"]
     demonyms = [pattern for pattern in patterns if pattern["label"] == "NORP"]
@@ -39,6 +42,16 @@ def load_pipeline(kb: Knowledge | None = None) -> Language:
     nlp.add_pipe("entity_ruler", name=DEMONYM_RULER_NAME, after="ner").add_patterns(demonyms)
     _PIPELINES[id(kb)] = (kb, nlp)
     return nlp
+
+
+@Language.component(PARAGRAPH_NAME)
+def paragraph_breaks(doc):
+    """A blank line ends a sentence: a kicker ("THE BIG STORY") or a headline is not the start of
+    the sentence under it. The parser keeps boundaries set before it runs."""
+    for token in doc[1:]:
+        if doc[token.i - 1].is_space and doc[token.i - 1].text.count("\n") >= 2:
+            token.is_sent_start = True
+    return doc
 
 
 def _load_model() -> Language:

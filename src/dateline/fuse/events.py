@@ -1,28 +1,25 @@
 """One event per real happening: grouping per-article events and merging each group.
 
-Two events are one happening when they share a PLOVER type, the same pair of (canonical) actors
-(either order for symmetric types) and overlapping dates. Everything here is a pure function of
-records, so it is tested without a database.
+Candidate reports are blocked and scored in `candidates`; the best-scoring pairs join first, and
+two groups join only while every report of one is compatible with every report of the other (no
+two different actors on a side, no two different places). A report naming one side only joins
+no one when its candidates name different actors for the other side. Pure functions of records.
 """
 from __future__ import annotations
 
 import hashlib
 from collections import Counter
 from collections.abc import Iterable, Mapping, Sequence
-from datetime import date, timedelta
+from datetime import date
 from typing import NamedTuple
 
+from dateline.fuse.candidates import (JOIN_SCORE, Report, actor_match, candidate_pairs,
+                                      location_conflict, make_reports, pair_score, same_sentence)
+from dateline.fuse.dates import choose_date, date_claims, explain
 from dateline.fuse.summary import summarize
-from dateline.model import DATE_BASES, EVENT_STATUSES, PRECISIONS, Actor, Event, EventSource, FusedEvent
+from dateline.model import EVENT_STATUSES, Actor, Event, EventSource, FusedEvent
 
-SYMMETRIC_TYPES = frozenset({"AGREE", "COOPERATE"})
-SYMMETRIC_CONSULT_MODES = frozenset({"meet", "talks", "call"})
-# A report dated only by its publication is about something in the few days before it.
-PUBLICATION_WINDOW = timedelta(days=3)
-_PRECISION_RANK = {precision: rank for rank, precision in enumerate(PRECISIONS)}
-# A report's own words beat a date carried over from a neighbouring sentence, which beats the
-# publication date; an unknown basis ranks last.
-_BASIS_RANK = {basis: rank for rank, basis in enumerate(DATE_BASES)}
+__all__ = ["ArticleRef", "choose_date", "fuse_events", "fused_id", "group_events", "merge_group"]
 
 
 class ArticleRef(NamedTuple):
@@ -30,24 +27,13 @@ class ArticleRef(NamedTuple):
     published: date | None
 
 
-def is_symmetric(event: Event) -> bool:
-    return event.type in SYMMETRIC_TYPES or (
-        event.type == "CONSULT" and event.mode in SYMMETRIC_CONSULT_MODES)
+class _Groups:
+    """Union-find over reports that also keeps each group's members, to test compatibility."""
 
-
-def match_window(event: Event, published: date | None) -> tuple[date, date] | None:
-    """The interval an event may have happened in, for matching; None when undated."""
-    if event.date_basis == "publication":
-        day = published or event.date
-        return (day - PUBLICATION_WINDOW, day) if day else None
-    if event.date is None:
-        return None
-    return event.date, max(event.date_end or event.date, event.date)
-
-
-class _UnionFind:
-    def __init__(self, size: int) -> None:
-        self.parent = list(range(size))
+    def __init__(self, reports: Sequence[Report]) -> None:
+        self.reports = reports
+        self.parent = list(range(len(reports)))
+        self.members = {i: [i] for i in range(len(reports))}
 
     def find(self, item: int) -> int:
         while self.parent[item] != item:
@@ -55,84 +41,72 @@ class _UnionFind:
             item = self.parent[item]
         return item
 
-    def union(self, a: int, b: int) -> None:
-        self.parent[self.find(a)] = self.find(b)
+    def join(self, a: int, b: int) -> None:
+        root_a, root_b = self.find(a), self.find(b)
+        if root_a == root_b or not self._compatible(root_a, root_b):
+            return
+        if root_a > root_b:
+            root_a, root_b = root_b, root_a
+        self.parent[root_b] = root_a
+        self.members[root_a] += self.members.pop(root_b)
 
-
-def _join_overlapping(members: list[int], windows: list[tuple[date, date] | None],
-                      article_ids: list[str], groups: _UnionFind) -> None:
-    """Union the events whose windows overlap; undated ones only within one article."""
-    dated = sorted((i for i in members if windows[i]), key=lambda i: windows[i])
-    reach: tuple[date, int] | None = None  # the latest end seen so far, and whose it is
-    for i in dated:
-        start, end = windows[i]
-        if reach and start <= reach[0]:
-            groups.union(i, reach[1])
-        if reach is None or end > reach[0]:
-            reach = (end, i)
-    first_undated: dict[str, int] = {}
-    for i in members:
-        if windows[i] is None:
-            groups.union(i, first_undated.setdefault(article_ids[i], i))
+    def _compatible(self, root_a: int, root_b: int) -> bool:
+        reports = self.reports
+        return all(same_sentence(reports[i], reports[j]) or (
+                       actor_match(reports[i], reports[j]) is not None
+                       and not location_conflict(reports[i], reports[j]))
+                   for i in self.members[root_a] for j in self.members[root_b])
 
 
 def group_events(events: Sequence[Event], articles: Mapping[str, ArticleRef],
-                 links: Mapping[str, str]) -> list[list[Event]]:
-    """Partition events into happenings; each group and the list are in a stable order."""
+                 links: Mapping[str, str], actors: Mapping[str, Actor] | None = None,
+                 stories: Mapping[str, str] | None = None,
+                 originals: Mapping[str, str] | None = None) -> list[list[Event]]:
+    """Partition events into happenings; each group and the list are in a stable order.
+
+    `stories` maps an article to its story, `originals` a near-duplicate article to the earliest
+    version; both are evidence, neither is needed.
+    """
     events = sorted(events, key=lambda e: e.id)
-    windows = [match_window(e, _published(articles, e)) for e in events]
-    classes: dict[tuple, list[int]] = {}  # events that may join, pairwise by their windows
-    for i, event in enumerate(events):
-        pair = (_canonical(event.source_actor, links), _canonical(event.target_actor, links))
-        classes.setdefault((event.type, "ordered", pair), []).append(i)
-        if is_symmetric(event):
-            unordered = tuple(sorted(pair, key=lambda a: a or ""))
-            classes.setdefault((event.type, "symmetric", unordered), []).append(i)
-    groups = _UnionFind(len(events))
-    article_ids = [e.article_id for e in events]
-    for members in classes.values():
-        _join_overlapping(members, windows, article_ids, groups)
-    _absorb_partial(events, windows, links, groups)
+    published = {article_id: ref.published for article_id, ref in articles.items()}
+    reports = make_reports(events, published, links, actors or {}, stories or {}, originals or {})
+    scored = []
+    for a, b in candidate_pairs(reports):
+        score = pair_score(reports[a], reports[b])
+        if score is not None and score >= JOIN_SCORE:
+            scored.append((-score, a, b))
+    scored = _without_ambiguous(reports, scored)
+    groups = _Groups(reports)
+    for _, a, b in sorted(scored):
+        groups.join(a, b)
     by_root: dict[int, list[Event]] = {}
     for i, event in enumerate(events):
         by_root.setdefault(groups.find(i), []).append(event)
     return sorted(by_root.values(), key=lambda group: group[0].id)
 
 
-def _absorb_partial(events: Sequence[Event], windows: list[tuple[date, date] | None],
-                    links: Mapping[str, str], groups: _UnionFind) -> None:
-    """A report that names one side only ("the Taliban seized the city") joins the happening that
-    names both, when exactly one such happening of its type and side overlaps it in time."""
-    pairs = [(_canonical(e.source_actor, links), _canonical(e.target_actor, links)) for e in events]
-    complete: dict[tuple, list[int]] = {}  # (type, side, actor) -> events naming both sides
-    for j, (source, target) in enumerate(pairs):
-        if source and target and windows[j]:
-            complete.setdefault((events[j].type, "source", source), []).append(j)
-            complete.setdefault((events[j].type, "target", target), []).append(j)
-    for i, (source, target) in enumerate(pairs):
-        if windows[i] is None or bool(source) == bool(target):
-            continue
-        side, known = ("source", source) if source else ("target", target)
-        other_side = 1 if side == "source" else 0
-        partners: dict[str, int] = {}
-        for j in complete.get((events[i].type, side, known), ()):
-            if _overlap(windows[i], windows[j]):
-                partners.setdefault(pairs[j][other_side], j)
-        if len(partners) == 1:
-            groups.union(i, next(iter(partners.values())))
+def _without_ambiguous(reports: Sequence[Report], scored: list[tuple]) -> list[tuple]:
+    """Drop the joins of a one-sided report whose candidates fill its empty side differently,
+    unless the pair shares a sentence or an article's text. Candidates in the report's own
+    article speak first: a follow-up sentence is about its article's happening."""
+    fills: dict[tuple[int, str, bool], set[str]] = {}
+    for _, a, b in scored:
+        for one, other in ((reports[a], reports[b]), (reports[b], reports[a])):
+            local = one.event.article_id == other.event.article_id
+            for side, mine, theirs in (("source", one.source, other.source),
+                                       ("target", one.target, other.target)):
+                if mine is None and theirs is not None:
+                    fills.setdefault((one.index, side, local), set()).add(theirs)
+    ambiguous = set()
+    for (index, side, local), actors in fills.items():
+        if len(actors) > 1 and (local or (index, side, True) not in fills):
+            ambiguous.add(index)
+    return [item for item in scored
+            if not ({item[1], item[2]} & ambiguous) or _close(reports[item[1]], reports[item[2]])]
 
 
-def _overlap(a: tuple[date, date], b: tuple[date, date]) -> bool:
-    return a[0] <= b[1] and b[0] <= a[1]
-
-
-def _canonical(actor_id: str | None, links: Mapping[str, str]) -> str | None:
-    return links.get(actor_id, actor_id) if actor_id else None
-
-
-def _published(articles: Mapping[str, ArticleRef], event: Event) -> date | None:
-    ref = articles.get(event.article_id)
-    return ref.published if ref else None
+def _close(a: Report, b: Report) -> bool:
+    return same_sentence(a, b) or (a.original == b.original and a.event.article_id != b.event.article_id)
 
 
 def fused_id(members: Iterable[Event]) -> str:
@@ -146,18 +120,6 @@ def _most_common(values: Iterable, order: Sequence = ()) -> object:
     counts = Counter(values)
     rank = {value: i for i, value in enumerate(order)}
     return min(counts, key=lambda v: (-counts[v], rank.get(v, len(rank))))
-
-
-def choose_date(members: Sequence[Event]) -> Event | None:
-    """The member with the most specific date: text over inherited over publication, then finer
-    precision, then the commoner date."""
-    dated = [e for e in members if e.date]
-    if not dated:
-        return None
-    counts = Counter((e.date, e.date_end) for e in dated)
-    return min(dated, key=lambda e: (_BASIS_RANK.get(e.date_basis, len(DATE_BASES)),
-                                     _PRECISION_RANK.get(e.date_precision, len(PRECISIONS)),
-                                     -counts[(e.date, e.date_end)], e.date))
 
 
 def choose_status(members: Sequence[Event]) -> str:
@@ -177,11 +139,17 @@ def _actor(actor_id: str | None, links: Mapping[str, str],
 def merge_group(members: Sequence[Event], articles: Mapping[str, ArticleRef],
                 links: Mapping[str, str], actors: Mapping[str, Actor]) -> FusedEvent:
     """One fused event from a group of per-article events about the same happening."""
-    mode = _most_common(e.mode for e in members)
-    # The lead supplies the codes and the actor order: the report that names the most sides.
-    lead = max((e for e in members if e.mode == mode),
-               key=lambda e: (e.source_actor is not None) + (e.target_actor is not None))
-    dated = choose_date(members)
+    kind = _most_common(e.type for e in members)
+    mode = _most_common(e.mode for e in members if e.type == kind)
+    # The lead supplies the codes and the actor order: the report that names the most sides,
+    # and names them most precisely (an official over the state).
+    lead = max((e for e in members if e.type == kind and e.mode == mode),
+               key=lambda e: (_named(e.source_actor, links, actors) + _named(e.target_actor, links, actors),
+                              e.id))
+    published = {e.article_id: (articles.get(e.article_id) or ArticleRef("", None)).published
+                 for e in members}
+    claims = date_claims(members, published)
+    dated = claims[0][1] if claims else None
     locations = [e.location for e in members if e.location and e.location.name]
     location = None
     if locations:
@@ -199,20 +167,38 @@ def merge_group(members: Sequence[Event], articles: Mapping[str, ArticleRef],
         date_precision=dated.date_precision if dated else None,
         date_basis=dated.date_basis if dated else None,
         summary=summarize(lead.type, mode, status, source, target, location),
-        sources=_sources(members, articles))
+        sources=_sources(members, articles), members=sorted(e.id for e in members),
+        dates=[claim for claim, _ in claims], date_note=explain([claim for claim, _ in claims]))
+
+
+def _named(actor_id: str | None, links: Mapping[str, str], actors: Mapping[str, Actor]) -> int:
+    """2 for a named person or body, 1 for a state (or an actor not on record), 0 for none."""
+    if actor_id is None:
+        return 0
+    actor = actors.get(links.get(actor_id, actor_id))
+    return 1 if actor is None or actor.kind == "country" else 2
 
 
 def _sources(members: Sequence[Event], articles: Mapping[str, ArticleRef]) -> list[EventSource]:
-    sources = []
-    for event in members:
+    """One source per sentence: two triggers in one sentence are one report."""
+    sources: dict[tuple[str, int], EventSource] = {}
+    for event in sorted(members, key=lambda e: e.id):
         ref = articles.get(event.article_id) or ArticleRef(event.article_id, None)
-        sources.append(EventSource(event.id, event.article_id, ref.source, ref.published,
-                                   event.sentence_text))
-    return sorted(sources, key=lambda s: (s.published or date.max, s.article_id, s.event_id))
+        sources.setdefault((event.article_id, event.sentence), EventSource(
+            event.id, event.article_id, ref.source, ref.published, event.sentence_text))
+    return sorted(sources.values(), key=lambda s: (s.published or date.max, s.article_id, s.event_id))
 
 
 def fuse_events(events: Sequence[Event], articles: Mapping[str, ArticleRef],
-                links: Mapping[str, str], actors: Mapping[str, Actor]) -> list[FusedEvent]:
-    """Every per-article event, fused into one event per happening."""
-    return [merge_group(group, articles, links, actors)
-            for group in group_events(events, articles, links)]
+                links: Mapping[str, str], actors: Mapping[str, Actor],
+                stories: Mapping[str, str] | None = None,
+                originals: Mapping[str, str] | None = None) -> list[FusedEvent]:
+    """Every per-article event, fused into one event per happening.
+
+    A near-duplicate article (in `originals`) adds sources to happenings, never happenings of
+    its own: a group of its events alone is left out.
+    """
+    originals = originals or {}
+    groups = group_events(events, articles, links, actors, stories, originals)
+    return [merge_group(group, articles, links, actors) for group in groups
+            if any(e.article_id not in originals for e in group)]

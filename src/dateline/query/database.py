@@ -8,8 +8,8 @@ from pathlib import Path
 
 from dateline.errors import E042, E045, E046, QueryError
 from dateline.fuse.actors import merge_linked
-from dateline.model import (Actor, ActorMention, ActorProfile, Article, EventSource, FusedEvent,
-                            Location, Quote)
+from dateline.model import (Actor, ActorMention, ActorProfile, Article, DateClaim, EventSource,
+                            FusedEvent, Location, NearDuplicate, Quote, Story)
 from dateline.query.dates import since_bound, until_bound
 from dateline.store import connect, default_db_path
 from dateline.store.reader import read_actors
@@ -157,21 +157,34 @@ class Database:
         if where:
             sql += " WHERE " + " AND ".join(where)
         rows = self._query(sql + " ORDER BY date NULLS LAST, date_end, type, id", params)
-        sources = self._sources([row[0] for row in rows])
-        return [self._fused_event(row, sources.get(row[0], [])) for row in rows]
+        ids = [row[0] for row in rows]
+        sources, dates = self._sources(ids), self._date_claims(ids)
+        return [self._fused_event(row, sources.get(row[0], []), dates.get(row[0], [])) for row in rows]
 
     def timeline(self, actors: Sequence[str] = (), since: str | date | None = None,
                  until: str | date | None = None) -> list[FusedEvent]:
         """Every fused event in time order, undated ones at the end."""
         return self.events(actors=actors, since=since, until=until)
 
-    def _fused_event(self, row: tuple, sources: list[EventSource]) -> FusedEvent:
+    def _fused_event(self, row: tuple, sources: list[EventSource],
+                     dates: list[DateClaim]) -> FusedEvent:
         values = dict(zip(FUSED_EVENT_COLUMNS, row))
         name, country = values.pop("location_name"), values.pop("location_country")
         values["source_actor"] = self.actor(values["source_actor"])
         values["target_actor"] = self.actor(values["target_actor"])
         return FusedEvent(location=Location(name, country) if name else None, sources=sources,
-                          **values)
+                          dates=dates, **values)
+
+    def _date_claims(self, fused_ids: list[str]) -> dict[str, list[DateClaim]]:
+        if not fused_ids:
+            return {}
+        claims: dict[str, list[DateClaim]] = {}
+        for fused_id, *fields in self._query(
+                "SELECT fused_id, date, date_end, precision, basis, reports, support"
+                " FROM fused_event_dates WHERE fused_id IN (SELECT unnest(?))"
+                " ORDER BY fused_id, rank", [fused_ids]):
+            claims.setdefault(fused_id, []).append(DateClaim(*fields))
+        return claims
 
     def _sources(self, fused_ids: list[str]) -> dict[str, list[EventSource]]:
         if not fused_ids:
@@ -180,12 +193,33 @@ class Database:
             SELECT s.fused_id, e.id, e.article_id, a.source, a.published, e.sentence_text
             FROM fused_event_sources s JOIN events e ON e.id = s.event_id
             JOIN articles a ON a.id = e.article_id
-            WHERE s.fused_id IN (SELECT unnest(?))
+            WHERE s.fused_id IN (SELECT unnest(?)) AND s.cited IS NOT FALSE
             ORDER BY a.published NULLS LAST, a.id, e.id""", [fused_ids])
         sources: dict[str, list[EventSource]] = {}
         for fused_id, *fields in rows:
             sources.setdefault(fused_id, []).append(EventSource(*fields))
         return sources
+
+    # Stories and near-duplicates.
+
+    def stories(self) -> list[Story]:
+        """Every story, earliest first, with its articles in the order they were clustered."""
+        members: dict[str, list[str]] = {}
+        for story_id, article_id in self._query(
+                "SELECT story_id, article_id FROM story_articles ORDER BY story_id, position"):
+            members.setdefault(story_id, []).append(article_id)
+        return [Story(story_id, label, first, last, members.get(story_id, []))
+                for story_id, label, first, last in self._query(
+                    "SELECT id, label, first, last FROM stories ORDER BY first NULLS LAST, id")]
+
+    def story_of(self, article_id: str) -> str | None:
+        row = self._query("SELECT story_id FROM story_articles WHERE article_id = ?", [article_id])
+        return row[0][0] if row else None
+
+    def near_duplicates(self) -> list[NearDuplicate]:
+        """Articles that are copies or light rewrites of an earlier one."""
+        return [NearDuplicate(*row) for row in self._query(
+            "SELECT article_id, original_id, similarity FROM near_duplicates ORDER BY article_id")]
 
     # Quotes and counts.
 
@@ -237,6 +271,8 @@ class Database:
             "times": count("times"),
             "dated_events": count("fused_events", "WHERE date IS NOT NULL"),
             "undated_events": count("fused_events", "WHERE date IS NULL"),
+            "stories": count("stories"),
+            "near_duplicates": count("near_duplicates"),
         }
 
 

@@ -6,7 +6,7 @@ from datetime import date
 
 import duckdb
 
-from dateline.model import Actor, Event, Location, Role
+from dateline.model import Actor, Event, Location, Role, StoryArticle
 from dateline.store.schema import EVENT_COLUMNS
 
 
@@ -72,3 +72,39 @@ def read_actors(con: duckdb.DuckDBPyConnection) -> list[Actor]:
         actors.append(Actor(actor_id, name, kind, country, sector, own,
                             tuple(roles.get(actor_id, ()))))
     return actors
+
+
+def read_fusion_keys(con: duckdb.DuckDBPyConnection) -> dict[str, str]:
+    return dict(con.execute("SELECT event_id, key FROM event_fusion_keys").fetchall())
+
+
+def read_fused_members(con: duckdb.DuckDBPyConnection) -> dict[str, list[str]]:
+    members: dict[str, list[str]] = {}
+    for fused_id, event_id in con.execute(
+            "SELECT fused_id, event_id FROM fused_event_sources ORDER BY fused_id, event_id").fetchall():
+        members.setdefault(fused_id, []).append(event_id)
+    return members
+
+
+def read_unsigned_texts(con: duckdb.DuckDBPyConnection) -> dict[str, str]:
+    return dict(con.execute("""SELECT id, text FROM articles WHERE id NOT IN
+        (SELECT article_id FROM article_signatures) ORDER BY id""").fetchall())
+
+
+def read_signatures(con: duckdb.DuckDBPyConnection) -> dict[str, bytes]:
+    return {article_id: bytes(signature) for article_id, signature in con.execute(
+        "SELECT article_id, signature FROM article_signatures").fetchall()}
+
+
+def read_article_pairs(con: duckdb.DuckDBPyConnection) -> list[tuple[str, str, float]]:
+    return [tuple(row) for row in con.execute(
+        "SELECT a, b, similarity FROM article_pairs ORDER BY a, b").fetchall()]
+
+
+def read_story_articles(con: duckdb.DuckDBPyConnection) -> list[StoryArticle]:
+    return [StoryArticle(*row) for row in con.execute(
+        "SELECT id, published, title, text FROM articles ORDER BY id").fetchall()]
+
+
+def read_story_assignments(con: duckdb.DuckDBPyConnection) -> dict[str, str]:
+    return dict(con.execute("SELECT article_id, story_id FROM story_articles").fetchall())

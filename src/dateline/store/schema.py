@@ -1,7 +1,8 @@
 """The DuckDB schema: tables, their columns, and the check that a file is ours.
 
 Per-article tables hold exactly what `analyze` produced; the fused tables (`actor_links`,
-`fused_events`, `fused_event_sources`) are rebuilt by `fuse` and can always be recomputed.
+`fused_events`, `fused_event_sources`, `fused_event_dates`, `event_fusion_keys`, the near-duplicate
+and story tables) are maintained by `fuse` and can always be recomputed from them.
 """
 from __future__ import annotations
 
@@ -28,7 +29,9 @@ EVENT_COLUMNS = ("id", "article_id", "type", "mode", "cameo", "quad_class", "int
 QUOTE_COLUMNS = ("id", "article_id", "speaker", "text", "sentence", "said_on")
 FUSED_EVENT_COLUMNS = ("id", "type", "mode", "cameo", "quad_class", "intensity", "status",
                        "source_actor", "target_actor", "location_name", "location_country", "date",
-                       "date_end", "date_precision", "date_basis", "summary")
+                       "date_end", "date_precision", "date_basis", "summary", "date_note")
+DATE_CLAIM_COLUMNS = ("fused_id", "rank", "date", "date_end", "precision", "basis", "reports",
+                      "support")
 
 TABLES = {
     "meta": "key VARCHAR PRIMARY KEY, value VARCHAR",
@@ -60,7 +63,16 @@ TABLES = {
         quad_class INTEGER, intensity DOUBLE, status VARCHAR, source_actor VARCHAR,
         target_actor VARCHAR, location_name VARCHAR, location_country VARCHAR, date DATE,
         date_end DATE, date_precision VARCHAR, date_basis VARCHAR, summary VARCHAR""",
-    "fused_event_sources": "fused_id VARCHAR, event_id VARCHAR",
+    "fused_event_sources": "fused_id VARCHAR, event_id VARCHAR, cited BOOLEAN",
+    "fused_event_dates": """fused_id VARCHAR, rank INTEGER, date DATE, date_end DATE,
+        precision VARCHAR, basis VARCHAR, reports INTEGER, support INTEGER""",
+    # What each event was last fused with (links, story, dates...): a changed key means refusing.
+    "event_fusion_keys": "event_id VARCHAR PRIMARY KEY, key VARCHAR",
+    "article_signatures": "article_id VARCHAR PRIMARY KEY, signature BLOB",
+    "article_pairs": "a VARCHAR, b VARCHAR, similarity DOUBLE, PRIMARY KEY (a, b)",
+    "near_duplicates": "article_id VARCHAR PRIMARY KEY, original_id VARCHAR, similarity DOUBLE",
+    "stories": "id VARCHAR PRIMARY KEY, label VARCHAR, first DATE, last DATE",
+    "story_articles": "article_id VARCHAR PRIMARY KEY, story_id VARCHAR, position INTEGER",
 }
 
 # Columns added after a table first shipped: a writable open adds them to an older file, whose
@@ -69,6 +81,8 @@ ADDED_COLUMNS = {
     "events": ("source_text VARCHAR", "source_sector VARCHAR", "target_text VARCHAR",
                "target_sector VARCHAR"),
     "actor_roles": ("basis VARCHAR",),
+    "fused_events": ("date_note VARCHAR",),
+    "fused_event_sources": ("cited BOOLEAN",),
 }
 
 
@@ -95,7 +109,10 @@ def check_schema(con: duckdb.DuckDBPyConnection, path: str) -> None:
         raise StoreError(E041.format(path=path))
 
 
-def add_missing_columns(con: duckdb.DuckDBPyConnection) -> None:
+def add_missing_parts(con: duckdb.DuckDBPyConnection) -> None:
+    """Bring an older file up to date: tables and columns added since it was written."""
+    for name, columns in TABLES.items():
+        con.execute(f"CREATE TABLE IF NOT EXISTS {name} ({columns})")
     for table, columns in ADDED_COLUMNS.items():
         for column in columns:
             con.execute(f"ALTER TABLE {table} ADD COLUMN IF NOT EXISTS {column}")
@@ -120,7 +137,7 @@ def connect(path: str, *, read_only: bool = False) -> duckdb.DuckDBPyConnection:
             create_schema(con)
         check_schema(con, path)
         if not read_only:
-            add_missing_columns(con)
+            add_missing_parts(con)
     except BaseException:
         con.close()
         raise

@@ -9,9 +9,11 @@ from pathlib import Path
 
 import duckdb
 
-from dateline.model import Actor, Analysis, Event, FusedEvent, Role
+from dateline.model import (Actor, Analysis, Event, FusedEvent, NearDuplicate, Role, Story,
+                            StoryArticle)
 from dateline.store import reader
-from dateline.store.schema import (ARTICLE_COLUMNS, EVENT_COLUMNS, FUSED_EVENT_COLUMNS,
+from dateline.store.schema import (ARTICLE_COLUMNS, DATE_CLAIM_COLUMNS, EVENT_COLUMNS,
+                                   FUSED_EVENT_COLUMNS,
                                    MENTION_COLUMNS, QUOTE_COLUMNS, SENTENCE_COLUMNS, TIME_COLUMNS,
                                    connect)
 
@@ -192,16 +194,81 @@ class Store:
         """Article id -> (source, published)."""
         return reader.read_article_refs(self.connection)
 
-    def replace_fusion(self, links: Mapping[str, str], fused: Sequence[FusedEvent]) -> None:
-        """Replace the fused tables with a fresh fusion, in one transaction."""
+    def fusion_keys(self) -> dict[str, str]:
+        return reader.read_fusion_keys(self.connection)
+
+    def fused_members(self) -> dict[str, list[str]]:
+        """Fused event id -> the ids of every per-article event fused into it."""
+        return reader.read_fused_members(self.connection)
+
+    def update_fusion(self, links: Mapping[str, str], stale: Sequence[str],
+                      fused: Sequence[FusedEvent], keys: Mapping[str, str]) -> None:
+        """Replace the actor links, drop the `stale` fused events, add `fused`, record the keys
+        their members were fused with; in one transaction."""
         def work() -> None:
             con = self.connection
-            for table in ("actor_links", "fused_events", "fused_event_sources"):
-                con.execute(f"DELETE FROM {table}")
+            con.execute("DELETE FROM actor_links")
             insert_rows(con, "actor_links", ("actor_id", "canonical_id"), list(links.items()))
+            if stale:
+                for table, column in (("fused_events", "id"), ("fused_event_sources", "fused_id"),
+                                      ("fused_event_dates", "fused_id")):
+                    con.execute(f"DELETE FROM {table} WHERE {column} IN (SELECT unnest(?))", [list(stale)])
             insert_rows(con, "fused_events", FUSED_EVENT_COLUMNS, [fused_row(f) for f in fused])
-            sources = [(f.id, s.event_id) for f in fused for s in f.sources]
-            insert_rows(con, "fused_event_sources", ("fused_id", "event_id"), sources)
+            insert_rows(con, "fused_event_sources", ("fused_id", "event_id", "cited"),
+                        [row for f in fused for row in source_rows(f)])
+            insert_rows(con, "fused_event_dates", DATE_CLAIM_COLUMNS,
+                        [(f.id, rank, c.date, c.date_end, c.precision, c.basis, c.reports, c.support)
+                         for f in fused for rank, c in enumerate(f.dates)])
+            if keys:
+                con.execute("DELETE FROM event_fusion_keys WHERE event_id IN (SELECT unnest(?))",
+                            [list(keys)])
+                insert_rows(con, "event_fusion_keys", ("event_id", "key"), list(keys.items()))
+        self._in_transaction(work)
+
+    # Near-duplicates and stories.
+
+    def unsigned_texts(self) -> dict[str, str]:
+        """Article id -> text, for the articles without a near-duplicate signature yet."""
+        return reader.read_unsigned_texts(self.connection)
+
+    def signatures(self) -> dict[str, bytes]:
+        return reader.read_signatures(self.connection)
+
+    def add_signatures(self, signatures: Mapping[str, bytes],
+                       pairs: Sequence[tuple[str, str, float]]) -> None:
+        def work() -> None:
+            insert_rows(self.connection, "article_signatures", ("article_id", "signature"),
+                        list(signatures.items()), "ON CONFLICT DO NOTHING")
+            insert_rows(self.connection, "article_pairs", ("a", "b", "similarity"), list(pairs),
+                        "ON CONFLICT DO NOTHING")
+        self._in_transaction(work)
+
+    def article_pairs(self) -> list[tuple[str, str, float]]:
+        return reader.read_article_pairs(self.connection)
+
+    def replace_duplicates(self, duplicates: Sequence[NearDuplicate]) -> None:
+        def work() -> None:
+            self.connection.execute("DELETE FROM near_duplicates")
+            insert_rows(self.connection, "near_duplicates", ("article_id", "original_id", "similarity"),
+                        [(d.article_id, d.original_id, d.similarity) for d in duplicates])
+        self._in_transaction(work)
+
+    def story_articles(self) -> list[StoryArticle]:
+        return reader.read_story_articles(self.connection)
+
+    def story_assignments(self) -> dict[str, str]:
+        """Article id -> story id, as last clustered."""
+        return reader.read_story_assignments(self.connection)
+
+    def replace_stories(self, stories: Sequence[Story]) -> None:
+        def work() -> None:
+            con = self.connection
+            con.execute("DELETE FROM stories")
+            con.execute("DELETE FROM story_articles")
+            insert_rows(con, "stories", ("id", "label", "first", "last"),
+                        [(s.id, s.label, s.first, s.last) for s in stories])
+            insert_rows(con, "story_articles", ("article_id", "story_id", "position"),
+                        [(a, s.id, i) for s in stories for i, a in enumerate(s.article_ids)])
         self._in_transaction(work)
 
 
@@ -211,4 +278,12 @@ def fused_row(event: FusedEvent) -> tuple:
             event.status, event.source_actor.id if event.source_actor else None,
             event.target_actor.id if event.target_actor else None,
             location.name if location else None, location.country if location else None,
-            event.date, event.date_end, event.date_precision, event.date_basis, event.summary)
+            event.date, event.date_end, event.date_precision, event.date_basis, event.summary,
+            event.date_note)
+
+
+def source_rows(event: FusedEvent) -> list[tuple[str, str, bool]]:
+    """Every member, marked whether it is the cited one of its sentence."""
+    cited = {s.event_id for s in event.sources}
+    members = event.members or sorted(cited)
+    return [(event.id, member, member in cited) for member in members]

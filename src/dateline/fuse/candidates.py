@@ -1,0 +1,233 @@
+"""Which per-article events may report the same happening, and how strongly they agree.
+
+Events are blocked by type family and overlapping date windows, then each pair is scored on type,
+actors, date, location, wording, story and near-duplicate evidence. A pair with a hard conflict
+(two different actors on one side, two different places) never scores. Pure functions of records.
+"""
+from __future__ import annotations
+
+import re
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+from datetime import date, timedelta
+
+from dateline.model import Actor, Event
+
+SYMMETRIC_TYPES = frozenset({"AGREE", "COOPERATE"})
+SYMMETRIC_CONSULT_MODES = frozenset({"meet", "talks", "call"})
+# Types one report may code where another codes a neighbour: "handed over aid" / "supported".
+TYPE_FAMILIES = {
+    "CONSULT": "engage", "AGREE": "agree", "CONCEDE": "retreat", "RETREAT": "retreat",
+    "SUPPORT": "support", "COOPERATE": "support", "AID": "support", "REQUEST": "demand",
+    "REJECT": "reject", "ACCUSE": "accuse", "PROTEST": "accuse", "THREATEN": "threaten",
+    "SANCTION": "sanction", "MOBILIZE": "force", "COERCE": "force", "ASSAULT": "force",
+}
+# A report dated only by its publication is about something in the few days before it.
+PUBLICATION_WINDOW = timedelta(days=3)
+# Reports of one day differ by a day at times (time zones, "yesterday" written late at night):
+# such dates still meet, and the fused event lists both.
+DAY_SLACK = timedelta(days=1)
+# The score at which two reports are one happening (see `pair_score` for the parts).
+JOIN_SCORE = 1.0
+
+_WORD = re.compile(r"[a-z][a-z'-]+")
+_STOP = frozenset("""a an the of to in on at for by with from and or but as is are was were be been
+has have had it its this that these those he she they them his her their we our you your i not no
+said says say told also would will could should may might can after before over into about than
+which who whom what when where while there here then so such more most other some any one two""".split())
+
+
+@dataclass(slots=True)
+class Report:
+    """One per-article event with what matching compares, computed once."""
+
+    index: int
+    event: Event
+    family: str
+    source: str | None  # canonical actor ids
+    target: str | None
+    source_country: str | None
+    target_country: str | None
+    window: tuple[date, date] | None
+    words: frozenset[str]
+    story: str | None
+    original: str  # the article, or the earliest version it is a near-duplicate of
+    symmetric: bool
+    place: tuple[str, str | None, bool] | None
+
+
+def is_symmetric(event: Event) -> bool:
+    return event.type in SYMMETRIC_TYPES or (
+        event.type == "CONSULT" and event.mode in SYMMETRIC_CONSULT_MODES)
+
+
+def match_window(event: Event, published: date | None) -> tuple[date, date] | None:
+    """The interval an event may have happened in, for matching; None when undated."""
+    if event.date_basis == "publication":
+        day = published or event.date
+        return (day - PUBLICATION_WINDOW, day) if day else None
+    if event.date is None:
+        return None
+    end = max(event.date_end or event.date, event.date)
+    if event.date_precision == "day":
+        return event.date - DAY_SLACK, end + DAY_SLACK
+    return event.date, end
+
+
+def content_words(sentence: str) -> frozenset[str]:
+    return frozenset(w for w in _WORD.findall(sentence.lower()) if w not in _STOP)
+
+
+def make_reports(events: Sequence[Event], published: Mapping[str, date | None],
+                 links: Mapping[str, str], actors: Mapping[str, Actor],
+                 stories: Mapping[str, str], originals: Mapping[str, str]) -> list[Report]:
+    reports = []
+    for i, event in enumerate(events):
+        source = links.get(event.source_actor, event.source_actor) if event.source_actor else None
+        target = links.get(event.target_actor, event.target_actor) if event.target_actor else None
+        reports.append(Report(
+            i, event, TYPE_FAMILIES.get(event.type, event.type), source, target,
+            _country(source, actors), _country(target, actors),
+            match_window(event, published.get(event.article_id)),
+            content_words(event.sentence_text), stories.get(event.article_id),
+            originals.get(event.article_id, event.article_id), is_symmetric(event),
+            place_of(event, actors)))
+    return reports
+
+
+def _country(actor_id: str | None, actors: Mapping[str, Actor]) -> str | None:
+    actor = actors.get(actor_id) if actor_id else None
+    return actor.country if actor else None
+
+
+def candidate_pairs(reports: Sequence[Report]) -> list[tuple[int, int]]:
+    """Pairs in one type family whose windows overlap, plus undated pairs of one article."""
+    pairs = []
+    by_family: dict[str, list[Report]] = {}
+    for report in reports:
+        by_family.setdefault(report.family, []).append(report)
+    for members in by_family.values():
+        dated = sorted((r for r in members if r.window), key=lambda r: (r.window, r.index))
+        for i, report in enumerate(dated):
+            for other in dated[i + 1:]:
+                if other.window[0] > report.window[1]:
+                    break
+                pairs.append(_ordered(report.index, other.index))
+        undated: dict[str, list[int]] = {}
+        for report in members:
+            if report.window is None:
+                undated.setdefault(report.event.article_id, []).append(report.index)
+        for indices in undated.values():
+            pairs += [(a, b) for n, a in enumerate(indices) for b in indices[n + 1:]]
+    return sorted(set(pairs))
+
+
+def _ordered(a: int, b: int) -> tuple[int, int]:
+    return (a, b) if a < b else (b, a)
+
+
+def side_match(a: str | None, b: str | None, a_country: str | None,
+               b_country: str | None) -> float | None:
+    """How well two reports' actors on one side agree: None is a conflict."""
+    if a is None or b is None:
+        return 0.0
+    if a == b:
+        return 1.0
+    # A state and one of its own officials or bodies ("India" / "Jaishankar") may be one side.
+    if a_country and a_country == b_country and (a == a_country or b == b_country):
+        return 0.5
+    return None
+
+
+def actor_match(a: Report, b: Report) -> tuple[float, float] | None:
+    """(source agreement, target agreement), trying the swapped order for symmetric types."""
+    straight = _sides(a.source, a.target, a.source_country, a.target_country, b)
+    if a.symmetric and b.symmetric:
+        swapped = _sides(a.target, a.source, a.target_country, a.source_country, b)
+        if swapped is not None and (straight is None or sum(swapped) > sum(straight)):
+            return swapped
+    return straight
+
+
+def _sides(source, target, source_country, target_country, b: Report) -> tuple[float, float] | None:
+    first = side_match(source, b.source, source_country, b.source_country)
+    second = side_match(target, b.target, target_country, b.target_country)
+    if first is None or second is None:
+        return None
+    return first, second
+
+
+def place_of(event: Event, actors: Mapping[str, Actor]) -> tuple[str, str | None, bool] | None:
+    """(name, country, whether the place is a whole country) of an event's location."""
+    location = event.location
+    if not (location and location.name):
+        return None
+    state = actors.get(location.country) if location.country else None
+    return location.name, location.country, bool(state and state.name == location.name)
+
+
+def location_conflict(a: Report, b: Report) -> bool:
+    """Two different cities, or places in two different countries, are two happenings."""
+    if a.place is None or b.place is None or a.place[0] == b.place[0]:
+        return False
+    if a.place[1] and b.place[1] and a.place[1] != b.place[1]:
+        return True
+    return not (a.place[2] or b.place[2])  # "Kabul" and "Afghanistan" may be one place
+
+
+def date_agreement(a: Report, b: Report) -> float:
+    """Two dates from the reports' own words that name the same day agree most."""
+    ea, eb = a.event, b.event
+    if ea.date_basis == "publication" or eb.date_basis == "publication":
+        return 0.0
+    if ea.date_precision == eb.date_precision == "day":
+        return 0.5 if ea.date == eb.date else 0.25
+    return 0.25
+
+
+def wording(a: Report, b: Report) -> float:
+    if not a.words or not b.words:
+        return 0.0
+    return len(a.words & b.words) / len(a.words | b.words)
+
+
+def _planned(event: Event) -> bool:
+    """A plan or a promise ("will send", "is to meet") is its own happening, not the deed."""
+    return event.status in ("planned", "conditional")
+
+
+def same_sentence(a: Report, b: Report) -> bool:
+    return a.event.article_id == b.event.article_id and a.event.sentence == b.event.sentence
+
+
+def pair_score(a: Report, b: Report) -> float | None:
+    """The evidence that two reports are one happening; None when they cannot be.
+
+    Parts: the same sentence (1.5), article (0.3) or near-duplicate article (1.0); the type (0.5, or 0.2 for a
+    neighbour in its family); the actors (0.4 per side that names the same actor, 0.2 for a state
+    and its own official); the date (up to 0.5, none for a publication date); the place (0.2);
+    the wording (up to 1.0); the story (0.2).
+    """
+    ea, eb = a.event, b.event
+    together = same_sentence(a, b)
+    sides = actor_match(a, b)
+    if together:
+        sides = sides or (0.0, 0.0)  # one sentence naming several targets is one happening
+    elif (sides is None or location_conflict(a, b) or ea.type != eb.type
+          or _planned(ea) != _planned(eb)):
+        return None
+    one_article = ea.article_id == eb.article_id
+    if not any(sides) and not one_article:
+        return None  # nothing but the type and the date in common
+    score = 1.5 if together else 0.3 if one_article else 0.0
+    if a.original == b.original and not one_article:
+        score += 1.0
+    score += 0.5 if ea.type == eb.type else 0.2
+    score += 0.4 * sum(sides)
+    score += date_agreement(a, b)
+    if a.place and b.place and a.place[0] == b.place[0]:
+        score += 0.2
+    score += wording(a, b)
+    if a.story and a.story == b.story:
+        score += 0.2
+    return score

@@ -1,0 +1,102 @@
+"""Which stored events a new batch makes us fuse again, so the rest stays as it was.
+
+Two reports can only affect each other's fusion through a scored pair (`candidates.pair_score`),
+so the happenings are the parts of the graph those pairs draw, and each part fuses on its own.
+An event whose inputs changed (it is new, or its actors now link elsewhere, or its article joined
+another story or turned out a near-duplicate) starts a walk over that graph; the walk also takes
+in every event once fused with one it reached. Refusing what the walk reached, and keeping every
+other stored fused event, gives exactly what fusing everything at once gives.
+"""
+from __future__ import annotations
+
+import bisect
+import hashlib
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+
+from dateline.fuse.candidates import JOIN_SCORE, Report, pair_score
+from dateline.model import Actor
+
+
+@dataclass(slots=True)
+class Refusion:
+    reports: list[Report]  # the events to fuse again
+    stale: list[str]  # stored fused event ids they replace
+    keys: dict[str, str]  # event id -> fusion key, for the events fused again
+
+
+def fusion_key(report: Report, actors: Mapping[str, Actor]) -> str:
+    """A digest of everything fusion reads about an event beyond the event itself."""
+    names = tuple(actors[a].name if a in actors else a for a in (report.source, report.target) if a)
+    parts = (report.source, report.target, report.source_country, report.target_country,
+             report.window, report.story, report.original, report.place, names)
+    return hashlib.sha1(repr(parts).encode("utf-8")).hexdigest()[:16]
+
+
+class _Neighbours:
+    """The scored pairs of one report, found through a per-family index on window starts."""
+
+    def __init__(self, reports: Sequence[Report]) -> None:
+        self.reports = reports
+        self.families: dict[str, tuple[list, list[Report], int]] = {}
+        by_family: dict[str, list[Report]] = {}
+        for report in reports:
+            if report.window:
+                by_family.setdefault(report.family, []).append(report)
+        for family, members in by_family.items():
+            members.sort(key=lambda r: r.window[0])
+            longest = max((r.window[1] - r.window[0]).days for r in members)
+            self.families[family] = ([r.window[0] for r in members], members, longest)
+        self.undated: dict[tuple[str, str], list[Report]] = {}
+        for report in reports:
+            if report.window is None:
+                self.undated.setdefault((report.family, report.event.article_id), []).append(report)
+
+    def of(self, report: Report) -> list[int]:
+        return [other.index for other in self._candidates(report)
+                if other.index != report.index and _joins(report, other)]
+
+    def _candidates(self, report: Report) -> list[Report]:
+        if report.window is None:
+            return self.undated.get((report.family, report.event.article_id), [])
+        starts, members, longest = self.families[report.family]
+        first, last = report.window
+        low = bisect.bisect_left(starts, first.fromordinal(first.toordinal() - longest))
+        high = bisect.bisect_right(starts, last)
+        return [r for r in members[low:high] if r.window[1] >= first]
+
+
+def _joins(a: Report, b: Report) -> bool:
+    score = pair_score(a, b) if a.index < b.index else pair_score(b, a)
+    return score is not None and score >= JOIN_SCORE
+
+
+def plan_refusion(reports: Sequence[Report], actors: Mapping[str, Actor],
+                  stored_keys: Mapping[str, str],
+                  fused_members: Mapping[str, Sequence[str]]) -> Refusion:
+    """The reports to fuse again and the stored fused events they replace."""
+    keys = {r.event.id: fusion_key(r, actors) for r in reports}
+    by_event = {r.event.id: r.index for r in reports}
+    fused_of: dict[str, list[str]] = {}
+    for fused_id, members in fused_members.items():
+        for member in members:
+            fused_of.setdefault(member, []).append(fused_id)
+    todo = [r.index for r in reports if stored_keys.get(r.event.id) != keys[r.event.id]]
+    if not todo:
+        return Refusion([], [], {})
+    neighbours = _Neighbours(reports)
+    reached: set[int] = set(todo)
+    stale: set[str] = set()
+    while todo:
+        report = reports[todo.pop()]
+        linked = neighbours.of(report)
+        for fused_id in fused_of.get(report.event.id, ()):
+            if fused_id not in stale:
+                stale.add(fused_id)
+                linked += [by_event[m] for m in fused_members[fused_id] if m in by_event]
+        for index in linked:
+            if index not in reached:
+                reached.add(index)
+                todo.append(index)
+    chosen = [reports[i] for i in sorted(reached)]
+    return Refusion(chosen, sorted(stale), {r.event.id: keys[r.event.id] for r in chosen})
