@@ -216,6 +216,19 @@ def quotes(db_path, actors, fmt) -> None:
 @main.command()
 @db_option
 @format_option("table", "json")
+def stories(db_path, fmt) -> None:
+    """List stories: clusters of articles about one development, with their dates."""
+    with _user_errors(), _open(db_path) as db:
+        found = db.stories()
+        if fmt == "json":
+            click.echo(serialize.dumps([serialize.story_json(s) for s in found]))
+        else:
+            _print_table(render.stories_table(found, db))
+
+
+@main.command()
+@db_option
+@format_option("table", "json")
 def stats(db_path, fmt) -> None:
     """Count what the database holds: articles, events, actors, quotes..."""
     with _user_errors(), _open(db_path) as db:

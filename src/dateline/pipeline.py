@@ -30,6 +30,7 @@ class IngestReport:
     unchanged: int = 0  # articles already stored, or repeated in this run: not analyzed again
     skipped: list[Skip] = field(default_factory=list)
     events: int = 0  # fused events in the database after this run
+    pending_copies: list[Article] = field(default_factory=list)  # copies read before their original was stored
 
 
 def _default_analyzer(knowledge: str | None = None) -> Analyzer:
@@ -83,6 +84,7 @@ def ingest(paths: Iterable[str | Path], db: str | Path | None = None, workers: i
                 written = store.write(_analyze(batch, analyzer, executor, workers))
                 report.ingested += written.new
                 report.unchanged += written.unchanged
+        store.note_copies(report.pending_copies)
         report.events = fuse_store(store)
     return report
 
@@ -92,14 +94,20 @@ def _new_articles(files: Sequence[Path], reader: Reader, store: Store, report: I
     """Articles not stored yet, each once (two files with the same text are one article)."""
     seen: set[str] = set()
     for done, path in enumerate(files, start=1):
+        copies = []
         for item in _read(path, reader):
             if isinstance(item, Skip):
                 report.skipped.append(item)
             elif item.id in seen or store.has_article(item.id):
                 report.unchanged += 1
+                copies.append(item)
             else:
                 seen.add(item.id)
                 yield item
+        store.note_copies([c for c in copies if store.has_article(c.id)])
+        pending = [c for c in copies if not store.has_article(c.id)]
+        if pending:  # a copy of an article still in the batch being analyzed: noted once stored
+            report.pending_copies += pending
         if progress:
             progress(done, len(files))
 

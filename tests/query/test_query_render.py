@@ -51,7 +51,10 @@ def test_serialize_event_json_has_design_shape(db):
     event = serialize.event_json(db.events(type="CONSULT")[0])
     assert set(event) == {"id", "type", "mode", "cameo", "quad_class", "intensity", "status",
                           "summary", "date", "date_end", "date_precision", "date_basis",
-                          "location", "source_actor", "target_actor", "sources"}
+                          "location", "source_actor", "target_actor", "sources", "dates",
+                          "date_note"}
+    assert event["dates"][0] == {"date": "2021-07-13", "date_end": "2021-07-13",
+                                 "precision": "day", "basis": "text", "reports": 2, "support": 3}
     assert event["location"] == {"name": "Dushanbe", "country": "TJK"}
     assert event["target_actor"] == {"id": "person:mohammad-haneef-atmar",
                                      "name": "Mohammad Haneef Atmar", "country": "AFG",

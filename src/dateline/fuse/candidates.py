@@ -28,7 +28,7 @@ PUBLICATION_WINDOW = timedelta(days=3)
 # such dates still meet, and the fused event lists both.
 DAY_SLACK = timedelta(days=1)
 # The score at which two reports are one happening (see `pair_score` for the parts).
-JOIN_SCORE = 1.0
+JOIN_SCORE = 1.2
 
 _WORD = re.compile(r"[a-z][a-z'-]+")
 _STOP = frozenset("""a an the of to in on at for by with from and or but as is are was were be been

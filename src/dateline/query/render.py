@@ -8,7 +8,7 @@ from collections.abc import Iterable, Sequence
 
 from rich.table import Table
 
-from dateline.model import Actor, ActorProfile, FusedEvent, Quote
+from dateline.model import Actor, ActorProfile, FusedEvent, Quote, Story
 from dateline.query.database import Database
 from dateline.query.serialize import iso
 
@@ -141,6 +141,12 @@ def quotes_table(quotes: Sequence[Quote], db: Database) -> Table:
 
 def quotes_csv(quotes: Sequence[Quote], db: Database) -> str:
     return _csv(QUOTE_HEADER, _quote_rows(quotes, db))
+
+
+def stories_table(stories: Sequence[Story], db: Database) -> Table:
+    rows = [(iso(s.first) or "undated", iso(s.last) or "", len(s.article_ids), s.label,
+             db.article_source(s.article_ids[0]) if s.article_ids else "") for s in stories]
+    return _table("Stories", ("first", "last", "articles", "story", "first article"), rows)
 
 
 def stats_table(stats: dict) -> Table:

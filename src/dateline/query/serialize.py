@@ -4,7 +4,7 @@ from __future__ import annotations
 import json
 from datetime import date
 
-from dateline.model import Actor, ActorProfile, FusedEvent, Location, Quote, Role
+from dateline.model import Actor, ActorProfile, FusedEvent, Location, Quote, Role, Story
 from dateline.query.database import Database
 
 
@@ -33,7 +33,16 @@ def event_json(event: FusedEvent) -> dict:
         "target_actor": actor_ref(event.target_actor),
         "sources": [{"article": s.article_id, "path": s.source, "published": iso(s.published),
                      "sentence": s.sentence} for s in event.sources],
+        "dates": [{"date": iso(c.date), "date_end": iso(c.date_end), "precision": c.precision,
+                   "basis": c.basis, "reports": c.reports, "support": c.support}
+                  for c in event.dates],
+        "date_note": event.date_note,
     }
+
+
+def story_json(story: Story) -> dict:
+    return {"id": story.id, "label": story.label, "first": iso(story.first),
+            "last": iso(story.last), "articles": story.article_ids}
 
 
 def role_json(role: Role) -> dict:

@@ -68,6 +68,8 @@ TABLES = {
         precision VARCHAR, basis VARCHAR, reports INTEGER, support INTEGER""",
     # What each event was last fused with (links, story, dates...): a changed key means refusing.
     "event_fusion_keys": "event_id VARCHAR PRIMARY KEY, key VARCHAR",
+    # Every file or record an article's text was read from; the article cites the first by name.
+    "article_copies": "article_id VARCHAR, source VARCHAR, outlet VARCHAR, PRIMARY KEY (article_id, source)",
     "article_signatures": "article_id VARCHAR PRIMARY KEY, signature BLOB",
     "article_pairs": "a VARCHAR, b VARCHAR, similarity DOUBLE, PRIMARY KEY (a, b)",
     "near_duplicates": "article_id VARCHAR PRIMARY KEY, original_id VARCHAR, similarity DOUBLE",

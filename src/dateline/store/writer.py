@@ -9,7 +9,7 @@ from pathlib import Path
 
 import duckdb
 
-from dateline.model import (Actor, Analysis, Event, FusedEvent, NearDuplicate, Role, Story,
+from dateline.model import (Actor, Analysis, Article, Event, FusedEvent, NearDuplicate, Role, Story,
                             StoryArticle)
 from dateline.store import reader
 from dateline.store.schema import (ARTICLE_COLUMNS, DATE_CLAIM_COLUMNS, EVENT_COLUMNS,
@@ -151,9 +151,27 @@ class Store:
             raise
         con.commit()
 
+    def note_copies(self, articles: Sequence[Article]) -> None:
+        """Record more places an already stored text was read from (a syndicated copy, the
+        same file under two names): the article cites the first of them by name, so the
+        citation does not depend on which copy came first."""
+        if articles:
+            self._in_transaction(lambda: self._add_copies([(a.id, a.source, a.outlet) for a in articles]))
+
+    def _add_copies(self, copies: list[tuple]) -> None:
+        con = self.connection
+        insert_rows(con, "article_copies", ("article_id", "source", "outlet"), copies,
+                    "ON CONFLICT DO NOTHING")
+        con.execute("""UPDATE articles SET source = first.source, outlet = first.outlet
+            FROM (SELECT article_id, min(source) AS source, arg_min(outlet, source) AS outlet
+                  FROM article_copies WHERE article_id IN (SELECT unnest(?)) GROUP BY article_id) first
+            WHERE articles.id = first.article_id AND articles.source <> first.source""",
+                    [sorted({c[0] for c in copies})])
+
     def _insert(self, batch: _Batch) -> None:
         con = self.connection
         insert_rows(con, "articles", ARTICLE_COLUMNS, batch.articles)
+        self._add_copies([(row[0], row[1], row[2]) for row in batch.articles])
         insert_rows(con, "sentences", SENTENCE_COLUMNS, batch.sentences,
                     "ON CONFLICT DO NOTHING")
         insert_rows(con, "times", TIME_COLUMNS, batch.times)
