@@ -117,9 +117,9 @@ def test_stories_out_of_order_add_is_refused():
 
 def test_stories_names_are_multiword_capitalized_runs():
     names = extract_names("The UN Security Council met. President Ashraf Ghani's plane left Kabul. "
-                          "NEW DELHI — Officials said so.")
+                          "NEW DELHI — Officials said so. BP CEO Tony Hayward spoke.")
     assert "UN Security Council" in names and "Security Council" in names
-    assert "Ashraf Ghani" in names and "President Ashraf Ghani" in names
+    assert "Ashraf Ghani" in names and "President Ashraf Ghani" in names and "Tony Hayward" in names
     assert not any("Kabul" in name or "DELHI" in name or "Officials" in name for name in names)
 
 

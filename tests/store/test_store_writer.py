@@ -148,3 +148,18 @@ def test_store_adds_the_event_columns_an_older_database_lacks(tmp_path):
         assert count(store, "events") > 0
         columns = {row[0] for row in store.connection.execute("DESCRIBE events").fetchall()}
     assert {"source_text", "source_sector", "target_text", "target_sector"} <= columns
+
+
+def test_store_an_older_database_opens_for_queries_with_the_parts_it_lacks(tmp_path):
+    path = tmp_path / "old.duckdb"
+    with Store(path) as store:
+        store.write(meeting_analyses())
+    con = duckdb.connect(str(path))
+    for table in ("stories", "story_articles", "fused_event_dates", "near_duplicates"):
+        con.execute(f"DROP TABLE {table}")
+    con.execute("ALTER TABLE fused_events DROP COLUMN date_note")
+    con.close()
+    from dateline.query import Database
+    with Database(path) as db:
+        assert db.stories() == [] and db.stats()["articles"] == 3
+        assert db.events() == []

@@ -30,11 +30,13 @@ from datetime import date
 
 from dateline.model import Story, StoryArticle
 
-# Calibrated on examples/corpus (the reports of one happening share a story; developments weeks
-# apart do not); tune as a set. See benchmarks/stories_tls.py for a run at scale.
+# Calibrated as a set on examples/corpus: there the reports of one happening score 0.21 or more
+# with their story and unrelated pieces 0.11 or less; 0.15 to 0.2 and widths of 5 to 10 days all
+# give the same stories. The threshold sits at the top of that range because lower ones chain a
+# whole topic into one story at scale (benchmarks/stories_tls.py: 0.15 makes a 512-article story).
 THRESHOLD = 0.2  # least decayed cosine for an article to join a story
-DECAY_DAYS = 7.0  # the Gaussian decay's width: a gap of 7 days keeps 61% of the cosine, 14 days 14%
-TOP_TERMS = 80  # features kept per article, the heaviest by TF-IDF
+DECAY_DAYS = 7.0  # Gaussian width: a gap of 3 days keeps 91% of the cosine, 7 days 61%, 14 days 14%
+TOP_TERMS = 80  # features kept per article, the heaviest by TF-IDF (40 splits stories, 150 = 80)
 TITLE_WEIGHT = 2.0  # a word in the title counts as this many in the body
 NAME_WEIGHT = 1.5  # a multi-word name weighs this much more than a word
 RETIRED_TERMS = 100  # centroid features a story keeps once no dated article can join it
@@ -95,13 +97,13 @@ def extract_names(text: str) -> list[str]:
 
     Leading stop words are dropped ("The Security Council" is "Security Council"); a single
     capitalized word is no name here (it may just open a sentence) but still counts as a word,
-    and a run with two words in capitals is a headline or a dateline ("CAP FOR LEAKING OIL",
-    "NEW DELHI"), not a name ("UN Security Council").
+    and a run with two words of three or more capitals is a headline or a dateline ("CAP FOR
+    LEAKING OIL", "NEW DELHI"), not a name ("UN Security Council", "BP CEO Tony Hayward").
     """
     names = []
     for run in _NAME_RUN.findall(text):
         tokens = run.split()
-        if sum(token.isupper() for token in tokens) > 1:
+        if sum(len(token) > 2 and token.isupper() for token in tokens) > 1:
             continue
         for tokens in split_at_sentence_ends(tokens):
             while tokens and (tokens[0] == "of" or tokens[0].lower() in STOP_WORDS):
@@ -130,8 +132,9 @@ def split_at_sentence_ends(tokens: list[str]) -> list[list[str]]:
 def feature_counts(title: str | None, text: str) -> tuple[Counter, dict[str, str]]:
     """Weighted counts of an article's features, and the written form of names and their words.
 
-    A word's written form is taken from a name it is the second or later word of ("Gadhafi" from
-    "Moammar Gadhafi"), where a capital says more than at the start of a sentence.
+    Names come from the body only: a headline's capitals may be style. A word's written form is
+    taken from a name it is the second or later word of ("Gadhafi" from "Moammar Gadhafi"), where
+    a capital says more than at the start of a sentence.
     """
     counts = count_words(text)
     for word, count in count_words(title or "").items():
@@ -163,6 +166,7 @@ class _StoryState:
     article_ids: list[str] = field(default_factory=list)
     titled: list[tuple[str, dict[str, float]]] = field(default_factory=list)  # (title, unit vector)
     central: tuple[float, str] | None = None  # the most central title when the story was retired
+    active: bool = True  # in the index: a dated article may still join it
 
 
 class StoryClusterer:
@@ -170,6 +174,8 @@ class StoryClusterer:
 
     def __init__(self, threshold: float = THRESHOLD, decay_days: float = DECAY_DAYS,
                  top_terms: int = TOP_TERMS) -> None:
+        if not 0 < threshold < 1 or decay_days <= 0 or top_terms < 1:
+            raise ValueError("threshold must be in (0, 1), decay_days and top_terms positive")
         self.threshold = threshold
         self.decay_days = decay_days
         self.top_terms = top_terms
@@ -252,6 +258,10 @@ class StoryClusterer:
             if story.last is None or article.published > story.last:
                 story.last = article.published
             heapq.heappush(self._expiry, (story.last, story.seq, sid))
+        if not story.active:  # a replayed assignment may reopen a retired story
+            story.active = True
+            for feature in story.centroid:
+                self._index.setdefault(feature, set()).add(sid)
         for feature, weight in vector.items():
             old = story.centroid.get(feature, 0.0)
             story.centroid[feature] = old + weight
@@ -268,9 +278,13 @@ class StoryClusterer:
         while self._expiry and (today - self._expiry[0][0]).days > self.horizon_days:
             last, _, sid = heapq.heappop(self._expiry)
             story = self._stories[sid]
-            if story.last == last:  # else a newer entry stands for it
+            if story.active and story.last == last:  # else a newer entry stands for it
                 for feature in story.centroid:
-                    self._index[feature].discard(sid)
+                    holders = self._index[feature]
+                    holders.discard(sid)
+                    if not holders:
+                        del self._index[feature]
+                story.active = False
                 self._freeze(story)
 
     def _freeze(self, story: _StoryState) -> None:
@@ -287,6 +301,7 @@ class StoryClusterer:
 
     def _reindex_all(self) -> None:
         for story in self._stories.values():
+            story.active = True
             for feature in story.centroid:
                 self._index.setdefault(feature, set()).add(story.id)
 

@@ -120,6 +120,17 @@ def add_missing_parts(con: duckdb.DuckDBPyConnection) -> None:
             con.execute(f"ALTER TABLE {table} ADD COLUMN IF NOT EXISTS {column}")
 
 
+def is_current(con: duckdb.DuckDBPyConnection) -> bool:
+    """Whether the file has every table and column this version reads."""
+    if not set(TABLES) <= existing_tables(con):
+        return False
+    for table, columns in ADDED_COLUMNS.items():
+        present = {row[0] for row in con.execute(f"DESCRIBE {table}").fetchall()}
+        if any(column.split()[0] not in present for column in columns):
+            return False
+    return True
+
+
 def connect(path: str, *, read_only: bool = False) -> duckdb.DuckDBPyConnection:
     """Open a Dateline database; a writable open of a new or empty file creates the schema.
 
@@ -140,6 +151,11 @@ def connect(path: str, *, read_only: bool = False) -> duckdb.DuckDBPyConnection:
         check_schema(con, path)
         if not read_only:
             add_missing_parts(con)
+        elif not is_current(con):
+            # A file from an older version: add its missing (empty) parts once, then read it.
+            con.close()
+            connect(path).close()
+            return connect(path, read_only=True)
     except BaseException:
         con.close()
         raise
