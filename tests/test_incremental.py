@@ -67,3 +67,42 @@ def test_incremental_stories_and_dates_are_shown(at_once):
                     and e["location"]["name"] == "Dushanbe" and len(e["sources"]) == 3)
     assert len({by_article[s["article"]] for s in dushanbe["sources"]}) == 1  # one story
     assert dushanbe["dates"][0]["date"] == "2021-07-13"
+
+
+ORIGINAL = """date 2022-06-24 :
+India reopens its embassy in Kabul
+
+India reopened its embassy in Kabul on Thursday with a small technical team, ten months after it
+flew its diplomats out of Afghanistan. The Ministry of External Affairs said the team would oversee
+the delivery of humanitarian aid and keep up India's engagement with the Afghan people. The Taliban
+welcomed the decision and promised to provide security for the mission and its staff. Officials in
+New Delhi said the move did not amount to recognition of the Taliban administration.
+"""
+
+REWRITE = """date 2022-06-25 :
+New Delhi sends technical team back to Kabul embassy
+
+India reopened its embassy in Kabul on Thursday with a small technical team, ten months after it
+flew its diplomats out of Afghanistan. The Ministry of External Affairs said the team would oversee
+the delivery of humanitarian help and keep up India's engagement with the Afghan people. The Taliban
+welcomed the decision and promised to provide security for the mission and its staff. Officials in
+New Delhi said the step did not amount to recognition of the Taliban administration.
+
+Subscribe to our morning briefing for more news from the region.
+"""
+
+
+def test_incremental_a_rewritten_copy_is_an_extra_source_not_an_extra_event(tmp_path):
+    (tmp_path / "a.txt").write_text(ORIGINAL, encoding="utf-8")
+    (tmp_path / "b.txt").write_text(REWRITE, encoding="utf-8")
+    alone, both = tmp_path / "alone.duckdb", tmp_path / "both.duckdb"
+    ingest([tmp_path / "a.txt"], db=alone)
+    ingest([tmp_path / "b.txt"], db=both)
+    ingest([tmp_path / "a.txt"], db=both)
+    stats = cli_json("stats", "--db", both, "--format", "json")
+    assert stats["articles"] == 2 and stats["near_duplicates"] == 1
+    single = cli_json("events", "--db", alone, "--format", "json")
+    events = cli_json("events", "--db", both, "--format", "json")
+    assert len(events) == len(single) > 0
+    reopening = next(e for e in events if e["type"] == "COOPERATE")
+    assert {Path(s["path"]).name for s in reopening["sources"]} == {"a.txt", "b.txt"}
