@@ -30,7 +30,6 @@ class IngestReport:
     unchanged: int = 0  # articles already stored, or repeated in this run: not analyzed again
     skipped: list[Skip] = field(default_factory=list)
     events: int = 0  # fused events in the database after this run
-    pending_copies: list[Article] = field(default_factory=list)  # copies read before their original was stored
 
 
 def _default_analyzer(knowledge: str | None = None) -> Analyzer:
@@ -78,23 +77,24 @@ def ingest(paths: Iterable[str | Path], db: str | Path | None = None, workers: i
     files, skips = discoverer([Path(p) for p in paths])
     report.skipped += skips
     with Store(db) as store:
-        new_articles = _new_articles(files, reader, store, report, progress)
+        copies: list[Article] = []  # texts read again: noted once their original is stored
+        new_articles = _new_articles(files, reader, store, report, progress, copies)
         with _executor(workers) as executor:
             for batch in _batches(new_articles, BATCH_SIZE):
                 written = store.write(_analyze(batch, analyzer, executor, workers))
                 report.ingested += written.new
                 report.unchanged += written.unchanged
-        store.note_copies(report.pending_copies)
+        store.note_copies(copies)
         report.events = fuse_store(store)
     return report
 
 
 def _new_articles(files: Sequence[Path], reader: Reader, store: Store, report: IngestReport,
-                  progress: Progress | None) -> Iterator[Article]:
-    """Articles not stored yet, each once (two files with the same text are one article)."""
+                  progress: Progress | None, copies: list[Article]) -> Iterator[Article]:
+    """Articles not stored yet, each once (two files with the same text are one article); the
+    other reads of a text go to `copies`."""
     seen: set[str] = set()
     for done, path in enumerate(files, start=1):
-        copies = []
         for item in _read(path, reader):
             if isinstance(item, Skip):
                 report.skipped.append(item)
@@ -104,10 +104,6 @@ def _new_articles(files: Sequence[Path], reader: Reader, store: Store, report: I
             else:
                 seen.add(item.id)
                 yield item
-        store.note_copies([c for c in copies if store.has_article(c.id)])
-        pending = [c for c in copies if not store.has_article(c.id)]
-        if pending:  # a copy of an article still in the batch being analyzed: noted once stored
-            report.pending_copies += pending
         if progress:
             progress(done, len(files))
 

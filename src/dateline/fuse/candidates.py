@@ -6,6 +6,7 @@ actors, date, location, wording, story and near-duplicate evidence. A pair with 
 """
 from __future__ import annotations
 
+import bisect
 import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
@@ -61,17 +62,24 @@ def is_symmetric(event: Event) -> bool:
         event.type == "CONSULT" and event.mode in SYMMETRIC_CONSULT_MODES)
 
 
-def match_window(event: Event, published: date | None) -> tuple[date, date] | None:
-    """The interval an event may have happened in, for matching; None when undated."""
+def reported_span(event: Event, published: date | None) -> tuple[date, date] | None:
+    """The days a report says the event happened on; a publication date stands for the few
+    days before it. None when undated."""
     if event.date_basis == "publication":
         day = published or event.date
         return (day - PUBLICATION_WINDOW, day) if day else None
     if event.date is None:
         return None
-    end = max(event.date_end or event.date, event.date)
-    if event.date_precision == "day":
-        return event.date - DAY_SLACK, end + DAY_SLACK
-    return event.date, end
+    return event.date, max(event.date_end or event.date, event.date)
+
+
+def match_window(event: Event, published: date | None) -> tuple[date, date] | None:
+    """The interval an event may have happened in, for matching: its span, a worded day
+    widened by DAY_SLACK; None when undated."""
+    span = reported_span(event, published)
+    if span is None or event.date_basis == "publication" or event.date_precision != "day":
+        return span
+    return span[0] - DAY_SLACK, span[1] + DAY_SLACK
 
 
 def content_words(sentence: str) -> frozenset[str]:
@@ -100,30 +108,42 @@ def _country(actor_id: str | None, actors: Mapping[str, Actor]) -> str | None:
     return actor.country if actor else None
 
 
+class Blocks:
+    """Reports that may be one happening: one type family and overlapping windows, or undated
+    in one article. Indexed on window starts, so each report's block is found directly."""
+
+    def __init__(self, reports: Sequence[Report]) -> None:
+        self.families: dict[str, tuple[list[date], list[Report], int]] = {}
+        by_family: dict[str, list[Report]] = {}
+        self.undated: dict[tuple[str, str], list[Report]] = {}
+        for report in reports:
+            if report.window:
+                by_family.setdefault(report.family, []).append(report)
+            else:
+                self.undated.setdefault((report.family, report.event.article_id), []).append(report)
+        for family, members in by_family.items():
+            members.sort(key=lambda r: (r.window[0], r.index))
+            longest = max((r.window[1] - r.window[0]).days for r in members)
+            self.families[family] = ([r.window[0] for r in members], members, longest)
+
+    def of(self, report: Report) -> list[Report]:
+        """The other reports in this report's block."""
+        if report.window is None:
+            members = self.undated.get((report.family, report.event.article_id), [])
+        else:
+            starts, members, longest = self.families[report.family]
+            first, last = report.window
+            low = bisect.bisect_left(starts, first - timedelta(days=longest))
+            members = [r for r in members[low:bisect.bisect_right(starts, last)]
+                       if r.window[1] >= first]
+        return [r for r in members if r.index != report.index]
+
+
 def candidate_pairs(reports: Sequence[Report]) -> list[tuple[int, int]]:
-    """Pairs in one type family whose windows overlap, plus undated pairs of one article."""
-    pairs = []
-    by_family: dict[str, list[Report]] = {}
-    for report in reports:
-        by_family.setdefault(report.family, []).append(report)
-    for members in by_family.values():
-        dated = sorted((r for r in members if r.window), key=lambda r: (r.window, r.index))
-        for i, report in enumerate(dated):
-            for other in dated[i + 1:]:
-                if other.window[0] > report.window[1]:
-                    break
-                pairs.append(_ordered(report.index, other.index))
-        undated: dict[str, list[int]] = {}
-        for report in members:
-            if report.window is None:
-                undated.setdefault(report.event.article_id, []).append(report.index)
-        for indices in undated.values():
-            pairs += [(a, b) for n, a in enumerate(indices) for b in indices[n + 1:]]
-    return sorted(set(pairs))
-
-
-def _ordered(a: int, b: int) -> tuple[int, int]:
-    return (a, b) if a < b else (b, a)
+    """Every pair of reports in one block, each once, in index order."""
+    blocks = Blocks(reports)
+    return sorted({(report.index, other.index) for report in reports
+                   for other in blocks.of(report) if report.index < other.index})
 
 
 def side_match(a: str | None, b: str | None, a_country: str | None,

@@ -11,20 +11,11 @@ from collections import Counter
 from collections.abc import Mapping, Sequence
 from datetime import date
 
-from dateline.fuse.candidates import PUBLICATION_WINDOW
+from dateline.fuse.candidates import reported_span
 from dateline.model import DATE_BASES, PRECISIONS, DateClaim, Event
 
 _PRECISION_RANK = {precision: rank for rank, precision in enumerate(PRECISIONS)}
 _BASIS_RANK = {basis: rank for rank, basis in enumerate(DATE_BASES)}
-
-
-def _span(event: Event, published: date | None) -> tuple[date, date] | None:
-    if event.date is None:
-        return None
-    if event.date_basis == "publication":
-        day = published or event.date
-        return day - PUBLICATION_WINDOW, day
-    return event.date, max(event.date_end or event.date, event.date)
 
 
 def _key(event: Event) -> tuple:
@@ -38,7 +29,7 @@ def date_claims(members: Sequence[Event], published: Mapping[str, date | None] |
     dated = [e for e in members if e.date]
     if not dated:
         return []
-    spans = [_span(e, published.get(e.article_id)) for e in dated]
+    spans = [reported_span(e, published.get(e.article_id)) for e in dated]
     reports = Counter(_key(e) for e in dated)
     claims: dict[tuple, tuple[DateClaim, Event]] = {}
     for event in sorted(dated, key=lambda e: e.id):

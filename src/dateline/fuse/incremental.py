@@ -9,12 +9,11 @@ other stored fused event, gives exactly what fusing everything at once gives.
 """
 from __future__ import annotations
 
-import bisect
 import hashlib
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
-from dateline.fuse.candidates import JOIN_SCORE, Report, pair_score
+from dateline.fuse.candidates import JOIN_SCORE, Blocks, Report, pair_score
 from dateline.model import Actor
 
 
@@ -31,39 +30,6 @@ def fusion_key(report: Report, actors: Mapping[str, Actor]) -> str:
     parts = (report.source, report.target, report.source_country, report.target_country,
              report.window, report.story, report.original, report.place, names)
     return hashlib.sha1(repr(parts).encode("utf-8")).hexdigest()[:16]
-
-
-class _Neighbours:
-    """The scored pairs of one report, found through a per-family index on window starts."""
-
-    def __init__(self, reports: Sequence[Report]) -> None:
-        self.reports = reports
-        self.families: dict[str, tuple[list, list[Report], int]] = {}
-        by_family: dict[str, list[Report]] = {}
-        for report in reports:
-            if report.window:
-                by_family.setdefault(report.family, []).append(report)
-        for family, members in by_family.items():
-            members.sort(key=lambda r: r.window[0])
-            longest = max((r.window[1] - r.window[0]).days for r in members)
-            self.families[family] = ([r.window[0] for r in members], members, longest)
-        self.undated: dict[tuple[str, str], list[Report]] = {}
-        for report in reports:
-            if report.window is None:
-                self.undated.setdefault((report.family, report.event.article_id), []).append(report)
-
-    def of(self, report: Report) -> list[int]:
-        return [other.index for other in self._candidates(report)
-                if other.index != report.index and _joins(report, other)]
-
-    def _candidates(self, report: Report) -> list[Report]:
-        if report.window is None:
-            return self.undated.get((report.family, report.event.article_id), [])
-        starts, members, longest = self.families[report.family]
-        first, last = report.window
-        low = bisect.bisect_left(starts, first.fromordinal(first.toordinal() - longest))
-        high = bisect.bisect_right(starts, last)
-        return [r for r in members[low:high] if r.window[1] >= first]
 
 
 def _joins(a: Report, b: Report) -> bool:
@@ -84,12 +50,12 @@ def plan_refusion(reports: Sequence[Report], actors: Mapping[str, Actor],
     todo = [r.index for r in reports if stored_keys.get(r.event.id) != keys[r.event.id]]
     if not todo:
         return Refusion([], [], {})
-    neighbours = _Neighbours(reports)
+    blocks = Blocks(reports)
     reached: set[int] = set(todo)
     stale: set[str] = set()
     while todo:
         report = reports[todo.pop()]
-        linked = neighbours.of(report)
+        linked = [other.index for other in blocks.of(report) if _joins(report, other)]
         for fused_id in fused_of.get(report.event.id, ()):
             if fused_id not in stale:
                 stale.add(fused_id)
