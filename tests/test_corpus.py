@@ -3,7 +3,6 @@ import json
 from datetime import date
 from pathlib import Path
 
-import pytest
 from click.testing import CliRunner
 
 from dateline.cli import main
@@ -24,13 +23,9 @@ def invoke(*args):
     return result.output
 
 
-@pytest.fixture(scope="module")
-def corpus_db(tmp_path_factory):
-    path = tmp_path_factory.mktemp("corpus") / "dateline.duckdb"
-    output = invoke("ingest", CORPUS, "--db", path)
+def test_corpus_ingest_reports_one_article_per_distinct_text(corpus_ingest):
     # The syndicated copy of the wheat-convoy story is the same text once cleaned: one article.
-    assert output.splitlines()[-1] == "37 ingested, 0 skipped, 1 unchanged"
-    return path
+    assert corpus_ingest[1].splitlines()[-1] == "37 ingested, 0 skipped, 1 unchanged"
 
 
 def events_json(db, *args):

@@ -127,15 +127,44 @@ TIMELINE_RENDERERS = {"text": render.timeline_text, "md": render.timeline_md,
 
 
 @main.command()
+@click.argument("event_id", metavar="ID")
+@db_option
+@format_option("text", "json")
+def event(event_id: str, db_path, fmt) -> None:
+    """Show one fused event (by its id, or a per-article event's): its dates and every source."""
+    with _user_errors(), _open(db_path) as db:
+        found = db.event(event_id)
+        if fmt == "json":
+            click.echo(serialize.dumps(serialize.event_json(found)))
+        else:
+            click.echo(render.event_text(found))
+
+
+@main.command()
+@click.argument("article_id", metavar="ID")
+@db_option
+@format_option("text", "json")
+def article(article_id: str, db_path, fmt) -> None:
+    """Show one stored article: its cleaned text and the actors, dates and events marked in it."""
+    with _user_errors(), _open(db_path) as db:
+        view = db.article_view(article_id)
+        if fmt == "json":
+            click.echo(serialize.dumps(serialize.article_json(view, db)))
+        else:
+            click.echo(render.article_text(view, db))
+
+
+@main.command()
 @db_option
 @actor_option
+@click.option("--type", "type_", metavar="T", help="Only events of this PLOVER type, e.g. CONSULT.")
 @since_option
 @until_option
 @format_option("text", "json", "md", "html")
-def timeline(db_path, actors, since, until, fmt) -> None:
+def timeline(db_path, actors, type_, since, until, fmt) -> None:
     """Print the timeline: events in date order, undated ones at the end."""
     with _user_errors(), _open(db_path) as db:
-        found = db.timeline(actors=actors, since=since, until=until)
+        found = db.timeline(actors=actors, type=type_, since=since, until=until)
         if fmt == "json":
             click.echo(serialize.dumps([serialize.event_json(e) for e in found]))
         else:
@@ -237,6 +266,78 @@ def stats(db_path, fmt) -> None:
             click.echo(serialize.dumps(counts))
         else:
             _print_table(render.stats_table(counts))
+
+
+@main.command()
+@click.argument("a")
+@click.argument("b")
+@db_option
+@since_option
+@until_option
+@format_option("table", "json")
+def relations(a: str, b: str, db_path, since, until, fmt) -> None:
+    """Cooperation and conflict between actors A and B, month by month, with a small chart.
+
+    A state's side holds its own officials and bodies: "India" counts its ministers' events.
+    """
+    with _user_errors(), _open(db_path) as db:
+        found = db.relation(a, b, since=since, until=until)
+        if fmt == "json":
+            click.echo(serialize.dumps(serialize.relation_json(found)))
+        else:
+            _print_table(render.relation_table(found))
+
+
+@main.command()
+@db_option
+@click.option("--host", default="127.0.0.1", show_default=True,
+              help="Address to listen on; the default answers this machine only.")
+@click.option("--port", type=click.IntRange(1, 65535), default=8000, show_default=True,
+              help="Port to listen on.")
+def serve(db_path, host: str, port: int) -> None:
+    """Browse the database in a web browser: timeline, events, actors, articles, relations."""
+    import uvicorn
+
+    from dateline.web.app import create_app
+
+    with _user_errors():
+        _open(db_path).close()  # a missing or foreign file fails here, not on the first page
+    click.echo(f"Dateline at http://{host}:{port}/ (Ctrl-C to stop)")
+    uvicorn.run(create_app(db_path), host=host, port=port, log_level="warning")
+
+
+@main.command()
+@click.argument("out", type=click.Path(dir_okay=False), metavar="OUT.html")
+@db_option
+@actor_option
+@since_option
+@until_option
+def report(out: str, db_path, actors, since, until) -> None:
+    """Write one self-contained HTML file: the timeline, a relation chart and every source."""
+    from dateline.web.report import write_report
+
+    with _user_errors(), _open(db_path) as db:
+        path = write_report(db, out, actors=actors, since=since, until=until)
+    click.echo(f"wrote {path}")
+
+
+@main.command()
+@click.argument("out", type=click.Path(), metavar="OUT")
+@db_option
+@click.option("--format", "fmt", type=click.Choice(["json", "csv", "parquet", "gdelt"]),
+              required=True, help="json, csv or parquet: a folder OUT with one file per table "
+                                  "(events, event_sources, actors, mentions, articles); gdelt: "
+                                  "one tab-separated file of GDELT 2.0 event rows.")
+def export(out: str, db_path, fmt: str) -> None:
+    """Export events, actors, mentions and articles for other tools."""
+    from dateline.export import export as export_database
+
+    with _user_errors(), _open(db_path) as db:
+        done = export_database(db, fmt, out)
+    for path in done.files:
+        click.echo(f"wrote {path}")
+    for why, count in done.left_out.items():
+        click.echo(f"left out {count} {why}")
 
 
 TIMEX_KEYS = ("start", "end", "text", "type", "value")  # the output contract, in this order

@@ -25,6 +25,14 @@ class QueryError(DatelineError):
     """A query with arguments that make no sense."""
 
 
+class NotFound(QueryError):
+    """A query for one record by an id that no stored record has."""
+
+
+class ExportError(DatelineError):
+    """An export that cannot be written where it was asked to go."""
+
+
 # ingest
 E001 = "E001: no such file or folder: {path}"
 E002 = "E002: unsupported file type {suffix!r} (expected .txt, .md, .jsonl, .csv, .html)"
@@ -49,5 +57,10 @@ E043 = "E043: not a date {value!r}; expected YYYY, YYYY-MM or YYYY-MM-DD"
 E044 = "E044: unknown format {value!r}; expected one of {choices}"
 E045 = "E045: no actor matches {value!r}"
 E046 = "E046: {value!r} matches {count} actors: {choices}; name one by its id"
+E047 = "E047: no {what} has the id {value!r}"
+E048 = "E048: a relation needs two different actors; both names mean {value!r}"
 # analysis
 E060 = "E060: spaCy pipeline {name!r} is not installed; run `make install`"
+# interfaces
+E080 = "E080: cannot write {path}: {detail}"
+E081 = "E081: {path} exists and is not an empty folder; name a new or empty folder for the export"

@@ -198,6 +198,9 @@ class EventSource:
     source: str
     published: date | None
     sentence: str
+    sentence_index: int | None = None  # Sentence.index in its article
+    trigger: str | None = None  # the words that coded the event, as in the sentence
+    date_text: str | None = None  # the time expression its date came from, if any
 
 
 @dataclass(slots=True)
@@ -289,3 +292,77 @@ class Story:
     first: date | None
     last: date | None
     article_ids: list[str] = field(default_factory=list)
+
+
+@dataclass(slots=True)
+class EventMark:
+    """A per-article event as it sits in its article, and the happening it was fused into."""
+
+    event_id: str
+    fused_id: str | None
+    type: str
+    trigger: str
+    sentence: int  # Sentence.index
+    start: int | None = None  # the trigger's character span in Article.text, when it is found
+    end: int | None = None
+
+
+@dataclass(slots=True)
+class ArticleView:
+    """One stored article with everything analysis marked in it: `dateline article ID`."""
+
+    article: Article
+    sentences: list[Sentence] = field(default_factory=list)
+    mentions: list[ActorMention] = field(default_factory=list)
+    times: list[TimeRef] = field(default_factory=list)
+    events: list[EventMark] = field(default_factory=list)
+    story_id: str | None = None
+    original_id: str | None = None  # set when this article is a near-duplicate of that one
+    copies: list[str] = field(default_factory=list)  # every file or record its text was read from
+
+
+@dataclass(slots=True)
+class RelationMonth:
+    """What two actors did to each other in one calendar month."""
+
+    month: str  # YYYY-MM
+    cooperation: int  # events of quad class 1 or 2
+    conflict: int  # events of quad class 3 or 4
+    neutral: int  # quad class 0
+    score: float  # the sum of the events' intensities, Goldstein-style: above 0 is cooperation
+    event_ids: list[str] = field(default_factory=list)
+
+
+@dataclass(slots=True)
+class Relation:
+    """Cooperation and conflict between two actors over time, month by month.
+
+    Each side is the actor and, for a state, the state's own organs and officials (CAMEO's
+    country-level dyads): India's side holds India, its external affairs minister and its MEA.
+    """
+
+    a: Actor
+    b: Actor
+    a_side: list[Actor] = field(default_factory=list)
+    b_side: list[Actor] = field(default_factory=list)
+    months: list[RelationMonth] = field(default_factory=list)  # every month from first to last
+    events: list[FusedEvent] = field(default_factory=list)  # dated in time order, undated last
+
+
+@dataclass(slots=True)
+class Overview:
+    """What the front page shows: counts, the most mentioned actors, the latest dated events."""
+
+    stats: dict
+    top_actors: list[tuple[Actor, int]] = field(default_factory=list)
+    recent_events: list[FusedEvent] = field(default_factory=list)
+
+
+@dataclass(slots=True)
+class ExportReport:
+    """What `dateline export` wrote."""
+
+    format: str  # json, csv, parquet or gdelt
+    files: list[str] = field(default_factory=list)  # every file written, in the order written
+    rows: dict[str, int] = field(default_factory=dict)  # table -> rows written
+    left_out: dict[str, int] = field(default_factory=dict)  # why -> records the format cannot hold

@@ -59,7 +59,8 @@ def test_serialize_event_json_has_design_shape(db):
     assert event["target_actor"] == {"id": "person:mohammad-haneef-atmar",
                                      "name": "Mohammad Haneef Atmar", "country": "AFG",
                                      "sector": "GOV"}
-    assert set(event["sources"][0]) == {"article", "path", "published", "sentence"}
+    assert set(event["sources"][0]) == {"article", "path", "published", "sentence", "trigger",
+                                        "date_text"}
     json.dumps(event)
 
 

@@ -9,7 +9,13 @@ FORBIDDEN = {
     "store": {"dateline.fuse", "dateline.query", "dateline.cli", "dateline.pipeline"},
     "fuse": {"dateline.query", "dateline.cli", "dateline.pipeline", "dateline.analyze",
              "dateline.ingest"},
-    "query": {"dateline.analyze", "dateline.ingest", "dateline.cli", "dateline.pipeline"},
+    "query": {"dateline.analyze", "dateline.ingest", "dateline.cli", "dateline.pipeline",
+              "dateline.web", "dateline.export"},
+    # Interfaces stand on query; none reaches back into analysis or another interface's CLI.
+    "web": {"dateline.analyze", "dateline.ingest", "dateline.cli", "dateline.pipeline",
+            "dateline.fuse", "dateline.store", "dateline.export"},
+    "export": {"dateline.analyze", "dateline.ingest", "dateline.cli", "dateline.pipeline",
+               "dateline.fuse", "dateline.store", "dateline.web"},
 }
 
 

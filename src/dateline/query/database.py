@@ -6,11 +6,14 @@ from collections.abc import Iterable, Sequence
 from datetime import date
 from pathlib import Path
 
-from dateline.errors import E042, E045, E046, QueryError
+from dateline.errors import E042, E045, E046, E047, E048, NotFound, QueryError
 from dateline.fuse.actors import merge_linked
-from dateline.model import (Actor, ActorMention, ActorProfile, Article, DateClaim, EventSource,
-                            FusedEvent, Location, NearDuplicate, Quote, Story)
+from dateline.model import (Actor, ActorMention, ActorProfile, Article, ArticleView, DateClaim,
+                            EventSource, FusedEvent, Location, NearDuplicate, Overview, Quote,
+                            Relation, Story)
+from dateline.query.articles import read_event_marks, read_sentences, read_times
 from dateline.query.dates import since_bound, until_bound
+from dateline.query.relations import busiest_pairs, relation
 from dateline.store import connect, default_db_path
 from dateline.store.reader import read_actors
 from dateline.store.schema import FUSED_EVENT_COLUMNS
@@ -79,7 +82,7 @@ class Database:
         word = re.compile(rf"\b{re.escape(wanted)}\b", re.IGNORECASE)
         found = {a.id for a in actors if any(word.search(n) for n in (a.name, *a.aliases))}
         if not found:
-            raise QueryError(E045.format(value=name))
+            raise NotFound(E045.format(value=name))
         return found
 
     def _resolve_all(self, names: Iterable[str]) -> set[str]:
@@ -102,12 +105,7 @@ class Database:
 
     def actor_profile(self, name: str) -> ActorProfile:
         """The one actor a name means, with its events and quotes; E046 when it means several."""
-        ids = self.resolve_actor(name)
-        if len(ids) > 1:
-            actors = sorted((self.canonical_actors()[i] for i in ids), key=lambda a: a.id)
-            choices = ", ".join(f"{a.name} ({a.id})" for a in actors)
-            raise QueryError(E046.format(value=name, count=len(ids), choices=choices))
-        actor = self.canonical_actors()[next(iter(ids))]
+        actor = self._one_actor(name)
         mentions = self.mentions([actor.id])
         return ActorProfile(actor, len(mentions), len({m.article_id for m in mentions}),
                             self.events(actors=[actor.id]), self.quotes(actors=[actor.id]))
@@ -156,24 +154,29 @@ class Database:
         sql = f"SELECT {', '.join(FUSED_EVENT_COLUMNS)} FROM fused_events"
         if where:
             sql += " WHERE " + " AND ".join(where)
-        rows = self._query(sql + " ORDER BY date NULLS LAST, date_end, type, id", params)
+        return self._with_parts(self._query(sql + " ORDER BY date NULLS LAST, date_end, type, id",
+                                            params))
+
+    def _with_parts(self, rows: list[tuple]) -> list[FusedEvent]:
+        """Fused event rows as records, with their sources, dates and members."""
         ids = [row[0] for row in rows]
-        sources, dates = self._sources(ids), self._date_claims(ids)
-        return [self._fused_event(row, sources.get(row[0], []), dates.get(row[0], [])) for row in rows]
+        sources, dates, members = self._sources(ids), self._date_claims(ids), self._members(ids)
+        return [self._fused_event(row, sources.get(row[0], []), dates.get(row[0], []),
+                                  members.get(row[0], [])) for row in rows]
 
     def timeline(self, actors: Sequence[str] = (), since: str | date | None = None,
-                 until: str | date | None = None) -> list[FusedEvent]:
+                 until: str | date | None = None, type: str | None = None) -> list[FusedEvent]:
         """Every fused event in time order, undated ones at the end."""
-        return self.events(actors=actors, since=since, until=until)
+        return self.events(actors=actors, type=type, since=since, until=until)
 
-    def _fused_event(self, row: tuple, sources: list[EventSource],
-                     dates: list[DateClaim]) -> FusedEvent:
+    def _fused_event(self, row: tuple, sources: list[EventSource], dates: list[DateClaim],
+                     members: list[str]) -> FusedEvent:
         values = dict(zip(FUSED_EVENT_COLUMNS, row))
         name, country = values.pop("location_name"), values.pop("location_country")
         values["source_actor"] = self.actor(values["source_actor"])
         values["target_actor"] = self.actor(values["target_actor"])
         return FusedEvent(location=Location(name, country) if name else None, sources=sources,
-                          dates=dates, **values)
+                          dates=dates, members=members, **values)
 
     def _date_claims(self, fused_ids: list[str]) -> dict[str, list[DateClaim]]:
         if not fused_ids:
@@ -190,7 +193,8 @@ class Database:
         if not fused_ids:
             return {}
         rows = self._query("""
-            SELECT s.fused_id, e.id, e.article_id, a.source, a.published, e.sentence_text
+            SELECT s.fused_id, e.id, e.article_id, a.source, a.published, e.sentence_text,
+                   e.sentence, e.trigger, e.date_text
             FROM fused_event_sources s JOIN events e ON e.id = s.event_id
             JOIN articles a ON a.id = e.article_id
             WHERE s.fused_id IN (SELECT unnest(?)) AND s.cited IS NOT FALSE
@@ -199,6 +203,57 @@ class Database:
         for fused_id, *fields in rows:
             sources.setdefault(fused_id, []).append(EventSource(*fields))
         return sources
+
+    def _members(self, fused_ids: list[str]) -> dict[str, list[str]]:
+        if not fused_ids:
+            return {}
+        members: dict[str, list[str]] = {}
+        for fused_id, event_id in self._query(
+                "SELECT fused_id, event_id FROM fused_event_sources"
+                " WHERE fused_id IN (SELECT unnest(?)) ORDER BY fused_id, event_id", [fused_ids]):
+            members.setdefault(fused_id, []).append(event_id)
+        return members
+
+    def event(self, event_id: str) -> FusedEvent:
+        """One fused event by its id, or by the id of any per-article event fused into it."""
+        rows = self._query(
+            f"SELECT {', '.join(FUSED_EVENT_COLUMNS)} FROM fused_events WHERE id = ? OR id ="
+            " (SELECT fused_id FROM fused_event_sources WHERE event_id = ? LIMIT 1)",
+            [event_id, event_id])
+        if not rows:
+            raise NotFound(E047.format(what="event", value=event_id))
+        return self._with_parts(rows)[0]
+
+    def relation(self, a: str, b: str, since: str | date | None = None,
+                 until: str | date | None = None) -> Relation:
+        """Cooperation and conflict between the actors two names mean, month by month."""
+        first, second = self._one_actor(a), self._one_actor(b)
+        if first.id == second.id:
+            raise QueryError(E048.format(value=first.name))
+        return relation(first, second, self.canonical_actors(),
+                        self.events(since=since, until=until))
+
+    def relation_pairs(self, limit: int = 10) -> list[tuple[Actor, Actor, int]]:
+        """The pairs of actors with the most events between them: relations worth a look."""
+        return busiest_pairs(self.events(), limit)
+
+    def _one_actor(self, name: str) -> Actor:
+        """The one canonical actor a name (or id) means; E046 when it means several."""
+        if name in self.canonical_actors():
+            return self.canonical_actors()[name]
+        ids = self.resolve_actor(name)
+        if len(ids) > 1:
+            actors = sorted((self.canonical_actors()[i] for i in ids), key=lambda a: a.id)
+            choices = ", ".join(f"{a.name} ({a.id})" for a in actors)
+            raise QueryError(E046.format(value=name, count=len(ids), choices=choices))
+        return self.canonical_actors()[next(iter(ids))]
+
+    def overview(self, top: int = 10, recent: int = 10) -> Overview:
+        """The counts, the `top` most mentioned actors and the `recent` latest dated events."""
+        dated = self._with_parts(self._query(
+            f"SELECT {', '.join(FUSED_EVENT_COLUMNS)} FROM fused_events WHERE date IS NOT NULL"
+            " ORDER BY date DESC, date_end DESC, type, id LIMIT ?", [recent]))
+        return Overview(self.stats(), self.actors()[:top], dated)
 
     # Stories and near-duplicates.
 
@@ -241,6 +296,36 @@ class Database:
         row = self._query("SELECT id, source, text, title, outlet, url, published, published_basis"
                           " FROM articles WHERE id = ?", [article_id])
         return Article(*row[0]) if row else None
+
+    def articles(self) -> list[Article]:
+        """Every stored article, by publication date (undated last), then source."""
+        return [Article(*row) for row in self._query(
+            "SELECT id, source, text, title, outlet, url, published, published_basis"
+            " FROM articles ORDER BY published NULLS LAST, source, id")]
+
+    def article_view(self, article_id: str) -> ArticleView:
+        """One article with its sentences, actor mentions, time expressions and events marked."""
+        article = self.article(article_id)
+        if article is None:
+            raise NotFound(E047.format(what="article", value=article_id))
+        sentences = read_sentences(self.connection, article_id)
+        original = self._query("SELECT original_id FROM near_duplicates WHERE article_id = ?",
+                               [article_id])
+        copies = [row[0] for row in self._query(
+            "SELECT source FROM article_copies WHERE article_id = ? ORDER BY source", [article_id])]
+        return ArticleView(article, sentences, self._article_mentions(article_id),
+                           read_times(self.connection, article_id),
+                           read_event_marks(self.connection, article_id, sentences),
+                           self.story_of(article_id), original[0][0] if original else None,
+                           copies or [article.source])
+
+    def _article_mentions(self, article_id: str) -> list[ActorMention]:
+        links = self.links()
+        rows = self._query(
+            "SELECT m.article_id, a.source, a.published, m.start_char, m.end_char, m.text,"
+            " m.actor_id, m.sentence, m.how FROM mentions m JOIN articles a ON a.id = m.article_id"
+            " WHERE m.article_id = ? ORDER BY m.start_char, m.end_char", [article_id])
+        return [ActorMention(*row[:6], links.get(row[6], row[6]), *row[7:]) for row in rows]
 
     def article_ids(self) -> list[str]:
         """Every stored article, by publication date (undated last), then source."""

@@ -8,7 +8,7 @@ from collections.abc import Iterable, Sequence
 
 from rich.table import Table
 
-from dateline.model import Actor, ActorProfile, FusedEvent, Quote, Story
+from dateline.model import Actor, ActorProfile, ArticleView, FusedEvent, Quote, Relation, Story
 from dateline.query.database import Database
 from dateline.query.serialize import iso
 
@@ -127,6 +127,34 @@ def profile_text(profile: ActorProfile, db: Database) -> str:
     return "\n".join(lines)
 
 
+def event_text(event: FusedEvent) -> str:
+    """One happening: what, who, where, when and why that date, then every source sentence."""
+    where = f"{event.location.name}" if event.location else "place not said"
+    lines = [f"{date_label(event) or 'undated'}  {event.type}  {event.summary}",
+             f"{_name(event.source_actor) or '-'} -> {_name(event.target_actor) or '-'}; {where}; "
+             f"{event.mode}, CAMEO {event.cameo}, quad class {event.quad_class}, "
+             f"intensity {event.intensity:g}, {event.status}; id {event.id}"]
+    if event.date_note:
+        lines.append(f"date: {event.date_note}")
+    lines += ["", f"{len(event.sources)} source{'' if len(event.sources) == 1 else 's'}"]
+    lines += [f"- {s.source} ({iso(s.published) or 'undated'}): {s.sentence}" for s in event.sources]
+    return "\n".join(lines)
+
+
+def article_text(view: ArticleView, db: Database) -> str:
+    """An article's cleaned text, then what analysis found in it, each with its offsets."""
+    article = view.article
+    lines = [article.title or article.source,
+             f"{article.source}; published {iso(article.published) or 'undated'} "
+             f"({article.published_basis}); id {article.id}", "", article.text, ""]
+    lines += [f"actor  {m.start}-{m.end}  {m.text!r} -> {_name(db.actor(m.actor_id))}"
+              for m in view.mentions]
+    lines += [f"time   {t.start}-{t.end}  {t.text!r} -> {t.value}" for t in view.times]
+    lines += [f"event  sentence {e.sentence}  {e.trigger!r} -> {e.type} {e.fused_id or ''}"
+              for e in view.events]
+    return "\n".join(lines)
+
+
 QUOTE_HEADER = ("said_on", "speaker", "text", "path")
 
 
@@ -147,6 +175,42 @@ def stories_table(stories: Sequence[Story], db: Database) -> Table:
     rows = [(iso(s.first) or "undated", iso(s.last) or "", len(s.article_ids), s.label,
              db.article_source(s.article_ids[0]) if s.article_ids else "") for s in stories]
     return _table("Stories", ("first", "last", "articles", "story", "first article"), rows)
+
+
+RELATION_BAR = 24  # characters a month's bar may take: the busiest month fills it
+
+
+def relation_table(relation: Relation) -> Table:
+    """Months with events between the two, a bar for each (cooperation green, conflict red);
+    a run of quiet months shows as one dim line."""
+    table = Table(title=f"{relation.a.name} and {relation.b.name}", title_justify="left")
+    for column in ("month", "coop", "conflict", "neutral", "score", "cooperation █ / conflict █"):
+        table.add_column(column, justify="right" if column in ("coop", "conflict", "neutral",
+                                                               "score") else "left")
+    peak = max((max(m.cooperation, m.conflict) for m in relation.months), default=0) or 1
+    quiet = 0
+    for month in relation.months:
+        if not month.event_ids:
+            quiet += 1
+            continue
+        if quiet:
+            table.add_row(f"[dim]{quiet} quiet month{'' if quiet == 1 else 's'}[/]", "", "", "", "", "")
+            quiet = 0
+        bar = (f"[green]{'█' * _bar(month.cooperation, peak)}[/]"
+               f"[red]{'█' * _bar(month.conflict, peak)}[/]")
+        table.add_row(month.month, str(month.cooperation), str(month.conflict), str(month.neutral),
+                      f"{month.score:+g}", bar)
+    undated = sum(1 for e in relation.events if not e.date)
+    caption = [f"{relation.a.name}'s side: {', '.join(a.name for a in relation.a_side)}",
+               f"{relation.b.name}'s side: {', '.join(b.name for b in relation.b_side)}"]
+    if undated:
+        caption.append(f"{undated} undated event{'' if undated == 1 else 's'} not charted")
+    table.caption, table.caption_justify = "\n".join(caption), "left"
+    return table
+
+
+def _bar(count: int, peak: int) -> int:
+    return round(RELATION_BAR * count / peak) if count else 0
 
 
 def stats_table(stats: dict) -> Table:

@@ -4,7 +4,8 @@ from __future__ import annotations
 import json
 from datetime import date
 
-from dateline.model import Actor, ActorProfile, FusedEvent, Location, Quote, Role, Story
+from dateline.model import (Actor, ActorProfile, ArticleView, FusedEvent, Location, Overview, Quote,
+                            Relation, Role, Story)
 from dateline.query.database import Database
 
 
@@ -32,7 +33,8 @@ def event_json(event: FusedEvent) -> dict:
         "source_actor": actor_ref(event.source_actor),
         "target_actor": actor_ref(event.target_actor),
         "sources": [{"article": s.article_id, "path": s.source, "published": iso(s.published),
-                     "sentence": s.sentence} for s in event.sources],
+                     "sentence": s.sentence, "trigger": s.trigger, "date_text": s.date_text}
+                    for s in event.sources],
         "dates": [{"date": iso(c.date), "date_end": iso(c.date_end), "precision": c.precision,
                    "basis": c.basis, "reports": c.reports, "support": c.support}
                   for c in event.dates],
@@ -70,6 +72,42 @@ def quote_json(quote: Quote, db: Database) -> dict:
             "said_on": iso(quote.said_on),
             "sentence": db.sentence_text(quote.article_id, quote.sentence),
             "article": quote.article_id, "path": db.article_source(quote.article_id)}
+
+
+def overview_json(overview: Overview) -> dict:
+    return {"stats": overview.stats,
+            "top_actors": [actor_json(a, n) for a, n in overview.top_actors],
+            "recent_events": [event_json(e) for e in overview.recent_events]}
+
+
+def relation_json(relation: Relation) -> dict:
+    return {"a": actor_ref(relation.a), "b": actor_ref(relation.b),
+            "a_side": [actor_ref(a) for a in relation.a_side],
+            "b_side": [actor_ref(b) for b in relation.b_side],
+            "months": [{"month": m.month, "cooperation": m.cooperation, "conflict": m.conflict,
+                        "neutral": m.neutral, "score": m.score, "events": m.event_ids}
+                       for m in relation.months],
+            "events": [event_json(e) for e in relation.events]}
+
+
+def article_json(view: ArticleView, db: Database) -> dict:
+    """An article with its marks; offsets are characters into `text`."""
+    article = view.article
+    return {
+        "id": article.id, "path": article.source, "title": article.title,
+        "outlet": article.outlet, "url": article.url, "published": iso(article.published),
+        "published_basis": article.published_basis, "story": view.story_id,
+        "near_duplicate_of": view.original_id, "copies": view.copies, "text": article.text,
+        "sentences": [{"index": s.index, "start": s.start, "end": s.end} for s in view.sentences],
+        "mentions": [{"start": m.start, "end": m.end, "text": m.text, "how": m.how,
+                      "actor": actor_ref(db.actor(m.actor_id))} for m in view.mentions],
+        "times": [{"start": t.start, "end": t.end, "text": t.text, "type": t.type,
+                   "value": t.value, "precision": t.precision, "basis": t.basis}
+                  for t in view.times],
+        "events": [{"id": e.event_id, "fused_id": e.fused_id, "type": e.type,
+                    "trigger": e.trigger, "sentence": e.sentence, "start": e.start, "end": e.end}
+                   for e in view.events],
+    }
 
 
 def dumps(value: object) -> str:

@@ -1,0 +1,1 @@
+"""Dateline's web UI and single-file report."""

@@ -1,0 +1,134 @@
+"""What each page shows: its template, the values the template draws, and its JSON.
+
+One builder per page, each a function of the database and the request's parameters. The JSON
+is the CLI's JSON for the same question (`/timeline.json` is `dateline timeline --format json`).
+"""
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from dateline.model import FusedEvent
+from dateline.query import PLOVER_TYPES, Database, serialize
+from dateline.query.render import month_label
+from dateline.web.chart import relation_chart
+from dateline.web.marks import article_marks, marked_text
+
+FILTER_ACTORS = 300  # the filter lists the most mentioned actors; any other can be typed in the URL
+
+
+@dataclass(slots=True)
+class Page:
+    template: str
+    context: dict
+    payload: object  # what the page answers as JSON
+    title: str = "Dateline"
+
+
+@dataclass(slots=True)
+class Filters:
+    """The timeline's and the events page's filters, as a user typed them; empty means none."""
+
+    actors: Sequence[str] = ()
+    type: str | None = None
+    since: str | None = None
+    until: str | None = None
+
+    @classmethod
+    def of(cls, actors: Sequence[str], type: str, since: str, until: str) -> Filters:
+        return cls(tuple(a for a in actors if a.strip()), type.strip() or None,
+                   since.strip() or None, until.strip() or None)
+
+    def events(self, db: Database) -> list[FusedEvent]:
+        return db.events(actors=self.actors, type=self.type, since=self.since, until=self.until)
+
+
+def by_month(events: Sequence[FusedEvent]) -> list[tuple[str, list[FusedEvent]]]:
+    months: dict[str, list[FusedEvent]] = {}
+    for event in events:
+        months.setdefault(month_label(event), []).append(event)
+    return list(months.items())
+
+
+def filter_context(db: Database, filters: Filters) -> dict:
+    actors = [actor for actor, mentions in db.actors()[:FILTER_ACTORS] if mentions]
+    chosen = set(filters.actors)
+    actors += [db.canonical_actors()[a] for a in chosen
+               if a in db.canonical_actors() and a not in {x.id for x in actors}]
+    return {"filters": filters, "filter_actors": sorted(actors, key=lambda a: a.name.lower()),
+            "types": PLOVER_TYPES}
+
+
+def overview_page(db: Database) -> Page:
+    overview = db.overview()
+    return Page("index.html", {"overview": overview}, serialize.overview_json(overview), "Overview")
+
+
+def timeline_page(db: Database, filters: Filters) -> Page:
+    events = filters.events(db)
+    dated = [e for e in events if e.date]
+    context = {**filter_context(db, filters), "months": by_month(dated),
+               "undated": [e for e in events if not e.date], "count": len(events)}
+    return Page("timeline.html", context, [serialize.event_json(e) for e in events], "Timeline")
+
+
+def events_page(db: Database, filters: Filters) -> Page:
+    events = filters.events(db)
+    return Page("events.html", {**filter_context(db, filters), "events": events},
+                [serialize.event_json(e) for e in events], "Events")
+
+
+def event_page(db: Database, event_id: str) -> Page:
+    event = db.event(event_id)
+    return Page("event.html", {"event": event}, serialize.event_json(event), event.summary)
+
+
+def actors_page(db: Database) -> Page:
+    actors = db.actors()
+    return Page("actors.html", {"actors": actors},
+                [serialize.actor_json(a, n) for a, n in actors], "Actors")
+
+
+def actor_page(db: Database, actor_id: str) -> Page:
+    profile = db.actor_profile(actor_id)
+    quotes = [serialize.quote_json(q, db) for q in profile.quotes]
+    partners = [(a, b, n) for a, b, n in db.relation_pairs(limit=1000)
+                if profile.actor.id in (a.id, b.id)][:10]
+    context = {"profile": profile, "quotes": quotes, "months": by_month(profile.events),
+               "partners": [(b if a.id == profile.actor.id else a, n) for a, b, n in partners]}
+    return Page("actor.html", context, serialize.profile_json(profile, db), profile.actor.name)
+
+
+def article_page(db: Database, article_id: str) -> Page:
+    view = db.article_view(article_id)
+    text = marked_text(view.article.text, article_marks(view))
+    story = next((s for s in db.stories() if s.id == view.story_id), None)
+    original = db.article(view.original_id) if view.original_id else None
+    context = {"view": view, "text": text, "story": story, "original": original,
+               "actors": {m.actor_id: db.actor(m.actor_id) for m in view.mentions}}
+    return Page("article.html", context, serialize.article_json(view, db),
+                view.article.title or view.article.source)
+
+
+def relations_page(db: Database, a: str, b: str, since: str, until: str) -> Page:
+    a, b = a.strip(), b.strip()
+    context = {"a": a, "b": b, "since": since, "until": until,
+               "actors": sorted((x for x, n in db.actors() if n), key=lambda x: x.name.lower())}
+    if not (a and b):
+        pairs = db.relation_pairs()
+        payload = {"pairs": [{"a": serialize.actor_ref(x), "b": serialize.actor_ref(y), "events": n}
+                             for x, y, n in pairs]}
+        return Page("relations.html", {**context, "pairs": pairs, "relation": None}, payload,
+                    "Relations")
+    relation = db.relation(a, b, since=since.strip() or None, until=until.strip() or None)
+    context |= {"relation": relation, "chart": relation_chart(relation),
+                "months": by_month(relation.events)}
+    return Page("relations.html", context, serialize.relation_json(relation),
+                f"{relation.a.name} and {relation.b.name}")
+
+
+def stories_page(db: Database) -> Page:
+    stories = db.stories()
+    titles = {a.id: a for a in db.articles()}
+    return Page("stories.html", {"stories": stories, "articles": titles},
+                [serialize.story_json(s) for s in stories], "Stories")

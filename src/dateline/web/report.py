@@ -1,0 +1,68 @@
+"""`dateline report`: one self-contained HTML file with the timeline, a relation chart and sources.
+
+Everything the file needs is inside it (styles inline, the chart as SVG, no scripts), so it
+opens from a mail attachment with no network. Links between its parts are in-page anchors.
+"""
+from __future__ import annotations
+
+from collections.abc import Sequence
+from datetime import date
+from pathlib import Path
+
+from dateline.errors import E080, ExportError
+from dateline.model import Article, FusedEvent, Relation
+from dateline.query import Database
+from dateline.query.relations import busiest_pairs
+from dateline.web.chart import relation_chart
+from dateline.web.pages import by_month
+from dateline.web.templating import environment
+
+
+def build_report(db: Database, actors: Sequence[str] = (), since: str | date | None = None,
+                 until: str | date | None = None) -> str:
+    """The report's HTML: the events involving any of `actors` between `since` and `until`."""
+    events = db.timeline(actors=actors, since=since, until=until)
+    relation = report_relation(db, actors, events)
+    cited = cited_articles(db, events)
+    scope = {"actors": [db.actor(i).name for name in actors for i in sorted(db.resolve_actor(name))],
+             "since": str(since) if since else None, "until": str(until) if until else None}
+    return environment().get_template("report.html").render(
+        title="Dateline report", scope=scope, months=by_month([e for e in events if e.date]),
+        undated=[e for e in events if not e.date], count=len(events), relation=relation,
+        chart=relation_chart(relation) if relation else None, articles=cited,
+        source_count=sum(len(e.sources) for e in events))
+
+
+def write_report(db: Database, out: str | Path, actors: Sequence[str] = (),
+                 since: str | date | None = None, until: str | date | None = None) -> Path:
+    html = build_report(db, actors, since, until)
+    path = Path(out)
+    try:
+        path.write_text(html, encoding="utf-8")
+    except OSError as error:
+        raise ExportError(E080.format(path=path, detail=error.strerror or error)) from None
+    return path
+
+
+def report_relation(db: Database, actors: Sequence[str],
+                    events: Sequence[FusedEvent]) -> Relation | None:
+    """The relation the report charts: between the first two actors asked for; else between
+    the one asked for and its busiest partner; else the busiest pair among the events."""
+    if len(actors) >= 2:
+        return db.relation(actors[0], actors[1])
+    pairs = busiest_pairs(events, limit=len(events) or 1)
+    if actors:
+        wanted = db.resolve_actor(actors[0])
+        pairs = [(a, b, n) for a, b, n in pairs if a.id in wanted or b.id in wanted]
+    if not pairs:
+        return None
+    a, b, _ = pairs[0]
+    if actors and b.id in db.resolve_actor(actors[0]):
+        a, b = b, a
+    return db.relation(a.id, b.id)
+
+
+def cited_articles(db: Database, events: Sequence[FusedEvent]) -> list[Article]:
+    """Every article a listed event cites, by publication date, each once."""
+    ids = {source.article_id for event in events for source in event.sources}
+    return [article for article in db.articles() if article.id in ids]

@@ -1,0 +1,35 @@
+"""The Jinja2 environment shared by the web pages and the single-file report."""
+from __future__ import annotations
+
+from pathlib import Path
+from urllib.parse import quote
+
+from jinja2 import Environment, FileSystemLoader, StrictUndefined
+
+from dateline.query.render import date_label, sources_label
+from dateline.query.serialize import iso
+from dateline.web.marks import actor_href, event_href, marked_sentence
+
+TEMPLATES = Path(__file__).parent / "templates"
+QUAD_NAMES = {0: "neutral", 1: "verbal cooperation", 2: "material cooperation",
+              3: "verbal conflict", 4: "material conflict"}
+
+
+def article_href(article_id: str) -> str:
+    return f"/articles/{quote(article_id, safe='')}"
+
+
+def web_url(url: str | None) -> str | None:
+    """A stored URL fit for a link: http(s) only, since a record's "url" could be `javascript:`."""
+    return url if url and url.lower().startswith(("http://", "https://")) else None
+
+
+def environment() -> Environment:
+    """Autoescaping on every template: article text and names are always escaped."""
+    env = Environment(loader=FileSystemLoader(TEMPLATES), autoescape=True,
+                      undefined=StrictUndefined, trim_blocks=True, lstrip_blocks=True)
+    env.filters |= {"date_label": date_label, "sources_label": sources_label, "iso": iso,
+                    "actor_href": actor_href, "event_href": event_href,
+                    "article_href": article_href, "web_url": web_url, "quad_name": QUAD_NAMES.get}
+    env.globals |= {"marked_sentence": marked_sentence}
+    return env

@@ -1,0 +1,61 @@
+// Walks the Dateline web UI as an analyst would, in Debian's Chromium (no browser download):
+// open the timeline, filter it by one actor, open an event, see its sources. Saves a screenshot
+// of each step. Usage: node timeline.mjs BASE_URL SCREENSHOT_DIR ACTOR_ID ACTOR_NAME
+// Prints one JSON line of what it saw; exits non-zero when a step does not show what it should.
+import { chromium } from "playwright-core";
+import { mkdirSync } from "node:fs";
+import { join } from "node:path";
+
+const [base, shots, actorId, actorName] = process.argv.slice(2);
+if (!base || !shots || !actorId || !actorName) {
+  console.error("usage: node timeline.mjs BASE_URL SCREENSHOT_DIR ACTOR_ID ACTOR_NAME");
+  process.exit(2);
+}
+mkdirSync(shots, { recursive: true });
+
+function check(condition, message) {
+  if (!condition) throw new Error(message);
+}
+
+const browser = await chromium.launch({
+  executablePath: process.env.CHROMIUM || "/usr/bin/chromium",
+  headless: true,
+  // This machine has no network: Chromium's own background connections would only fail.
+  args: ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+         "--disable-background-networking", "--disable-component-update", "--disable-sync"],
+});
+try {
+  const page = await browser.newPage({ viewport: { width: 1200, height: 900 } });
+  await page.goto(`${base}/timeline`);
+  const all = await page.locator("li.event").count();
+  check(all > 0, "the timeline shows no events");
+
+  await page.selectOption("#filters select[name=actor]", actorId);
+  await Promise.all([page.waitForURL(/[?&]actor=/), page.click("#filters button[type=submit]")]);
+  const links = page.locator("li.event a.event-link");
+  const filtered = await links.count();
+  check(filtered > 0 && filtered < all, `filtering by ${actorId} left ${filtered} of ${all} events`);
+  const summaries = await links.allTextContents();
+  const strays = summaries.filter((text) => !text.includes(actorName));
+  check(strays.length === 0, `events without ${actorName} after filtering: ${strays.join(" | ")}`);
+  await page.screenshot({ path: join(shots, "timeline-filtered.png"), fullPage: true });
+
+  const summary = summaries[0];
+  await Promise.all([page.waitForURL(/\/events\/[^/]+$/), links.first().click()]);
+  const heading = await page.locator("h1").textContent();
+  check(heading.includes(summary.trim()), `the event page is headed ${heading}, not ${summary}`);
+  const sources = page.locator("li.source");
+  const count = await sources.count();
+  check(count > 0, "the event page lists no sources");
+  const sentence = await sources.first().locator("blockquote.sentence").textContent();
+  check(sentence.trim().length > 20, "the first source has no sentence");
+  const triggers = await page.locator("li.source mark.trigger").count();
+  check(triggers > 0, "no trigger is highlighted in the sources");
+  const articleLinks = await page.locator("li.source a.article-link").count();
+  check(articleLinks === count, "a source does not link to its article");
+  await page.screenshot({ path: join(shots, "event.png"), fullPage: true });
+
+  console.log(JSON.stringify({ all, filtered, event: page.url(), sources: count, triggers, sentence: sentence.trim() }));
+} finally {
+  await browser.close();
+}
