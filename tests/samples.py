@@ -68,7 +68,7 @@ def report_a() -> Analysis:
                      location=Location("Kandahar", "AFG"), date=date(2021, 7, 11),
                      date_end=date(2021, 7, 11), date_precision="day", date_basis="text",
                      date_text="Sunday")
-    times = [TimeRef(s0.start + 43, s0.start + 50, "Tuesday", "DATE", "2021-07-13",
+    times = [TimeRef(s0.start + 40, s0.start + 47, "Tuesday", "DATE", "2021-07-13",
                      date(2021, 7, 13), date(2021, 7, 13), "day", "publication-relative",
                      date(2021, 7, 14))]
     quote = Quote(f"{article.id}:q0", article.id, JAISHANKAR.id,
