@@ -3,6 +3,7 @@ export and serve, over real DuckDB files."""
 import csv
 import json
 import re
+import socket
 import subprocess
 import sys
 import time
@@ -119,7 +120,6 @@ def test_cli_export_every_format(db, tmp_path):
 def test_cli_serve_answers_on_loopback_by_default(db):
     missing = invoke("serve", "--db", "no-such.duckdb")
     assert missing.exit_code == 1 and missing.output.startswith("E040")
-    import socket
     with socket.socket() as probe:
         probe.bind(("127.0.0.1", 0))
         port = probe.getsockname()[1]

@@ -117,9 +117,9 @@ def test_web_event_page_shows_every_source_with_trigger_and_date_marked(client, 
     assert len(sources) == len(event.sources) >= 2
     for source, block in zip(event.sources, sources):
         assert f'href="/articles/{source.article_id}"' in block
-        assert f'<mark class="trigger" title="trigger">' in block
+        assert '<mark class="trigger" title="trigger">' in block
         if source.date_text:
-            assert f'<mark class="time" title="date">' in block
+            assert '<mark class="time" title="date">' in block
     assert f"<time datetime=\"{event.date.isoformat()}\">" in html
 
 

@@ -18,7 +18,7 @@ import re
 from datetime import date
 
 from dateline.knowledge.loader import load_knowledge, normalize
-from dateline.model import Actor, Article, FusedEvent, Location
+from dateline.model import Actor, FusedEvent, Location
 from dateline.query.database import Database
 
 
@@ -139,7 +139,7 @@ def gdelt_rows(db: Database) -> tuple[list[tuple[str, ...]], int]:
     """The GDELT rows of every dated event, in the database's event order, and how many
     undated events were left out (a GDELT row needs a date)."""
     events = db.events()
-    articles = {a.id: (a.outlet, a.url) for a in db.articles()}
+    articles = db.article_links()
     countries = country_names()
     rows = [gdelt_row(e, articles, countries) for e in events if e.date is not None]
     return rows, len(events) - len(rows)

@@ -327,6 +327,11 @@ class Database:
             " WHERE m.article_id = ? ORDER BY m.start_char, m.end_char", [article_id])
         return [ActorMention(*row[:6], links.get(row[6], row[6]), *row[7:]) for row in rows]
 
+    def article_links(self) -> dict[str, tuple[str | None, str | None]]:
+        """Every article id -> its (outlet, url), without reading any text."""
+        return {article_id: (outlet, url) for article_id, outlet, url in
+                self._query("SELECT id, outlet, url FROM articles")}
+
     def article_ids(self) -> list[str]:
         """Every stored article, by publication date (undated last), then source."""
         return [row[0] for row in self._query(
