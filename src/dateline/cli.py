@@ -3,8 +3,6 @@ from __future__ import annotations
 
 import json
 import re
-import sys
-from collections.abc import Callable
 from contextlib import contextmanager
 from datetime import date
 
@@ -12,44 +10,13 @@ import click
 from rich.console import Console
 from rich.progress import Progress
 
-from dateline import pipeline
-from dateline.errors import E003, E010, DatelineError, InputError
-from dateline.query import Database, render, serialize
+from dateline import cli_share, pipeline
+from dateline.cli_options import (actor_option, db_option, format_option, open_db, print_table,
+                                  since_option, until_option, user_errors)
+from dateline.errors import E003, E010, InputError
+from dateline.query import render, serialize
 
 PROGRESS_MIN_FILES = 20  # fewer files finish before a bar is worth drawing
-
-db_option = click.option("--db", "db_path", type=click.Path(dir_okay=False),
-                         help="Database file (default: $DATELINE_DB or ./dateline.duckdb).")
-actor_option = click.option("--actor", "actors", multiple=True, metavar="NAME",
-                            help="Only events involving this actor (name, alias or id); "
-                                 "repeat to include events involving any of several.")
-since_option = click.option("--since", metavar="D",
-                            help="Only events ending on or after D (YYYY, YYYY-MM or YYYY-MM-DD).")
-until_option = click.option("--until", metavar="D",
-                            help="Only events starting on or before D (YYYY, YYYY-MM or YYYY-MM-DD).")
-
-
-def format_option(*choices: str) -> Callable:
-    return click.option("--format", "fmt", type=click.Choice(choices), default=choices[0],
-                        show_default=True, help="Output format.")
-
-
-@contextmanager
-def _user_errors():
-    """A DatelineError is the user's to fix: one line on stderr and exit 1, no traceback."""
-    try:
-        yield
-    except DatelineError as error:
-        click.echo(str(error), err=True)
-        sys.exit(1)
-
-
-def _open(db_path: str | None) -> Database:
-    return Database(db_path)
-
-
-def _print_table(table) -> None:
-    Console().print(table)
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
@@ -68,7 +35,7 @@ def main() -> None:
                    "imported actor dictionary), merged over ours (default: $DATELINE_KNOWLEDGE).")
 def ingest(paths: tuple[str, ...], db_path: str | None, workers: int, knowledge_file: str | None) -> None:
     """Read, analyze and store articles from files and folders, then fuse events and actors."""
-    with _user_errors(), _progress_bar() as progress:
+    with user_errors(), _progress_bar() as progress:
         report = pipeline.ingest(paths, db=db_path, workers=workers, progress=progress,
                                  knowledge=knowledge_file)
     for skip in report.skipped:
@@ -112,14 +79,14 @@ def _progress_bar():
 @format_option("table", "json", "csv")
 def events(db_path, actors, type_, since, until, fmt) -> None:
     """List fused events, each with its sources."""
-    with _user_errors(), _open(db_path) as db:
+    with user_errors(), open_db(db_path) as db:
         found = db.events(actors=actors, type=type_, since=since, until=until)
         if fmt == "json":
             click.echo(serialize.dumps([serialize.event_json(e) for e in found]))
         elif fmt == "csv":
             click.echo(render.events_csv(found), nl=False)
         else:
-            _print_table(render.events_table(found))
+            print_table(render.events_table(found))
 
 
 TIMELINE_RENDERERS = {"text": render.timeline_text, "md": render.timeline_md,
@@ -132,7 +99,7 @@ TIMELINE_RENDERERS = {"text": render.timeline_text, "md": render.timeline_md,
 @format_option("text", "json")
 def event(event_id: str, db_path, fmt) -> None:
     """Show one fused event (by its id, or a per-article event's): its dates and every source."""
-    with _user_errors(), _open(db_path) as db:
+    with user_errors(), open_db(db_path) as db:
         found = db.event(event_id)
         if fmt == "json":
             click.echo(serialize.dumps(serialize.event_json(found)))
@@ -146,7 +113,7 @@ def event(event_id: str, db_path, fmt) -> None:
 @format_option("text", "json")
 def article(article_id: str, db_path, fmt) -> None:
     """Show one stored article: its cleaned text and the actors, dates and events marked in it."""
-    with _user_errors(), _open(db_path) as db:
+    with user_errors(), open_db(db_path) as db:
         view = db.article_view(article_id)
         if fmt == "json":
             click.echo(serialize.dumps(serialize.article_json(view, db)))
@@ -163,7 +130,7 @@ def article(article_id: str, db_path, fmt) -> None:
 @format_option("text", "json", "md", "html")
 def timeline(db_path, actors, type_, since, until, fmt) -> None:
     """Print the timeline: events in date order, undated ones at the end."""
-    with _user_errors(), _open(db_path) as db:
+    with user_errors(), open_db(db_path) as db:
         found = db.timeline(actors=actors, type=type_, since=since, until=until)
         if fmt == "json":
             click.echo(serialize.dumps([serialize.event_json(e) for e in found]))
@@ -182,14 +149,14 @@ def actors(ctx: click.Context, db_path, fmt) -> None:
     """
     if ctx.invoked_subcommand is not None:
         return
-    with _user_errors(), _open(db_path) as db:
+    with user_errors(), open_db(db_path) as db:
         found = db.actors()
         if fmt == "json":
             click.echo(serialize.dumps([serialize.actor_json(a, n) for a, n in found]))
         elif fmt == "csv":
             click.echo(render.actors_csv(found), nl=False)
         else:
-            _print_table(render.actors_table(found))
+            print_table(render.actors_table(found))
 
 
 @main.command()
@@ -198,7 +165,7 @@ def actors(ctx: click.Context, db_path, fmt) -> None:
 @format_option("text", "json")
 def actor(name: str, db_path, fmt) -> None:
     """Show one actor (by name, alias or id): aliases, roles over time, events and quotes."""
-    with _user_errors(), _open(db_path) as db:
+    with user_errors(), open_db(db_path) as db:
         profile = db.actor_profile(name)
         if fmt == "json":
             click.echo(serialize.dumps(serialize.profile_json(profile, db)))
@@ -219,7 +186,7 @@ def import_actors(file: str, agents_file: str | None, fmt: str, into: str | None
     """Import an actor dictionary FILE into a knowledge file; lines it cannot use are listed on stderr."""
     from dateline.knowledge.petrarch import import_petrarch
 
-    with _user_errors():
+    with user_errors():
         report = import_petrarch(file, agents_file, into)
     for skip in report.skipped:
         click.echo(str(skip), err=True)
@@ -232,14 +199,14 @@ def import_actors(file: str, agents_file: str | None, fmt: str, into: str | None
 @format_option("table", "json", "csv")
 def quotes(db_path, actors, fmt) -> None:
     """List quotes with their speakers and the articles they came from."""
-    with _user_errors(), _open(db_path) as db:
+    with user_errors(), open_db(db_path) as db:
         found = db.quotes(actors=actors)
         if fmt == "json":
             click.echo(serialize.dumps([serialize.quote_json(q, db) for q in found]))
         elif fmt == "csv":
             click.echo(render.quotes_csv(found, db), nl=False)
         else:
-            _print_table(render.quotes_table(found, db))
+            print_table(render.quotes_table(found, db))
 
 
 @main.command()
@@ -247,12 +214,12 @@ def quotes(db_path, actors, fmt) -> None:
 @format_option("table", "json")
 def stories(db_path, fmt) -> None:
     """List stories: clusters of articles about one development, with their dates."""
-    with _user_errors(), _open(db_path) as db:
+    with user_errors(), open_db(db_path) as db:
         found = db.stories()
         if fmt == "json":
             click.echo(serialize.dumps([serialize.story_json(s) for s in found]))
         else:
-            _print_table(render.stories_table(found, db))
+            print_table(render.stories_table(found, db))
 
 
 @main.command()
@@ -260,84 +227,16 @@ def stories(db_path, fmt) -> None:
 @format_option("table", "json")
 def stats(db_path, fmt) -> None:
     """Count what the database holds: articles, events, actors, quotes..."""
-    with _user_errors(), _open(db_path) as db:
+    with user_errors(), open_db(db_path) as db:
         counts = db.stats()
         if fmt == "json":
             click.echo(serialize.dumps(counts))
         else:
-            _print_table(render.stats_table(counts))
+            print_table(render.stats_table(counts))
 
 
-@main.command()
-@click.argument("a")
-@click.argument("b")
-@db_option
-@since_option
-@until_option
-@format_option("table", "json")
-def relations(a: str, b: str, db_path, since, until, fmt) -> None:
-    """Cooperation and conflict between actors A and B, month by month, with a small chart.
-
-    A state's side holds its own officials and bodies: "India" counts its ministers' events.
-    """
-    with _user_errors(), _open(db_path) as db:
-        found = db.relation(a, b, since=since, until=until)
-        if fmt == "json":
-            click.echo(serialize.dumps(serialize.relation_json(found)))
-        else:
-            _print_table(render.relation_table(found))
-
-
-@main.command()
-@db_option
-@click.option("--host", default="127.0.0.1", show_default=True,
-              help="Address to listen on; the default answers this machine only.")
-@click.option("--port", type=click.IntRange(1, 65535), default=8000, show_default=True,
-              help="Port to listen on.")
-def serve(db_path, host: str, port: int) -> None:
-    """Browse the database in a web browser: timeline, events, actors, articles, relations."""
-    import uvicorn
-
-    from dateline.web.app import create_app
-
-    with _user_errors():
-        _open(db_path).close()  # a missing or foreign file fails here, not on the first page
-    click.echo(f"Dateline at http://{host}:{port}/ (Ctrl-C to stop)")
-    uvicorn.run(create_app(db_path), host=host, port=port, log_level="warning")
-
-
-@main.command()
-@click.argument("out", type=click.Path(dir_okay=False), metavar="OUT.html")
-@db_option
-@actor_option
-@since_option
-@until_option
-def report(out: str, db_path, actors, since, until) -> None:
-    """Write one self-contained HTML file: the timeline, a relation chart and every source."""
-    from dateline.web.report import write_report
-
-    with _user_errors(), _open(db_path) as db:
-        path = write_report(db, out, actors=actors, since=since, until=until)
-    click.echo(f"wrote {path}")
-
-
-@main.command()
-@click.argument("out", type=click.Path(), metavar="OUT")
-@db_option
-@click.option("--format", "fmt", type=click.Choice(["json", "csv", "parquet", "gdelt"]),
-              required=True, help="json, csv or parquet: a folder OUT with one file per table "
-                                  "(events, event_sources, actors, mentions, articles); gdelt: "
-                                  "one tab-separated file of GDELT 2.0 event rows.")
-def export(out: str, db_path, fmt: str) -> None:
-    """Export events, actors, mentions and articles for other tools."""
-    from dateline.export import export as export_database
-
-    with _user_errors(), _open(db_path) as db:
-        done = export_database(db, fmt, out)
-    for path in done.files:
-        click.echo(f"wrote {path}")
-    for why, count in done.left_out.items():
-        click.echo(f"left out {count} {why}")
+for command in cli_share.COMMANDS:
+    main.add_command(command)
 
 
 TIMEX_KEYS = ("start", "end", "text", "type", "value")  # the output contract, in this order
@@ -379,7 +278,7 @@ def timex(file: str, dct: date | None) -> None:
     from dateline.analyze.timetag import tag_times
     from dateline.analyze.timex import timeref_json
 
-    with _user_errors():
+    with user_errors():
         found = tag_times(_read_text(file), dct)
     click.echo(serialize.dumps([_select(timeref_json(ref), TIMEX_KEYS) for ref in found]))
 
@@ -401,7 +300,7 @@ def extract(file: str, knowledge_file: str | None, fmt: str) -> None:
     from dateline.extract import extract as code_records, read_records
     from dateline.knowledge import load_knowledge, user_knowledge
 
-    with _user_errors():
+    with user_errors():
         kb = load_knowledge(user_knowledge(knowledge_file))
         records = read_records(_read_text(file), "<stdin>" if file == "-" else file)
         for result in code_records(records, kb, on_skip=lambda skip: click.echo(str(skip), err=True)):

@@ -39,6 +39,18 @@ class Article:
 
 
 @dataclass(slots=True)
+class ArticleHead:
+    """What lists and citations show of an article: everything but its text."""
+
+    id: str
+    source: str
+    title: str | None = None
+    outlet: str | None = None
+    url: str | None = None
+    published: date | None = None
+
+
+@dataclass(slots=True)
 class Skip:
     """An input that could not be read; reported, never silently dropped."""
 

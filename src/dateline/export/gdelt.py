@@ -139,7 +139,7 @@ def gdelt_rows(db: Database) -> tuple[list[tuple[str, ...]], int]:
     """The GDELT rows of every dated event, in the database's event order, and how many
     undated events were left out (a GDELT row needs a date)."""
     events = db.events()
-    articles = db.article_links()
+    articles = {head.id: (head.outlet, head.url) for head in db.article_heads().values()}
     countries = country_names()
     rows = [gdelt_row(e, articles, countries) for e in events if e.date is not None]
     return rows, len(events) - len(rows)

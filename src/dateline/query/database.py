@@ -8,9 +8,9 @@ from pathlib import Path
 
 from dateline.errors import E042, E045, E046, E047, E048, NotFound, QueryError
 from dateline.fuse.actors import merge_linked
-from dateline.model import (Actor, ActorMention, ActorProfile, Article, ArticleView, DateClaim,
-                            EventSource, FusedEvent, Location, NearDuplicate, Overview, Quote,
-                            Relation, Story)
+from dateline.model import (Actor, ActorMention, ActorProfile, Article, ArticleHead, ArticleView,
+                            DateClaim, EventSource, FusedEvent, Location, NearDuplicate, Overview,
+                            Quote, Relation, Story)
 from dateline.query.articles import read_event_marks, read_sentences, read_times
 from dateline.query.dates import since_bound, until_bound
 from dateline.query.relations import busiest_pairs, relation
@@ -327,10 +327,11 @@ class Database:
             " WHERE m.article_id = ? ORDER BY m.start_char, m.end_char", [article_id])
         return [ActorMention(*row[:6], links.get(row[6], row[6]), *row[7:]) for row in rows]
 
-    def article_links(self) -> dict[str, tuple[str | None, str | None]]:
-        """Every article id -> its (outlet, url), without reading any text."""
-        return {article_id: (outlet, url) for article_id, outlet, url in
-                self._query("SELECT id, outlet, url FROM articles")}
+    def article_heads(self) -> dict[str, ArticleHead]:
+        """Every article by id, without its text, by publication date (undated last), then source."""
+        return {row[0]: ArticleHead(*row) for row in self._query(
+            "SELECT id, source, title, outlet, url, published FROM articles"
+            " ORDER BY published NULLS LAST, source, id")}
 
     def article_ids(self) -> list[str]:
         """Every stored article, by publication date (undated last), then source."""

@@ -129,6 +129,5 @@ def relations_page(db: Database, a: str, b: str, since: str, until: str) -> Page
 
 def stories_page(db: Database) -> Page:
     stories = db.stories()
-    titles = {a.id: a for a in db.articles()}
-    return Page("stories.html", {"stories": stories, "articles": titles},
+    return Page("stories.html", {"stories": stories, "articles": db.article_heads()},
                 [serialize.story_json(s) for s in stories], "Stories")

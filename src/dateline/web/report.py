@@ -10,7 +10,7 @@ from datetime import date
 from pathlib import Path
 
 from dateline.errors import E080, ExportError
-from dateline.model import Article, FusedEvent, Relation
+from dateline.model import ArticleHead, FusedEvent, Relation
 from dateline.query import Database
 from dateline.query.relations import busiest_pairs
 from dateline.web.chart import relation_chart
@@ -62,7 +62,7 @@ def report_relation(db: Database, actors: Sequence[str],
     return db.relation(a.id, b.id)
 
 
-def cited_articles(db: Database, events: Sequence[FusedEvent]) -> list[Article]:
+def cited_articles(db: Database, events: Sequence[FusedEvent]) -> list[ArticleHead]:
     """Every article a listed event cites, by publication date, each once."""
     ids = {source.article_id for event in events for source in event.sources}
-    return [article for article in db.articles() if article.id in ids]
+    return [head for head in db.article_heads().values() if head.id in ids]
