@@ -140,3 +140,15 @@ def test_cli_serve_answers_on_loopback_by_default(db):
     finally:
         server.terminate()
         server.wait(timeout=10)
+
+
+def test_cli_report_charts_only_its_period(tmp_path):
+    path = tmp_path / "d.duckdb"
+    build_database(path)
+    out = tmp_path / "july.html"
+    ok("report", out, "--db", path, "--actor", "India", "--actor", "Afghanistan",
+       "--since", "2021-07", "--until", "2021-07")
+    html = out.read_text(encoding="utf-8")
+    assert re.findall(r'<g class="month" data-month="([^"]+)">', html) == ["2021-07"]
+    ok("report", out, "--db", path, "--actor", "India", "--actor", "Afghanistan", "--since", "2022")
+    assert "No dated events between them." in out.read_text(encoding="utf-8")

@@ -12,7 +12,7 @@ from rich.progress import Progress
 
 from dateline import cli_share, pipeline
 from dateline.cli_options import (actor_option, db_option, format_option, open_db, print_table,
-                                  since_option, until_option, user_errors)
+                                  since_option, type_option, until_option, user_errors)
 from dateline.errors import E003, E010, InputError
 from dateline.query import render, serialize
 
@@ -73,7 +73,7 @@ def _progress_bar():
 @main.command()
 @db_option
 @actor_option
-@click.option("--type", "type_", metavar="T", help="Only events of this PLOVER type, e.g. CONSULT.")
+@type_option
 @since_option
 @until_option
 @format_option("table", "json", "csv")
@@ -124,7 +124,7 @@ def article(article_id: str, db_path, fmt) -> None:
 @main.command()
 @db_option
 @actor_option
-@click.option("--type", "type_", metavar="T", help="Only events of this PLOVER type, e.g. CONSULT.")
+@type_option
 @since_option
 @until_option
 @format_option("text", "json", "md", "html")

@@ -16,6 +16,8 @@ db_option = click.option("--db", "db_path", type=click.Path(dir_okay=False),
 actor_option = click.option("--actor", "actors", multiple=True, metavar="NAME",
                             help="Only events involving this actor (name, alias or id); "
                                  "repeat to include events involving any of several.")
+type_option = click.option("--type", "type_", metavar="T",
+                           help="Only events of this PLOVER type, e.g. CONSULT.")
 since_option = click.option("--since", metavar="D",
                             help="Only events ending on or after D (YYYY, YYYY-MM or YYYY-MM-DD).")
 until_option = click.option("--until", metavar="D",

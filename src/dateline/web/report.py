@@ -22,7 +22,7 @@ def build_report(db: Database, actors: Sequence[str] = (), since: str | date | N
                  until: str | date | None = None) -> str:
     """The report's HTML: the events involving any of `actors` between `since` and `until`."""
     events = db.timeline(actors=actors, since=since, until=until)
-    relation = report_relation(db, actors, events)
+    relation = report_relation(db, actors, events, since, until)
     cited = cited_articles(db, events)
     scope = {"actors": [db.actor(i).name for name in actors for i in sorted(db.resolve_actor(name))],
              "since": str(since) if since else None, "until": str(until) if until else None}
@@ -44,12 +44,14 @@ def write_report(db: Database, out: str | Path, actors: Sequence[str] = (),
     return path
 
 
-def report_relation(db: Database, actors: Sequence[str],
-                    events: Sequence[FusedEvent]) -> Relation | None:
-    """The relation the report charts: between the first two actors asked for; else between
-    the one asked for and its busiest partner; else the busiest pair among the events."""
+def report_relation(db: Database, actors: Sequence[str], events: Sequence[FusedEvent],
+                    since: str | date | None = None,
+                    until: str | date | None = None) -> Relation | None:
+    """The relation the report charts, over the report's period: between the first two actors
+    asked for; else between the one asked for and its busiest partner; else the busiest pair
+    among the events."""
     if len(actors) >= 2:
-        return db.relation(actors[0], actors[1])
+        return db.relation(actors[0], actors[1], since=since, until=until)
     pairs = busiest_pairs(events, limit=len(events) or 1)
     if actors:
         wanted = db.resolve_actor(actors[0])
@@ -59,7 +61,7 @@ def report_relation(db: Database, actors: Sequence[str],
     a, b, _ = pairs[0]
     if actors and b.id in db.resolve_actor(actors[0]):
         a, b = b, a
-    return db.relation(a.id, b.id)
+    return db.relation(a.id, b.id, since=since, until=until)
 
 
 def cited_articles(db: Database, events: Sequence[FusedEvent]) -> list[ArticleHead]:
