@@ -218,8 +218,8 @@ class Database:
         """One fused event by its id, or by the id of any per-article event fused into it."""
         rows = self._query(
             f"SELECT {', '.join(FUSED_EVENT_COLUMNS)} FROM fused_events WHERE id = ? OR id ="
-            " (SELECT fused_id FROM fused_event_sources WHERE event_id = ? LIMIT 1)",
-            [event_id, event_id])
+            " (SELECT fused_id FROM fused_event_sources WHERE event_id = ? LIMIT 1)"
+            " ORDER BY id = ? DESC", [event_id, event_id, event_id])
         if not rows:
             raise NotFound(E047.format(what="event", value=event_id))
         return self._with_parts(rows)[0]
