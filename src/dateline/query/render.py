@@ -233,7 +233,7 @@ def timeline_text(events: Sequence[FusedEvent]) -> str:
     return "\n".join(lines)
 
 
-def _by_month(events: Sequence[FusedEvent]) -> dict[str, list[FusedEvent]]:
+def events_by_month(events: Sequence[FusedEvent]) -> dict[str, list[FusedEvent]]:
     months: dict[str, list[FusedEvent]] = {}
     for event in events:  # already in time order, undated last
         months.setdefault(month_label(event), []).append(event)
@@ -243,7 +243,7 @@ def _by_month(events: Sequence[FusedEvent]) -> dict[str, list[FusedEvent]]:
 def timeline_md(events: Sequence[FusedEvent]) -> str:
     """A Markdown list grouped by month, each event citing its sources."""
     lines = ["# Timeline", ""]
-    for month, members in _by_month(events).items():
+    for month, members in events_by_month(events).items():
         lines += [f"## {month}", ""]
         for e in members:
             when = f"**{date_label(e)}** " if e.date else ""
@@ -283,7 +283,7 @@ def _html_event(event: FusedEvent) -> str:
 def timeline_html(events: Sequence[FusedEvent]) -> str:
     """A small standalone page: one list per month, every event with its cited sentences."""
     sections = []
-    for month, members in _by_month(events).items():
+    for month, members in events_by_month(events).items():
         items = "\n".join(_html_event(e) for e in members)
         sections.append(f"<h2>{html.escape(month)}</h2>\n<ul>\n{items}\n</ul>")
     body = "\n".join(sections) or "<p>No events.</p>"

@@ -10,7 +10,7 @@ from dataclasses import dataclass
 
 from dateline.model import FusedEvent
 from dateline.query import PLOVER_TYPES, Database, serialize
-from dateline.query.render import month_label
+from dateline.query.render import events_by_month
 from dateline.web.chart import relation_chart
 from dateline.web.marks import article_marks, marked_text
 
@@ -43,13 +43,6 @@ class Filters:
         return db.events(actors=self.actors, type=self.type, since=self.since, until=self.until)
 
 
-def by_month(events: Sequence[FusedEvent]) -> list[tuple[str, list[FusedEvent]]]:
-    months: dict[str, list[FusedEvent]] = {}
-    for event in events:
-        months.setdefault(month_label(event), []).append(event)
-    return list(months.items())
-
-
 def filter_context(db: Database, filters: Filters) -> dict:
     actors = [actor for actor, mentions in db.actors()[:FILTER_ACTORS] if mentions]
     chosen = set(filters.actors)
@@ -67,7 +60,7 @@ def overview_page(db: Database) -> Page:
 def timeline_page(db: Database, filters: Filters) -> Page:
     events = filters.events(db)
     dated = [e for e in events if e.date]
-    context = {**filter_context(db, filters), "months": by_month(dated),
+    context = {**filter_context(db, filters), "months": events_by_month(dated),
                "undated": [e for e in events if not e.date], "count": len(events)}
     return Page("timeline.html", context, [serialize.event_json(e) for e in events], "Timeline")
 
@@ -94,7 +87,7 @@ def actor_page(db: Database, actor_id: str) -> Page:
     quotes = [serialize.quote_json(q, db) for q in profile.quotes]
     partners = [(a, b, n) for a, b, n in db.relation_pairs(limit=1000)
                 if profile.actor.id in (a.id, b.id)][:10]
-    context = {"profile": profile, "quotes": quotes, "months": by_month(profile.events),
+    context = {"profile": profile, "quotes": quotes, "months": events_by_month(profile.events),
                "partners": [(b if a.id == profile.actor.id else a, n) for a, b, n in partners]}
     return Page("actor.html", context, serialize.profile_json(profile, db), profile.actor.name)
 
@@ -122,7 +115,7 @@ def relations_page(db: Database, a: str, b: str, since: str, until: str) -> Page
                     "Relations")
     relation = db.relation(a, b, since=since.strip() or None, until=until.strip() or None)
     context |= {"relation": relation, "chart": relation_chart(relation),
-                "months": by_month(relation.events)}
+                "months": events_by_month(relation.events)}
     return Page("relations.html", context, serialize.relation_json(relation),
                 f"{relation.a.name} and {relation.b.name}")
 

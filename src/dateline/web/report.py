@@ -13,8 +13,8 @@ from dateline.errors import E080, ExportError
 from dateline.model import ArticleHead, FusedEvent, Relation
 from dateline.query import Database
 from dateline.query.relations import busiest_pairs
+from dateline.query.render import events_by_month
 from dateline.web.chart import relation_chart
-from dateline.web.pages import by_month
 from dateline.web.templating import environment
 
 
@@ -27,7 +27,7 @@ def build_report(db: Database, actors: Sequence[str] = (), since: str | date | N
     scope = {"actors": [db.actor(i).name for name in actors for i in sorted(db.resolve_actor(name))],
              "since": str(since) if since else None, "until": str(until) if until else None}
     return environment().get_template("report.html").render(
-        title="Dateline report", scope=scope, months=by_month([e for e in events if e.date]),
+        title="Dateline report", scope=scope, months=events_by_month([e for e in events if e.date]),
         undated=[e for e in events if not e.date], count=len(events), relation=relation,
         chart=relation_chart(relation) if relation else None, articles=cited,
         source_count=sum(len(e.sources) for e in events))
