@@ -8,7 +8,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from pathlib import Path
 
-from fastapi import FastAPI, Query, Request
+from fastapi import Depends, FastAPI, Query, Request
 from fastapi.responses import HTMLResponse, JSONResponse, Response
 
 from dateline.errors import DatelineError, NotFound, QueryError
@@ -50,16 +50,12 @@ def create_app(db_path: str | Path | None = None) -> FastAPI:
 
     @app.get("/timeline")
     @app.get("/timeline.json")
-    def timeline(request: Request, actor: list[str] = Query(default=[]), type: str = "",
-                 since: str = "", until: str = "") -> Response:
-        filters = Filters.of(actor, type, since, until)
+    def timeline(request: Request, filters: Filters = Depends(query_filters)) -> Response:
         return answer(request, lambda db: pages.timeline_page(db, filters))
 
     @app.get("/events")
     @app.get("/events.json")
-    def events(request: Request, actor: list[str] = Query(default=[]), type: str = "",
-               since: str = "", until: str = "") -> Response:
-        filters = Filters.of(actor, type, since, until)
+    def events(request: Request, filters: Filters = Depends(query_filters)) -> Response:
         return answer(request, lambda db: pages.events_page(db, filters))
 
     @app.get("/events/{event_id}")
@@ -94,6 +90,12 @@ def create_app(db_path: str | Path | None = None) -> FastAPI:
         return answer(request, pages.stories_page)
 
     return app
+
+
+def query_filters(actor: list[str] = Query(default=[]), type: str = "", since: str = "",
+                  until: str = "") -> Filters:
+    """The timeline's and the events page's filters, read from the query string."""
+    return Filters.of(actor, type, since, until)
 
 
 def _json_url(request: Request) -> str:
