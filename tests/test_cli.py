@@ -22,7 +22,8 @@ def db(tmp_path):
 @pytest.fixture
 def stub_stages(monkeypatch):
     """The CLI's ingest runs the pipeline with hand-made stages instead of spaCy."""
-    monkeypatch.setattr(pipeline, "_default_analyzer", lambda knowledge=None: fake_analyzer)
+    monkeypatch.setattr(pipeline, "_default_analyzer",
+                        lambda knowledge=None: lambda articles: [fake_analyzer(a) for a in articles])
     monkeypatch.setattr(pipeline, "_default_reader", lambda: fake_reader)
     monkeypatch.setattr(pipeline, "_default_discoverer", lambda: fake_discover)
 

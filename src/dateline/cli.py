@@ -29,15 +29,20 @@ def main() -> None:
 @click.argument("paths", nargs=-1, required=True, type=click.Path())
 @db_option
 @click.option("--workers", type=click.IntRange(min=1), default=1, show_default=True,
-              help="Processes that analyze articles in parallel.")
+              help="Local processes that analyze articles in parallel.")
+@click.option("--scheduler", metavar="tcp://HOST:PORT",
+              help="Analyze on the Dask cluster with this scheduler; store and fuse here.")
 @click.option("--knowledge", "knowledge_file", type=click.Path(exists=True, dir_okay=False),
               help="A knowledge file of your own (actors, aliases, handles, roles with dates; or an "
                    "imported actor dictionary), merged over ours (default: $DATELINE_KNOWLEDGE).")
-def ingest(paths: tuple[str, ...], db_path: str | None, workers: int, knowledge_file: str | None) -> None:
+def ingest(paths: tuple[str, ...], db_path: str | None, workers: int, scheduler: str | None,
+           knowledge_file: str | None) -> None:
     """Read, analyze and store articles from files and folders, then fuse events and actors."""
+    if scheduler is not None and workers > 1:
+        raise click.UsageError("--workers and --scheduler exclude each other: a cluster has its own workers")
     with user_errors(), _progress_bar() as progress:
         report = pipeline.ingest(paths, db=db_path, workers=workers, progress=progress,
-                                 knowledge=knowledge_file)
+                                 knowledge=knowledge_file, scheduler=scheduler)
     for skip in report.skipped:
         click.echo(str(skip))
     line = f"{report.ingested} ingested, {len(report.skipped)} skipped"

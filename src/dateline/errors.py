@@ -64,3 +64,5 @@ E060 = "E060: spaCy pipeline {name!r} is not installed; run `make install`"
 # interfaces
 E080 = "E080: cannot write {path}: {detail}"
 E081 = "E081: {path} exists and is not an empty folder; name a new or empty folder for the export"
+# scale-out
+E090 = "E090: cannot reach the Dask scheduler at {address}: {detail}"

@@ -6,19 +6,23 @@ The stages come in as parameters with the real ones as lazy defaults, so the pip
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Iterator, Sequence
-from concurrent.futures import Executor, ProcessPoolExecutor
 from dataclasses import dataclass, field
 from functools import partial
 from pathlib import Path
 
 from dateline.errors import DatelineError
+from dateline.executors import map_in_order, open_executor
 from dateline.fuse import fuse_store
 from dateline.model import Analysis, Article, Skip
 from dateline.store import Store
 
-BATCH_SIZE = 50  # articles per store transaction: large enough to amortize, small enough to lose little
+BATCH_SIZE = 64  # articles per store transaction: large enough to amortize, small enough to lose little
+# Articles per task sent to a worker, parsed in one spaCy batch there: enough to amortize a task's
+# round trip and fill spaCy's batches, few enough that every worker gets work on a small corpus.
+CHUNK_SIZE = 16
 
 Analyzer = Callable[[Article], Analysis]
+BatchAnalyzer = Callable[[list[Article]], list[Analysis]]
 Reader = Callable[[Path], Iterable["Article | Skip"]]
 Discoverer = Callable[[Sequence[Path]], "tuple[list[Path], list[Skip]]"]
 Progress = Callable[[int, int], None]
@@ -32,14 +36,17 @@ class IngestReport:
     events: int = 0  # fused events in the database after this run
 
 
-def _default_analyzer(knowledge: str | None = None) -> Analyzer:
-    from dateline.analyze import analyze_article, analyze_with_knowledge
+def _default_analyzer(knowledge: str | None = None) -> BatchAnalyzer:
+    from dateline.analyze import analyze_batch
     from dateline.knowledge import load_knowledge
 
-    if knowledge is None:
-        return analyze_article
     load_knowledge(knowledge)  # a bad file fails here, once, before any article is read
-    return partial(analyze_with_knowledge, knowledge=knowledge)
+    return partial(analyze_batch, knowledge=knowledge)
+
+
+def _each(analyzer: Analyzer, articles: list[Article]) -> list[Analysis]:
+    """A one-article analyzer applied to a chunk (picklable, for a pool, with `partial`)."""
+    return [analyzer(article) for article in articles]
 
 
 def _default_reader() -> Reader:
@@ -55,22 +62,27 @@ def _default_discoverer() -> Discoverer:
 def ingest(paths: Iterable[str | Path], db: str | Path | None = None, workers: int = 1,
            progress: Progress | None = None, analyzer: Analyzer | None = None,
            reader: Reader | None = None, discoverer: Discoverer | None = None,
-           knowledge: str | Path | None = None) -> IngestReport:
+           knowledge: str | Path | None = None, scheduler: str | None = None) -> IngestReport:
     """Ingest files and folders into the database; `progress(files_done, files_total)`.
 
     `knowledge` is a knowledge file of the user's (default `$DATELINE_KNOWLEDGE`), merged over
-    the package's: its actors, roles and aliases resolve mentions as ours do.
+    the package's: its actors, roles and aliases resolve mentions as ours do. Each worker reads
+    it from the same path.
 
     1. discover the input files (skipping what cannot be an input),
     2. read each into articles, leaving out those already stored,
-    3. analyze new articles (serially, or in `workers` processes),
-    4. store them in batches of BATCH_SIZE, one transaction each,
-    5. fuse the whole store once at the end.
+    3. analyze new articles in chunks of CHUNK_SIZE: in this process, in `workers` local
+       processes, or on the Dask cluster whose scheduler is at `scheduler` ("tcp://HOST:PORT"),
+       with a few chunks in flight per worker,
+    4. store them here, in input order, in batches of about BATCH_SIZE, one transaction each,
+    5. fuse the whole store once at the end, here.
     """
     if analyzer is None:
         from dateline.knowledge import user_knowledge
 
-        analyzer = _default_analyzer(user_knowledge(knowledge))
+        analyze_chunk = _default_analyzer(user_knowledge(knowledge))
+    else:
+        analyze_chunk = partial(_each, analyzer)
     reader = reader or _default_reader()
     discoverer = discoverer or _default_discoverer()
     report = IngestReport()
@@ -79,9 +91,10 @@ def ingest(paths: Iterable[str | Path], db: str | Path | None = None, workers: i
     with Store(db) as store:
         copies: list[Article] = []  # texts read again: noted once their original is stored
         new_articles = _new_articles(files, reader, store, report, progress, copies)
-        with _executor(workers) as executor:
-            for batch in _batches(new_articles, BATCH_SIZE):
-                written = store.write(_analyze(batch, analyzer, executor, workers))
+        with open_executor(workers, scheduler) as (executor, slots):
+            analyzed = map_in_order(executor, slots, analyze_chunk, _batches(new_articles, CHUNK_SIZE))
+            for batch in _batches(_flatten(analyzed), BATCH_SIZE):
+                written = store.write(batch)
                 report.ingested += written.new
                 report.unchanged += written.unchanged
         store.note_copies(copies)
@@ -116,10 +129,10 @@ def _read(path: Path, reader: Reader) -> Iterable[Article | Skip]:
         return [Skip(str(path), str(error))]
 
 
-def _batches(articles: Iterable[Article], size: int) -> Iterator[list[Article]]:
-    batch: list[Article] = []
-    for article in articles:
-        batch.append(article)
+def _batches(items: Iterable, size: int) -> Iterator[list]:
+    batch: list = []
+    for item in items:
+        batch.append(item)
         if len(batch) == size:
             yield batch
             batch = []
@@ -127,23 +140,6 @@ def _batches(articles: Iterable[Article], size: int) -> Iterator[list[Article]]:
         yield batch
 
 
-class _Serial:
-    """No executor: analysis in this process."""
-
-    def __enter__(self) -> None:
-        return None
-
-    def __exit__(self, *exc_info: object) -> None:
-        return None
-
-
-def _executor(workers: int):
-    return ProcessPoolExecutor(workers) if workers > 1 else _Serial()
-
-
-def _analyze(batch: list[Article], analyzer: Analyzer, executor: Executor | None,
-             workers: int) -> list[Analysis]:
-    if executor is None:
-        return [analyzer(article) for article in batch]
-    chunk = max(1, len(batch) // (workers * 2))  # a few chunks per worker keeps them all busy
-    return list(executor.map(analyzer, batch, chunksize=chunk))
+def _flatten(chunks: Iterable[list[Analysis]]) -> Iterator[Analysis]:
+    for chunk in chunks:
+        yield from chunk

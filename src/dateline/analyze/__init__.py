@@ -21,6 +21,14 @@ def analyze_with_knowledge(article, knowledge=None):
     return analyze_article(article, load_knowledge(knowledge))
 
 
+def analyze_batch(articles, knowledge=None):
+    """`analyze_with_knowledge` over a list of articles, parsed together in spaCy batches: the
+    task a process pool or a Dask worker runs. Top-level and picklable."""
+    from dateline.knowledge import load_knowledge
+
+    return list(analyze_articles(articles, load_knowledge(knowledge)))
+
+
 def analyze_articles(articles, kb=None):
     """`analyze_article` over many articles, parsed in spaCy batches."""
     from dateline.analyze.article import analyze_articles as analyze

@@ -24,6 +24,7 @@ from dateline.analyze.handles import add_handle_mentions
 from dateline.analyze.roles import observed_roles, phrase_actor, with_roles
 from dateline.knowledge import Knowledge, normalize, slugify
 from dateline.model import Actor, Mention, scoped_id
+from dateline.analyze.nlp import doc_ents, doc_text
 
 ACTOR_LABELS = ("PERSON", "ORG", "GPE", "NORP", "LOC", "FAC")
 POSSESSIVES = ("'s", "\u2019s", "'")
@@ -54,6 +55,7 @@ class _Article:
     kb: Knowledge
     published: date | None
     sentence_of: list[int]
+    text: str  # the doc's text, joined once: spaCy rebuilds `doc.text` from the tokens on every call
     scope: str = ""  # the article's id, for names that mean someone only within it
     mentions: list[Mention] = field(default_factory=list)
     actors: dict[str, Actor] = field(default_factory=dict)
@@ -63,7 +65,7 @@ class _Article:
     def add(self, start_char: int, end_char: int, actor: Actor, how: str) -> None:
         token = self.doc.char_span(start_char, end_char, alignment_mode="expand")
         sentence = self.sentence_of[token.start] if token is not None else 0
-        text = self.doc.text[start_char:end_char]
+        text = self.text[start_char:end_char]
         actor = self.kb.mentioned_as(actor)
         self.mentions.append(Mention(start_char, end_char, text, actor.id, sentence, how))
         self.actors.setdefault(actor.id, actor)
@@ -79,7 +81,7 @@ def find_mentions(doc: Doc, kb: Knowledge, published: date | None,
     surname that names no one known becomes a person of this article alone, for fusion to join
     to a full name found elsewhere.
     """
-    article = _Article(doc, kb, published, _sentence_index(doc), scope)
+    article = _Article(doc, kb, published, _sentence_index(doc), doc_text(doc), scope)
     titles = find_titles(doc, kb)
     add_role_mentions(article, titles)
     coded = {(use.named.start, use.named.end): use for use in titles if use.named is not None}
@@ -103,7 +105,7 @@ def _sentence_index(doc: Doc) -> list[int]:
 
 def find_titles(doc: Doc, kb: Knowledge) -> list[TitleUse]:
     uses = []
-    for match in _title_pattern(kb).finditer(doc.text):
+    for match in _title_pattern(kb).finditer(doc_text(doc)):
         written = match.group(0)
         if len(written.replace(".", "")) <= ACRONYM_MAX_LENGTH and not written.isupper():
             continue
@@ -140,7 +142,7 @@ def _inside_entity(span: Span, kb: Knowledge) -> bool:
 
 
 def _entities_over(span: Span) -> list[Span]:
-    return [ent for ent in span.doc.ents if ent.start < span.end and span.start < ent.end]
+    return [ent for ent in doc_ents(span.doc) if ent.start < span.end and span.start < ent.end]
 
 
 def _describe_title(doc: Doc, kb: Knowledge, span: Span) -> TitleUse:
@@ -153,7 +155,7 @@ def _describe_title(doc: Doc, kb: Knowledge, span: Span) -> TitleUse:
 
 
 def _name_after(doc: Doc, kb: Knowledge, index: int) -> Span | None:
-    for ent in doc.ents:
+    for ent in doc_ents(doc):
         if ent.start == index:
             is_person = ent.label_ == "PERSON" or getattr(kb.lookup(ent.text), "kind", None) == "person"
             return ent if is_person else None
@@ -207,11 +209,11 @@ def _find_qualifier(doc: Doc, kb: Knowledge, use: TitleUse, position: int) -> No
 
 
 def _entity_ending(doc: Doc, index: int) -> Span | None:
-    return next((ent for ent in doc.ents if ent.end - 1 == index), None) if index >= 0 else None
+    return next((ent for ent in doc_ents(doc) if ent.end - 1 == index), None) if index >= 0 else None
 
 
 def _entity_starting(doc: Doc, index: int) -> Span | None:
-    return next((ent for ent in doc.ents if ent.start == index), None)
+    return next((ent for ent in doc_ents(doc) if ent.start == index), None)
 
 
 # 2. Role phrases
@@ -264,11 +266,11 @@ def _holder(article: _Article, use: TitleUse) -> Actor | None:
 def add_entity_mentions(article: _Article, coded: dict[tuple[int, int], TitleUse]) -> list[tuple[Span, int]]:
     """Mention every entity the knowledge knows; return the others (with where their name starts)."""
     deferred = []
-    for ent in article.doc.ents:
+    for ent in doc_ents(article.doc):
         if ent.label_ not in ACTOR_LABELS or any(token.i in article.claimed for token in ent):
             continue
         start = _name_start(article, ent)
-        text = article.doc.text[start : ent.end_char]
+        text = article.text[start : ent.end_char]
         # "Mullah Baradar" is an alias as a whole; the mention still starts at the name.
         known = article.kb.resolve(ent.text) or article.kb.resolve(text)
         if known is not None:
@@ -301,7 +303,7 @@ def add_short_name_mentions(
     article: _Article, deferred: list[tuple[Span, int]], coded: dict[tuple[int, int], TitleUse]
 ) -> None:
     for ent, start in deferred:
-        text = article.doc.text[start : ent.end_char]
+        text = article.text[start : ent.end_char]
         if normalize(text) in article.kb.non_actors:
             continue
         named_before = _parenthesized_alias(article, ent)
@@ -406,7 +408,7 @@ def _described_before(article: _Article, ent: Span) -> tuple[str | None, str | N
 def _entity_text(doc: Doc, token: Token) -> str:
     """The whole entity a token belongs to ("Ivory Coast" for "Coast"), else the token."""
     if token.ent_iob_ in ("B", "I"):
-        ent = next((e for e in doc.ents if e.start <= token.i < e.end), None)
+        ent = next((e for e in doc_ents(doc) if e.start <= token.i < e.end), None)
         if ent is not None:
             return ent.text
     return token.text

@@ -8,6 +8,7 @@ from spacy.tokens import Token
 
 from dateline.analyze.agents import mention_sector
 from dateline.model import Location, Mention
+from dateline.analyze.nlp import doc_ents, doc_text
 
 # Dependents that start a clause or phrase of their own: an actor inside them is not an
 # argument of the word they hang from ("the minister, who met X, said ..." is not about X).
@@ -160,7 +161,7 @@ def actor_of(head: Token | None, index: MentionIndex, affected: bool = False) ->
     end = max(t.idx + len(t) for t in tokens)
     inside = [mention for mention in index.within(start, end)
               if mention.how != "demonym" or is_actor_noun(head, index)
-              or affected and head.doc.text[mention.end: mention.end + 1] != "-"]  # not "an Afghan-led process"
+              or affected and doc_text(head.doc)[mention.end: mention.end + 1] != "-"]  # not "an Afghan-led process"
     if inside:
         # "Osama bin Laden's al-Qaeda network": the one we can place in the world speaks for the phrase
         return next((mention for mention in inside if index.is_placed(mention.actor_id)), inside[0])
@@ -290,7 +291,7 @@ def place_named(head: Token, kb) -> Location | None:
     tokens = sorted(phrase_tokens(head), key=lambda t: t.i)
     names = []
     if head.ent_type_ in ("GPE", "LOC", "FAC"):
-        ent = next((e for e in head.doc.ents if e.start <= head.i < e.end), None)
+        ent = next((e for e in doc_ents(head.doc) if e.start <= head.i < e.end), None)
         if ent is not None:
             names.append(ent.text)
     names.append(head.doc[tokens[0].i: tokens[-1].i + 1].text)

@@ -18,7 +18,7 @@ from spacy.tokens import Doc
 from dateline.analyze.actors import find_mentions
 from dateline.analyze.collectives import name_collectives
 from dateline.analyze.events import find_events
-from dateline.analyze.nlp import load_pipeline
+from dateline.analyze.nlp import doc_text, load_pipeline
 from dateline.analyze.quotes import find_quotes
 from dateline.analyze.tense import clause_direction
 from dateline.analyze.timex import find_times
@@ -47,7 +47,7 @@ def analyze_articles(articles: Iterable[Article], kb: Knowledge | None = None) -
 
 def analyze_doc(doc: Doc, article: Article, kb: Knowledge) -> Analysis:
     sentences = [Sentence(i, s.start_char, s.end_char, s.text) for i, s in enumerate(doc.sents)]
-    times = find_times(doc.text, article.published, clause_direction(doc))
+    times = find_times(doc_text(doc), article.published, clause_direction(doc))
     mentions, actors = find_mentions(doc, kb, article.published, scope=article.id)
     # A title's qualifier ("MEA spokesperson Arindam Bagchi") is a mention, but the name is who acts.
     actors_of_phrases = [mention for mention in mentions if mention.how != "qualifier"]

@@ -12,6 +12,7 @@ from spacy.tokens import Doc, Span, Token
 
 from dateline.knowledge import Knowledge, slugify
 from dateline.model import Actor, Mention
+from dateline.analyze.nlp import doc_ents, doc_text
 
 # Sectors of people rather than of a state's institutions.
 POPULATION_SECTORS = frozenset({"CVL", "EDU", "REF", "REL", "LAB"})
@@ -26,7 +27,8 @@ def name_collectives(doc: Doc, kb: Knowledge, mentions: list[Mention]) -> tuple[
     and the group and mission actors they point to."""
     found: dict[str, Actor] = {}
     replaced: list[tuple[int, int, Mention]] = []  # character span the new mention covers
-    for ent in doc.ents:
+    text = doc_text(doc)
+    for ent in doc_ents(doc):
         named = _collective(doc, kb, ent)
         if named is None:
             continue
@@ -36,7 +38,7 @@ def name_collectives(doc: Doc, kb: Knowledge, mentions: list[Mention]) -> tuple[
         sentence = next((m.sentence for m in mentions if m.start == ent.start_char), None)
         if sentence is None:
             sentence = sum(1 for s in doc.sents if s.end <= ent.start)
-        replaced.append((start_char, end_char, Mention(start_char, end_char, doc.text[start_char:end_char],
+        replaced.append((start_char, end_char, Mention(start_char, end_char, text[start_char:end_char],
                                                        actor.id, sentence, "name")))
     if not replaced:
         return mentions, []
@@ -94,7 +96,7 @@ def _mission(doc: Doc, kb: Knowledge, adjective: str, country: Actor, noun: Toke
     """ "the Afghan embassy in New Delhi": a state's mission, named with its seat when given."""
     end, name = noun.i + 1, f"{adjective} {noun.text.lower()}"
     if end + 1 < len(doc) and doc[end].lower_ == "in":
-        seat = next((ent for ent in doc.ents if ent.start == end + 1), None)
+        seat = next((ent for ent in doc_ents(doc) if ent.start == end + 1), None)
         if seat is not None and kb.place(seat.text) is not None:
             name, end = f"{name} in {seat.text}", seat.end
     return end, Actor("org:" + slugify(name), name, "organisation", country.id, "GOV")

@@ -29,6 +29,7 @@ from dateline.analyze.tense import (
     verb_direction,
 )
 from dateline.model import TimeRef
+from dateline.analyze.nlp import doc_text
 
 # Dependents whose time expressions belong to another happening, not to this trigger.
 FOREIGN_CLAUSES = frozenset({"ccomp", "relcl", "advcl", "parataxis", "acl", "csubj"})
@@ -173,14 +174,14 @@ class Narrative:
     """
 
     def __init__(self, doc: Doc, times: list[tuple[TimeRef, Token]], published: date | None):
-        self.text = doc.text
+        self.text = doc_text(doc)
         self.published = published
         self.sentences: list[Span] = list(doc.sents)
         self._position = {sentence.start: i for i, sentence in enumerate(self.sentences)}
         self._times: list[list[tuple[TimeRef, Token]]] = [[] for _ in self.sentences]
         for ref, root in times:
             self._times[self._position[root.sent.start]].append((ref, root))
-        self._quoted = quoted_spans(doc.text)
+        self._quoted = quoted_spans(self.text)
 
     def inherited_date(self, trigger: Token) -> TimeRef | None:
         """The time expression whose date the trigger inherits, or None (see the class)."""

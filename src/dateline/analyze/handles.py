@@ -17,7 +17,7 @@ ATTRIBUTION_GAP = re.compile(r"\s*\(\s*$")  # between a name and "(@handle)"
 
 
 def add_handle_mentions(article: _Article) -> None:
-    text = article.doc.text
+    text = article.text
     for match in HANDLE.finditer(text):
         start, end = match.span()
         if any(m.start < end and start < m.end for m in article.mentions):
@@ -32,7 +32,7 @@ def add_handle_mentions(article: _Article) -> None:
 
 def _attributed(article: _Article, start: int) -> Actor | None:
     """The person named right before "(@handle)", as a pasted post signs itself."""
-    gap = ATTRIBUTION_GAP.search(article.doc.text, 0, start)
+    gap = ATTRIBUTION_GAP.search(article.text, 0, start)
     if gap is None or gap.end() != start:
         return None
     for mention in reversed(article.mentions):

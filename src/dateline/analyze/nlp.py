@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import spacy
 from spacy.language import Language
+from spacy.tokens import Doc, Span
 
 from dateline.errors import E060, DatelineError
 from dateline.knowledge import Knowledge, Surface, load_knowledge
@@ -38,8 +39,12 @@ def load_pipeline(kb: Knowledge | None = None) -> Language:
     patterns = ruler_patterns(kb)
     names = [pattern for pattern in patterns if pattern["label"] != "NORP"]
     demonyms = [pattern for pattern in patterns if pattern["label"] == "NORP"]
-    nlp.add_pipe("entity_ruler", name=RULER_NAME, before="ner").add_patterns(names)
-    nlp.add_pipe("entity_ruler", name=DEMONYM_RULER_NAME, after="ner").add_patterns(demonyms)
+    rulers = {RULER_NAME: (names, {"before": "ner"}), DEMONYM_RULER_NAME: (demonyms, {"after": "ner"})}
+    for name, (chosen, place) in rulers.items():
+        ruler = nlp.add_pipe("entity_ruler", name=name, **place)
+        # Patterns match on the words alone: parsing each of them too cost ten seconds a process.
+        with nlp.select_pipes(enable=[name]):
+            ruler.add_patterns(chosen)
     _PIPELINES[id(kb)] = (kb, nlp)
     return nlp
 
@@ -95,3 +100,25 @@ def _is_distinctive(text: str) -> bool:
     common word such as "us" never matches."""
     has_mark = text.startswith("@") or " " in text.strip() or any(char.isupper() for char in text)
     return len(text) > 1 and has_mark
+
+
+def doc_text(doc: Doc) -> str:
+    """`doc.text`, joined once per doc: spaCy rebuilds it from the tokens on every access, which
+    cost more than all the rest of the analysis when each step asked for it again."""
+    text = doc.user_data.get(_TEXT_KEY)
+    if text is None:
+        text = doc.user_data[_TEXT_KEY] = doc.text
+    return text
+
+
+def doc_ents(doc: Doc) -> tuple[Span, ...]:
+    """`doc.ents`, built once per doc (spaCy builds new spans on every access). Nothing after the
+    pipeline changes the entities, so the first list stays true."""
+    ents = doc.user_data.get(_ENTS_KEY)
+    if ents is None:
+        ents = doc.user_data[_ENTS_KEY] = tuple(doc.ents)
+    return ents
+
+
+_TEXT_KEY = ("dateline", "text")
+_ENTS_KEY = ("dateline", "ents")

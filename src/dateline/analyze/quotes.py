@@ -14,6 +14,7 @@ from spacy.tokens import Doc, Token
 
 from dateline.analyze.arguments import MentionIndex, actor_of
 from dateline.model import Mention, Quote
+from dateline.analyze.nlp import doc_text
 
 QUOTE_PATTERN = re.compile(r"[\"\u201c]([^\"\u201c\u201d]{12,}?)[\"\u201d]")
 MIN_QUOTE_WORDS = 4
@@ -56,7 +57,7 @@ def find_quotes(doc: Doc, article_id: str, mentions: list[Mention], people: set[
     index = MentionIndex(mentions)
     sentences = list(doc.sents)
     quotes = []
-    for match in QUOTE_PATTERN.finditer(doc.text):
+    for match in QUOTE_PATTERN.finditer(doc_text(doc)):
         text = match.group(1).strip().strip(",").strip()
         if len(text.split()) < MIN_QUOTE_WORDS:
             continue

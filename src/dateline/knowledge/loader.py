@@ -230,6 +230,7 @@ TRANSLITERATION_FOLDS = (("ee", "i"), ("oo", "u"), ("ou", "u"), ("ph", "f"), ("k
                          ("y", "i"), ("dh", "d"), ("th", "t"), ("sch", "sh"), ("w", "v"))
 
 
+@lru_cache(maxsize=65536)  # names are compared with every known person's: their words repeat
 def _skeleton(word: str) -> str:
     for written, folded in TRANSLITERATION_FOLDS:
         word = word.replace(written, folded)
