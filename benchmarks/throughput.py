@@ -42,9 +42,9 @@ GIB = 1024 ** 3
 
 BARE_PARSE = """
 import json, sys, spacy
-from dateline.analyze.nlp import MODEL_NAME
+from dateline.analyze.nlp import MODEL_NAME, UNUSED_COMPONENTS
 texts = json.load(open(sys.argv[1]))
-nlp = spacy.load(MODEL_NAME)
+nlp = spacy.load(MODEL_NAME, exclude=UNUSED_COMPONENTS)
 for _ in nlp.pipe(texts):
     pass
 """
@@ -170,8 +170,11 @@ def main() -> None:
     parser.add_argument("--root", type=Path, default=ROOT)
     parser.add_argument("--sample", type=int, default=300, help="articles in the side-by-side runs")
     parser.add_argument("--sample-only", action="store_true", help="skip the whole-corpus runs")
+    parser.add_argument("--keep", action="store_true", help="keep the files and databases written")
     options = parser.parse_args()
     work = Path(tempfile.mkdtemp(prefix="dateline-throughput-"))
+    if options.keep:
+        print(f"work folder                     {work}")
     try:
         base = work / "corpus"
         files = write_corpus(options.root, base)
@@ -180,7 +183,8 @@ def main() -> None:
         if not options.sample_only:
             measure_full(files, base, work)
     finally:
-        shutil.rmtree(work, ignore_errors=True)
+        if not options.keep:
+            shutil.rmtree(work, ignore_errors=True)
 
 
 if __name__ == "__main__":

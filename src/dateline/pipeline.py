@@ -19,7 +19,7 @@ from dateline.store import Store
 BATCH_SIZE = 64  # articles per store transaction: large enough to amortize, small enough to lose little
 # Articles per task sent to a worker, parsed in one spaCy batch there: enough to amortize a task's
 # round trip and fill spaCy's batches, few enough that every worker gets work on a small corpus.
-CHUNK_SIZE = 16
+CHUNK_SIZE = 8
 
 Analyzer = Callable[[Article], Analysis]
 BatchAnalyzer = Callable[[list[Article]], list[Analysis]]

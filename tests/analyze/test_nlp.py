@@ -60,10 +60,25 @@ def test_nlp_ruler_patterns_skip_ambiguous_surnames_and_lowercase_words(kb):
 
 
 def test_nlp_missing_model_is_a_coded_error(monkeypatch, kb):
-    def missing(name):
+    def missing(name, **options):
         raise OSError(f"[E050] Can't find model '{name}'")
 
     monkeypatch.setattr(nlp_module.spacy, "load", missing)
     monkeypatch.setattr(nlp_module, "_PIPELINES", {})
     with pytest.raises(DatelineError, match="E060"):
         load_pipeline(kb)
+
+
+def test_nlp_analysis_leaves_no_cache_on_the_doc(nlp, kb):
+    """The cached entities point back at their doc; left behind, they would keep every parsed doc
+    alive until a full garbage collection."""
+    from dateline.analyze.article import analyze_doc
+    from dateline.analyze.nlp import doc_ents, doc_text
+    from dateline.model import Article
+
+    text = "Jaishankar met Atmar in Dushanbe on Tuesday."
+    doc = nlp(text)
+    assert doc_text(doc) == text and [e.text for e in doc_ents(doc)] == [e.text for e in doc.ents]
+    assert doc.user_data
+    analysis = analyze_doc(doc, Article("a1", "a.txt", text), kb)
+    assert analysis.events and not doc.user_data

@@ -338,3 +338,10 @@ def test_timex_json_has_the_contract_fields():
     assert row == {"start": 21, "end": 33, "text": "November 4-5", "type": "DATE", "value": "2024-11-04",
                    "first_day": "2024-11-04", "last_day": "2024-11-05", "precision": "day",
                    "basis": "publication-relative", "anchor": "2024-11-07"}
+
+
+def test_timex_a_date_counted_off_the_calendar_keeps_no_value():
+    """ "2,500 years ago" in a 2011 article is before year 1: no date, and the article is not lost
+    (a Timeline17 article failed its whole ingest on it)."""
+    refs = find_times("The city was founded 2,500 years ago, historians say.", date(2011, 1, 1))
+    assert [(r.text, r.value, r.first_day, r.basis) for r in refs] == [("2,500 years ago", "XXXX", None, "unresolved")]

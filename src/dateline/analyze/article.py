@@ -18,8 +18,9 @@ from spacy.tokens import Doc
 from dateline.analyze.actors import find_mentions
 from dateline.analyze.collectives import name_collectives
 from dateline.analyze.events import find_events
-from dateline.analyze.nlp import doc_text, load_pipeline
+from dateline.analyze.nlp import doc_text, forget_cached, load_pipeline
 from dateline.analyze.quotes import find_quotes
+from dateline.analyze.segments import parse_texts
 from dateline.analyze.tense import clause_direction
 from dateline.analyze.timex import find_times
 from dateline.knowledge import Knowledge, load_knowledge
@@ -32,8 +33,7 @@ PIPE_BATCH_SIZE = 16
 def analyze_article(article: Article, kb: Knowledge | None = None) -> Analysis:
     """Everything Dateline learns from one article on its own."""
     kb = kb or load_knowledge()
-    doc = load_pipeline(kb)(article.text)
-    return analyze_doc(doc, article, kb)
+    return next(analyze_articles([article], kb))
 
 
 def analyze_articles(articles: Iterable[Article], kb: Knowledge | None = None) -> Iterator[Analysis]:
@@ -41,11 +41,18 @@ def analyze_articles(articles: Iterable[Article], kb: Knowledge | None = None) -
     kb = kb or load_knowledge()
     nlp = load_pipeline(kb)
     pairs = ((article.text, article) for article in articles)
-    for doc, article in nlp.pipe(pairs, as_tuples=True, batch_size=PIPE_BATCH_SIZE):
+    for doc, article in parse_texts(nlp, pairs, PIPE_BATCH_SIZE):
         yield analyze_doc(doc, article, kb)
 
 
 def analyze_doc(doc: Doc, article: Article, kb: Knowledge) -> Analysis:
+    try:
+        return _analyze_doc(doc, article, kb)
+    finally:
+        forget_cached(doc)  # the cached entities point back at the doc: a cycle that would keep it
+
+
+def _analyze_doc(doc: Doc, article: Article, kb: Knowledge) -> Analysis:
     sentences = [Sentence(i, s.start_char, s.end_char, s.text) for i, s in enumerate(doc.sents)]
     times = find_times(doc_text(doc), article.published, clause_direction(doc))
     mentions, actors = find_mentions(doc, kb, article.published, scope=article.id)

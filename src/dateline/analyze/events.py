@@ -47,6 +47,7 @@ from dateline.analyze.targets import (
     with_home_target,
     with_place_target,
 )
+from dateline.analyze.trigger_matcher import TriggerCandidates
 from dateline.analyze.triggers import (
     EventClass,
     Lexicon,
@@ -153,9 +154,10 @@ def noun_arguments(noun: Token, event_class: EventClass, index: MentionIndex, kb
     return Arguments(source, distinct_target(source, target, index), location)
 
 
-def find_triggers(sentence, lexicon: Lexicon) -> list[tuple[Token, EventClass]]:
+def find_triggers(candidates: list[Token], lexicon: Lexicon) -> list[tuple[Token, EventClass]]:
+    """The triggers among a sentence's candidate tokens, with their event classes."""
     found = []
-    for token in sentence:
+    for token in candidates:
         event_class = match_verb(token, lexicon)
         if event_class is None:
             event_class = match_noun(token, lexicon)
@@ -297,10 +299,11 @@ def find_events(doc: Doc, article: Article, mentions: list[Mention], times: list
     rooted_times = dated_times(doc, times)
     narrative = Narrative(doc, rooted_times, article.published)
     events: list[Event] = []
+    candidates = TriggerCandidates(doc, lexicon)
     for sentence_index, sentence in enumerate(doc.sents):
         # "signed an agreement" names one happening twice: keep the richest reading per sentence.
         kept: dict[tuple, tuple[tuple, tuple, Event]] = {}
-        for trigger, event_class in find_triggers(sentence, lexicon):
+        for trigger, event_class in find_triggers(candidates.within(sentence), lexicon):
             for event in code_trigger(trigger, event_class, sentence_index, article, index, rooted_times, kb,
                                       narrative, same_actor, country_of):
                 key = (event.type, event.source_actor, event.target_actor)

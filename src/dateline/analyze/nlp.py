@@ -6,6 +6,7 @@ id (or `place:<slug>`) as the entity id. The stock NER then fills in the names w
 """
 from __future__ import annotations
 
+import numpy
 import spacy
 from spacy.language import Language
 from spacy.tokens import Doc, Span
@@ -23,6 +24,9 @@ LABEL_BY_KIND = {"country": "GPE", "organisation": "ORG", "group": "ORG", "perso
 LABEL_BY_HOW = {"demonym": "NORP", "capital": "GPE", "place": "GPE"}
 
 PARAGRAPH_NAME = "dateline_paragraph_breaks"
+# The model's components the analysis reads nothing from: the parser already splits sentences.
+# Every other one is read (tags, dependencies, lemmas, entities), so it runs.
+UNUSED_COMPONENTS = ("senter",)
 
 # One pipeline per knowledge object for the life of the process: loading costs about a second.
 _PIPELINES: dict[int, tuple[Knowledge, Language]] = {}
@@ -53,15 +57,16 @@ def load_pipeline(kb: Knowledge | None = None) -> Language:
 def paragraph_breaks(doc):
     """A blank line ends a sentence: a kicker ("THE BIG STORY") or a headline is not the start of
     the sentence under it. The parser keeps boundaries set before it runs."""
-    for token in doc[1:]:
-        if doc[token.i - 1].is_space and doc[token.i - 1].text.count("\n") >= 2:
-            token.is_sent_start = True
+    # Only the whitespace tokens are looked at, found in one array read rather than token by token.
+    for index in numpy.flatnonzero(doc.to_array("IS_SPACE")[:-1]):
+        if doc[int(index)].text.count("\n") >= 2:
+            doc[int(index) + 1].is_sent_start = True
     return doc
 
 
 def _load_model() -> Language:
     try:
-        return spacy.load(MODEL_NAME)
+        return spacy.load(MODEL_NAME, exclude=UNUSED_COMPONENTS)
     except OSError as error:
         raise DatelineError(E060.format(name=MODEL_NAME)) from error
 
@@ -118,6 +123,14 @@ def doc_ents(doc: Doc) -> tuple[Span, ...]:
     if ents is None:
         ents = doc.user_data[_ENTS_KEY] = tuple(doc.ents)
     return ents
+
+
+def forget_cached(doc: Doc) -> None:
+    """Drop what doc_text and doc_ents cached. The entities are spans of the doc, so the cache is a
+    reference cycle: left in place, the doc and its tensors outlive the analysis until a full
+    garbage collection, which a long ingest seldom runs, and a worker grew by gigabytes."""
+    doc.user_data.pop(_TEXT_KEY, None)
+    doc.user_data.pop(_ENTS_KEY, None)
 
 
 _TEXT_KEY = ("dateline", "text")

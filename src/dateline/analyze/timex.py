@@ -20,7 +20,7 @@ from typing import Callable
 from dateline.analyze import timex_lexicon as lex
 from dateline.analyze import timex_readers as absolute
 from dateline.analyze import timex_relative as relative
-from dateline.analyze.timex_build import Context, Direction, Resolver, Span
+from dateline.analyze.timex_build import Context, Direction, Resolver, Span, unresolved
 from dateline.analyze.timex_calendar import resolve_month_day, resolve_weekday  # noqa: F401 (public API)
 from dateline.model import TimeRef
 
@@ -74,11 +74,20 @@ def find_times(text: str, anchor: date | None, direction: Direction | None = Non
     context = Context(anchor, direction)
     refs = []
     for reading in settle_overlaps(collect_readings(text)):
-        ref = reading.resolve(context)
+        ref = _resolved(reading, context)
         if ref.first_day is not None and ref.precision is not None and ref.type in CALENDAR_TYPES:
             context.narrative = ref
         refs.append(ref)
     return join_ranges(text, join_clock_and_day(text, refs))
+
+
+def _resolved(reading: Reading, context: Context) -> TimeRef:
+    """The reading resolved against the context; a date counted off the calendar ("2,500 years
+    ago" is before year 1) keeps no value rather than failing the article."""
+    try:
+        return reading.resolve(context)
+    except (ValueError, OverflowError):
+        return unresolved(reading.span, "XXXX", None)
 
 
 def timeref_json(ref: TimeRef) -> dict:

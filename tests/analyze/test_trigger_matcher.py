@@ -1,0 +1,42 @@
+"""The trigger matcher hands the coder every token the coder would accept, and few others."""
+from pathlib import Path
+
+from dateline.analyze.events import find_triggers
+from dateline.analyze.intent import is_obligation_report
+from dateline.analyze.trigger_matcher import TriggerCandidates
+from dateline.analyze.triggers import load_lexicon, match_noun, match_verb
+from dateline.ingest import read_file
+
+CORPUS = Path(__file__).resolve().parents[2] / "examples" / "corpus"
+
+
+def accepted(token, lexicon) -> bool:
+    return any((match_verb(token, lexicon), match_noun(token, lexicon), is_obligation_report(token)))
+
+
+def test_candidates_hold_every_trigger_of_real_articles(nlp):
+    lexicon = load_lexicon()
+    texts = [article.text for path in sorted(CORPUS.glob("*.txt"))[:6] for article in read_file(path)]
+    triggers = candidates = tokens = 0
+    for doc in nlp.pipe(texts):
+        found = TriggerCandidates(doc, lexicon)
+        for sentence in doc.sents:
+            within = {token.i for token in found.within(sentence)}
+            expected = {token.i for token in sentence if accepted(token, lexicon)}
+            assert expected <= within, [doc[i].text for i in expected - within]
+            triggers += len(expected)
+            candidates += len(within)
+        tokens += len(doc)
+    assert triggers > 30
+    assert candidates < tokens / 4  # the coder reads a few tokens in each sentence, not all of them
+
+
+def test_candidates_include_forms_the_lemmatizer_mangles(nlp):
+    lexicon = load_lexicon()
+    doc = nlp("Farmers staged a protest in Lahore. The two sides agreed to a truce and planned talks.")
+    found = TriggerCandidates(doc, lexicon)
+    words = [token.text for sentence in doc.sents for token in found.within(sentence)]
+    assert {"staged", "protest", "agreed", "planned", "talks"} <= set(words)
+    assert "Farmers" not in words and "Lahore" not in words
+    for sentence in doc.sents:  # reading the candidates codes what reading every token codes
+        assert find_triggers(found.within(sentence), lexicon) == find_triggers(list(sentence), lexicon)
