@@ -23,7 +23,7 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from datetime import date
 
-from dateline.knowledge.loader import same_name_word
+from dateline.knowledge.loader import name_word_keys, same_name_word
 from dateline.model import SCOPE_MARK, Actor, Role
 
 _WORD = re.compile(r"[^\W_]+")
@@ -121,27 +121,63 @@ def _link_names(people: list[Actor], links: _Links) -> None:
         _link_surname_group(group, words, links)
 
 
+class _SurnameIndex:
+    """The people of a group whose surname a person's surname may be a form of (`is_form_of`
+    compares surnames first): looked up by shared `name_word_keys` instead of trying everyone,
+    which on a corpus of thousands of articles made linking quadratic in its people."""
+
+    def __init__(self, group: list[Actor], words: dict[str, list[str]]) -> None:
+        self.group = group
+        self.words = words
+        self.by_key: dict[str, list[int]] = {}
+        for position, person in enumerate(group):
+            for key in name_word_keys(words[person.id][-1]):
+                self.by_key.setdefault(key, []).append(position)
+
+    def candidates(self, person: Actor) -> list[Actor]:
+        """In group order, so links form as they would comparing everyone."""
+        surname = self.words[person.id][-1]
+        if len(surname) == 1:  # an initial fits every surname it starts
+            return self.group
+        positions = {p for key in name_word_keys(surname) for p in self.by_key.get(key, ())}
+        return [self.group[p] for p in sorted(positions)]
+
+
 def _link_surname_group(group: list[Actor], words: dict[str, list[str]], links: _Links) -> None:
+    index = _SurnameIndex(group, words)
     # Spellings of one full name are one person, under the best documented of them.
-    targets = [p for p in group if not is_scoped(p.id)]
-    for person in targets:
-        twins = [o for o in targets if o.id != person.id and len(words[o.id]) == len(words[person.id])
+    for person in group:
+        if is_scoped(person.id):
+            continue
+        twins = [o for o in index.candidates(person) if not is_scoped(o.id) and o.id != person.id
+                 and len(words[o.id]) == len(words[person.id])
                  and is_form_of(words[person.id], words[o.id]) and _compatible(person, o)]
         if twins and len(words[person.id]) > 1:
             best = min([person, *twins], key=_documentation_rank)
             if best.id != person.id:
                 links.link(person.id, best.id)
-    roots = {p.id for p in targets if links.root(p.id) == p.id}
+    roots = {p.id for p in group if not is_scoped(p.id) and links.root(p.id) == p.id}
+    # One answer per written name and country: a surname named in a thousand articles is a
+    # thousand scoped people who all join the same fullest name, or none.
+    chosen: dict[tuple[tuple[str, ...], str | None], Actor | None] = {}
     for person in group:
         if links.root(person.id) != person.id:
             continue
-        fuller = [o for o in group if o.id in roots and o.id != person.id
-                  and len(words[o.id]) > len(words[person.id])
-                  and is_form_of(words[person.id], words[o.id]) and _compatible(person, o)]
-        fullest = [c for c in fuller if not any(
-            len(words[o.id]) > len(words[c.id]) and is_form_of(words[c.id], words[o.id]) for o in fuller)]
-        if len(fullest) == 1:
-            links.link(person.id, fullest[0].id)
+        key = (tuple(words[person.id]), person.country)
+        if key not in chosen:
+            chosen[key] = _fullest_form(person, index.candidates(person), roots, words)
+        if chosen[key] is not None:
+            links.link(person.id, chosen[key].id)
+
+
+def _fullest_form(person: Actor, candidates: list[Actor], roots: set[str],
+                  words: dict[str, list[str]]) -> Actor | None:
+    """The one fullest name this person's name is a form of, if exactly one."""
+    fuller = [o for o in candidates if o.id in roots and len(words[o.id]) > len(words[person.id])
+              and is_form_of(words[person.id], words[o.id]) and _compatible(person, o)]
+    fullest = [c for c in fuller if not any(
+        len(words[o.id]) > len(words[c.id]) and is_form_of(words[c.id], words[o.id]) for o in fuller)]
+    return fullest[0] if len(fullest) == 1 else None
 
 
 def _documentation_rank(actor: Actor) -> tuple:

@@ -108,35 +108,52 @@ def _country(actor_id: str | None, actors: Mapping[str, Actor]) -> str | None:
     return actor.country if actor else None
 
 
+# Window lengths (days) that split a family's reports into tiers. A report's block is searched in
+# each tier back from its window's end by that tier's longest window only: one report dated "in
+# the 2000s" must not make every lookup in its family scan ten years of reports.
+WINDOW_TIERS = (0, 7, 31, 92, 366)
+
+
 class Blocks:
     """Reports that may be one happening: one type family and overlapping windows, or undated
-    in one article. Indexed on window starts, so each report's block is found directly."""
+    in one article. Indexed on window starts, tier by tier of window length, so each report's
+    block is found directly."""
 
     def __init__(self, reports: Sequence[Report]) -> None:
-        self.families: dict[str, tuple[list[date], list[Report], int]] = {}
-        by_family: dict[str, list[Report]] = {}
+        self.families: dict[str, list[tuple[list[date], list[Report], int]]] = {}
+        by_tier: dict[tuple[str, int], list[Report]] = {}
         self.undated: dict[tuple[str, str], list[Report]] = {}
         for report in reports:
             if report.window:
-                by_family.setdefault(report.family, []).append(report)
+                by_tier.setdefault((report.family, _tier(report.window)), []).append(report)
             else:
                 self.undated.setdefault((report.family, report.event.article_id), []).append(report)
-        for family, members in by_family.items():
-            members.sort(key=lambda r: (r.window[0], r.index))
+        for (family, _), members in sorted(by_tier.items()):
+            members.sort(key=_window_order)
             longest = max((r.window[1] - r.window[0]).days for r in members)
-            self.families[family] = ([r.window[0] for r in members], members, longest)
+            self.families.setdefault(family, []).append(([r.window[0] for r in members], members, longest))
 
     def of(self, report: Report) -> list[Report]:
-        """The other reports in this report's block."""
+        """The other reports in this report's block, by window start."""
         if report.window is None:
             members = self.undated.get((report.family, report.event.article_id), [])
         else:
-            starts, members, longest = self.families[report.family]
             first, last = report.window
-            low = bisect.bisect_left(starts, first - timedelta(days=longest))
-            members = [r for r in members[low:bisect.bisect_right(starts, last)]
-                       if r.window[1] >= first]
+            members = []
+            for starts, tier, longest in self.families[report.family]:
+                low = bisect.bisect_left(starts, first - timedelta(days=longest))
+                members += [r for r in tier[low:bisect.bisect_right(starts, last)] if r.window[1] >= first]
+            members.sort(key=_window_order)
         return [r for r in members if r.index != report.index]
+
+
+def _tier(window: tuple[date, date]) -> int:
+    length = (window[1] - window[0]).days
+    return next((i for i, bound in enumerate(WINDOW_TIERS) if length <= bound), len(WINDOW_TIERS))
+
+
+def _window_order(report: Report) -> tuple[date, int]:
+    return report.window[0], report.index
 
 
 def candidate_pairs(reports: Sequence[Report]) -> list[tuple[int, int]]:

@@ -252,6 +252,14 @@ def same_name_word(known: str, written: str) -> bool:
     return _near(known, written)
 
 
+def name_word_keys(word: str) -> set[str]:
+    """Keys that two words share whenever `same_name_word` holds for them: the word, its
+    transliteration skeleton, and the word with each letter left out in turn (one letter added,
+    dropped or changed leaves a common word). An index over these finds the words a name word may
+    match without comparing it with every other."""
+    return {word, _skeleton(word)} | {word[:i] + word[i + 1:] for i in range(len(word))}
+
+
 def _near(known: str, written: str) -> bool:
     """The same word, its transliteration variant, or one letter added, dropped or changed in a word
     of five letters or more."""
