@@ -41,7 +41,8 @@ def _default_analyzer(knowledge: str | None = None) -> BatchAnalyzer:
     from dateline.knowledge import load_knowledge
 
     load_knowledge(knowledge)  # a bad file fails here, once, before any article is read
-    return partial(analyze_batch, knowledge=knowledge)
+    # Workers elsewhere (a cluster's) start in other folders: they get the absolute path.
+    return partial(analyze_batch, knowledge=str(Path(knowledge).resolve()) if knowledge else None)
 
 
 def _each(analyzer: Analyzer, articles: list[Article]) -> list[Analysis]:

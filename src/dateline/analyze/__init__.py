@@ -13,17 +13,11 @@ def analyze_article(article, kb=None):
     return analyze(article, kb)
 
 
-def analyze_with_knowledge(article, knowledge=None):
-    """`analyze_article` with the package's knowledge and a user's file (a path) merged over it;
-    picklable, so a process pool or a Dask worker loads the file once and keeps it."""
-    from dateline.knowledge import load_knowledge
-
-    return analyze_article(article, load_knowledge(knowledge))
-
-
 def analyze_batch(articles, knowledge=None):
-    """`analyze_with_knowledge` over a list of articles, parsed together in spaCy batches: the
-    task a process pool or a Dask worker runs. Top-level and picklable."""
+    """`analyze_article` over a list of articles, parsed together in spaCy batches, with the
+    package's knowledge and a user's file (a path) merged over it: the task a process pool or a
+    Dask worker runs. Top-level and picklable; a worker builds the knowledge and the pipeline
+    once and keeps them for every chunk it gets."""
     from dateline.knowledge import load_knowledge
 
     return list(analyze_articles(articles, load_knowledge(knowledge)))
