@@ -21,10 +21,10 @@ from datetime import date
 from spacy.tokens import Doc, Span, Token
 
 from dateline.analyze.handles import add_handle_mentions
+from dateline.analyze.nlp import doc_ents, doc_text
 from dateline.analyze.roles import observed_roles, phrase_actor, with_roles
 from dateline.knowledge import Knowledge, normalize, slugify
 from dateline.model import Actor, Mention, scoped_id
-from dateline.analyze.nlp import doc_ents, doc_text
 
 ACTOR_LABELS = ("PERSON", "ORG", "GPE", "NORP", "LOC", "FAC")
 POSSESSIVES = ("'s", "\u2019s", "'")

@@ -7,8 +7,8 @@ from dataclasses import dataclass
 from spacy.tokens import Token
 
 from dateline.analyze.agents import mention_sector
-from dateline.model import Location, Mention
 from dateline.analyze.nlp import doc_ents, doc_text
+from dateline.model import Location, Mention
 
 # Dependents that start a clause or phrase of their own: an actor inside them is not an
 # argument of the word they hang from ("the minister, who met X, said ..." is not about X).

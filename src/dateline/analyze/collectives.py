@@ -10,9 +10,9 @@ from __future__ import annotations
 
 from spacy.tokens import Doc, Span, Token
 
+from dateline.analyze.nlp import doc_ents, doc_text
 from dateline.knowledge import Knowledge, slugify
 from dateline.model import Actor, Mention
-from dateline.analyze.nlp import doc_ents, doc_text
 
 # Sectors of people rather than of a state's institutions.
 POPULATION_SECTORS = frozenset({"CVL", "EDU", "REF", "REL", "LAB"})

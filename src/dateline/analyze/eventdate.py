@@ -16,6 +16,7 @@ from datetime import date
 
 from spacy.tokens import Doc, Span, Token
 
+from dateline.analyze.nlp import doc_text
 from dateline.analyze.quotes import QUOTE_PATTERN
 from dateline.analyze.tense import (
     FUTURE,
@@ -29,7 +30,6 @@ from dateline.analyze.tense import (
     verb_direction,
 )
 from dateline.model import TimeRef
-from dateline.analyze.nlp import doc_text
 
 # Dependents whose time expressions belong to another happening, not to this trigger.
 FOREIGN_CLAUSES = frozenset({"ccomp", "relcl", "advcl", "parataxis", "acl", "csubj"})

@@ -13,8 +13,8 @@ from datetime import date
 from spacy.tokens import Doc, Token
 
 from dateline.analyze.arguments import MentionIndex, actor_of
-from dateline.model import Mention, Quote
 from dateline.analyze.nlp import doc_text
+from dateline.model import Mention, Quote
 
 QUOTE_PATTERN = re.compile(r"[\"\u201c]([^\"\u201c\u201d]{12,}?)[\"\u201d]")
 MIN_QUOTE_WORDS = 4
