@@ -39,7 +39,32 @@ def test_ingest_cli_reports_each_bad_input_and_keeps_the_rest(tmp_path):
         assert database.stats() == stats
 
 
-def test_ingest_cli_missing_path_is_one_clear_line(tmp_path):
+def test_ingest_cli_missing_path_is_one_clear_line_and_fails(tmp_path):
     result = CliRunner().invoke(main, ["ingest", str(tmp_path / "nope"), "--db", str(tmp_path / "d.duckdb")])
-    assert "E001" in result.output
-    assert result.output.splitlines()[-1] == "0 ingested, 1 skipped"
+    assert result.exit_code == 1
+    assert "E001" in result.stdout
+    assert result.stdout.splitlines()[-1] == "0 ingested, 1 skipped"
+    assert result.stderr == "E014: nothing was ingested: no article could be read\n"
+
+
+def test_ingest_cli_folder_of_only_bad_files_fails(tmp_path):
+    (tmp_path / "in").mkdir()
+    (tmp_path / "in" / "empty.txt").write_text("")
+    (tmp_path / "in" / "image.md").write_bytes(b"\x89PNG\r\n\x1a\n\x00\x00")
+    result = CliRunner().invoke(main, ["ingest", str(tmp_path / "in"), "--db", str(tmp_path / "d.duckdb")])
+    assert result.exit_code == 1
+    assert result.stdout.splitlines()[-1] == "0 ingested, 2 skipped"
+
+
+def test_ingest_cli_unexpected_error_is_one_line_without_traceback(tmp_path, monkeypatch):
+    from dateline import pipeline
+
+    def broken(*args, **kwargs):
+        raise ValueError("a bug of ours\nsecond line")
+
+    monkeypatch.setattr(pipeline, "ingest", broken)
+    result = CliRunner().invoke(main, ["ingest", str(tmp_path), "--db", str(tmp_path / "d.duckdb")])
+    assert result.exit_code == 2
+    assert result.stderr == ("E099: unexpected error (ValueError: a bug of ours); "
+                             "set DATELINE_DEBUG=1 to see where it happened\n")
+    assert "Traceback" not in result.output

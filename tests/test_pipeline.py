@@ -89,13 +89,47 @@ def test_pipeline_worker_processes_give_the_same_result(tmp_path):
         assert [e.id for e in a.timeline()] == [e.id for e in b.timeline()]
 
 
-def test_pipeline_analyzer_failure_stores_nothing_of_its_batch(tmp_path):
+def test_pipeline_article_whose_analysis_fails_is_skipped_and_the_others_stored(tmp_path):
     write_sample_files(tmp_path / "in")
 
-    def broken(article):
-        raise RuntimeError("analyzer crashed")
+    def broken_on_one(article):
+        if article.source.endswith("b.txt"):
+            raise RuntimeError("analyzer crashed\non two lines")
+        return fake_analyzer(article)
 
+    report = run([tmp_path / "in"], tmp_path / "d.duckdb", analyzer=broken_on_one)
+    assert report.ingested == 2
+    assert [str(skip) for skip in report.skipped] == [
+        "skipped articles/b.txt: E013: analysis failed: RuntimeError: analyzer crashed"]
+    with Database(tmp_path / "d.duckdb") as database:
+        assert database.stats()["articles"] == 2
+
+
+def test_pipeline_reader_bug_on_one_file_is_a_skip(tmp_path):
+    paths = write_sample_files(tmp_path / "in")
+
+    def reader(path):
+        if path.name == "a.txt":
+            raise KeyError("odd")
+        return fake_reader(path)
+
+    report = run([tmp_path / "in"], tmp_path / "d.duckdb", reader=reader)
+    assert report.ingested == 2
+    assert [str(skip) for skip in report.skipped] == [f"skipped {paths[0]}: E015: reading failed: KeyError: 'odd'"]
+
+
+def test_pipeline_failure_while_storing_stores_nothing_of_its_batch(tmp_path, monkeypatch):
+    write_sample_files(tmp_path / "in")
+    from dateline.store import writer
+
+    def failing_quotes(con, table, columns, rows, conflict=""):
+        if table == "quotes":  # late in the batch: articles, events and mentions are written
+            raise RuntimeError("disk full")
+        real_insert(con, table, columns, rows, conflict)
+
+    real_insert = writer.insert_rows
+    monkeypatch.setattr(writer, "insert_rows", failing_quotes)
     with pytest.raises(RuntimeError):
-        run([tmp_path / "in"], tmp_path / "d.duckdb", analyzer=broken)
+        run([tmp_path / "in"], tmp_path / "d.duckdb")
     with Database(tmp_path / "d.duckdb") as database:
         assert database.stats()["articles"] == 0

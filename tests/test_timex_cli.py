@@ -105,9 +105,19 @@ def test_timex_missing_file_is_a_clear_error(tmp_path):
     assert f"'{missing}' does not exist" in result.output and "Traceback" not in result.output
 
 
-def test_timex_file_not_utf8_is_one_coded_line(tmp_path):
+def test_timex_latin1_file_is_decoded_with_a_note(tmp_path):
     path = tmp_path / "latin1.txt"
     path.write_bytes("Talks in Brasília on 13 July 2021.".encode("latin-1"))
+    result = invoke(path)
+    assert result.exit_code == 0
+    assert result.stderr == f"note {path}: W001: not UTF-8; decoded as Latin-1\n"
+    [found] = json.loads(result.stdout)
+    assert (found["text"], found["value"]) == ("13 July 2021", "2021-07-13")
+
+
+def test_timex_binary_file_is_one_coded_line(tmp_path):
+    path = tmp_path / "image.txt"
+    path.write_bytes(b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR")
     result = invoke(path)
     assert result.exit_code == 1
     assert result.output.startswith("E003") and str(path) in result.output

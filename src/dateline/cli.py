@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import json
 import re
+import sys
 from contextlib import contextmanager
 from datetime import date
 
@@ -13,7 +14,8 @@ from rich.progress import Progress
 from dateline import cli_share, pipeline
 from dateline.cli_options import (actor_option, db_option, format_option, open_db, print_table,
                                   since_option, type_option, until_option, user_errors)
-from dateline.errors import E003, E010, InputError
+from dateline.errors import E003, E010, E014, W001, InputError
+from dateline.model import Note
 from dateline.query import render, serialize
 
 PROGRESS_MIN_FILES = 20  # fewer files finish before a bar is worth drawing
@@ -43,12 +45,15 @@ def ingest(paths: tuple[str, ...], db_path: str | None, workers: int, scheduler:
     with user_errors(), _progress_bar() as progress:
         report = pipeline.ingest(paths, db=db_path, workers=workers, progress=progress,
                                  knowledge=knowledge_file, scheduler=scheduler)
-    for skip in report.skipped:
-        click.echo(str(skip))
+    for item in [*report.notes, *report.skipped]:
+        click.echo(str(item))
     line = f"{report.ingested} ingested, {len(report.skipped)} skipped"
     if report.unchanged:
         line += f", {report.unchanged} unchanged"
     click.echo(line)
+    if not report.read_anything:
+        click.echo(E014, err=True)
+        sys.exit(1)
 
 
 @contextmanager
@@ -272,7 +277,8 @@ class IsoDate(click.ParamType):
                    "\"two days ago\" are resolved against. Without it they keep underspecified "
                    "values such as XXXX-11-04.")
 def timex(file: str, dct: date | None) -> None:
-    """Tag the time expressions of a UTF-8 text FILE ("-" for standard input).
+    """Tag the time expressions of a text FILE ("-" for standard input), in UTF-8 (Latin-1 and
+    cp1252 are decoded too, with a note on stderr).
 
     Prints a JSON array, indented by two spaces, of objects with the keys start, end, text,
     type (DATE, TIME, DURATION or SET) and value (a TimeML value such as 2021-07-13 or P3D).
@@ -313,8 +319,9 @@ def extract(file: str, knowledge_file: str | None, fmt: str) -> None:
 
 
 def _read_text(file: str) -> str:
-    """The text of a file or of standard input; a BOM is dropped, as every editor hides it."""
-    from dateline.ingest.readers import decode_text  # the ingest stack is slow to import
+    """The text of a file or of standard input; a BOM is dropped, as every editor hides it. A
+    text in Latin-1 or cp1252 is decoded, with a note on stderr."""
+    from dateline.ingest.readers import decode_bytes  # the ingest stack is slow to import
 
     name = "<stdin>" if file == "-" else file
     try:
@@ -322,9 +329,12 @@ def _read_text(file: str) -> str:
             data = stream.read()
     except OSError as error:
         raise InputError(f"{E010.format(detail=error.strerror or error)}: {name}") from error
-    text = decode_text(data)
-    if text is None:
+    decoded = decode_bytes(data)
+    if decoded is None:
         raise InputError(f"{E003}: {name}")
+    text, encoding = decoded
+    if encoding not in ("UTF-8", "UTF-16"):
+        click.echo(str(Note(name, W001.format(encoding=encoding))), err=True)
     return text
 
 

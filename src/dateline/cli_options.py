@@ -1,6 +1,7 @@
 """The flags and error handling every `dateline` command shares."""
 from __future__ import annotations
 
+import os
 import sys
 from collections.abc import Callable
 from contextlib import contextmanager
@@ -8,7 +9,7 @@ from contextlib import contextmanager
 import click
 from rich.console import Console
 
-from dateline.errors import DatelineError
+from dateline.errors import E099, DatelineError, failure_detail
 from dateline.query import Database
 
 db_option = click.option("--db", "db_path", type=click.Path(dir_okay=False),
@@ -31,12 +32,24 @@ def format_option(*choices: str) -> Callable:
 
 @contextmanager
 def user_errors():
-    """A DatelineError is the user's to fix: one line on stderr and exit 1, no traceback."""
+    """A DatelineError is the user's to fix: one line on stderr and exit 1, no traceback. Any
+    other exception is ours: one line too (E099), exit 2, and the traceback only when
+    $DATELINE_DEBUG is set. Ctrl-C is one line and exit 130."""
     try:
         yield
     except DatelineError as error:
         click.echo(str(error), err=True)
         sys.exit(1)
+    except KeyboardInterrupt:
+        click.echo("interrupted; what was stored before stays stored", err=True)
+        sys.exit(130)
+    except (click.ClickException, click.exceptions.Exit, click.exceptions.Abort):
+        raise
+    except Exception as error:
+        if os.environ.get("DATELINE_DEBUG"):
+            raise
+        click.echo(E099.format(detail=failure_detail(error)), err=True)
+        sys.exit(2)
 
 
 def open_db(db_path: str | None) -> Database:

@@ -1,10 +1,13 @@
 """The `dateline` commands that show and hand on what is stored: relations, serve, report, export."""
 from __future__ import annotations
 
+from urllib.parse import urlencode
+
 import click
 
 from dateline.cli_options import (actor_option, db_option, format_option, open_db, print_table,
                                   since_option, until_option, user_errors)
+from dateline.errors import E083, E084
 from dateline.query import render, serialize
 
 
@@ -31,19 +34,31 @@ def relations(a: str, b: str, db_path, since, until, fmt) -> None:
 @click.command()
 @db_option
 @click.option("--host", default="127.0.0.1", show_default=True,
-              help="Address to listen on; the default answers this machine only.")
+              help="Address to listen on; the default answers this machine only. Any other "
+                   "needs --token.")
 @click.option("--port", type=click.IntRange(1, 65535), default=8000, show_default=True,
               help="Port to listen on.")
-def serve(db_path, host: str, port: int) -> None:
+@click.option("--token", envvar="DATELINE_TOKEN", show_envvar=True, metavar="TOKEN",
+              help="Answer only requests that carry TOKEN (as `Authorization: Bearer TOKEN` or "
+                   "in the printed URL); needed with a --host others can reach.")
+def serve(db_path, host: str, port: int, token: str | None) -> None:
     """Browse the database in a web browser: timeline, events, actors, articles, relations."""
     import uvicorn
 
     from dateline.web.app import create_app
+    from dateline.web.auth import TOKEN_PARAM, is_loopback
 
+    # Refused before the database is opened or anything binds: a usage error, exit 2.
+    if token is not None and not token.strip():
+        raise click.UsageError(E084)
+    if not token and not is_loopback(host):
+        raise click.UsageError(E083.format(host=host))
     with user_errors():
         open_db(db_path).close()  # a missing or foreign file fails here, not on the first page
-    click.echo(f"Dateline at http://{host}:{port}/ (Ctrl-C to stop)")
-    uvicorn.run(create_app(db_path), host=host, port=port, log_level="warning")
+    address = f"[{host}]" if ":" in host else host  # an IPv6 address is bracketed in a URL
+    query = f"?{urlencode({TOKEN_PARAM: token})}" if token else ""
+    click.echo(f"Dateline at http://{address}:{port}/{query} (Ctrl-C to stop)")
+    uvicorn.run(create_app(db_path, token=token), host=host, port=port, log_level="warning")
 
 
 @click.command()

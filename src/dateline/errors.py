@@ -1,8 +1,19 @@
 """Dateline's errors and warnings, coded so that a message leads to its cause.
 
-A message is `CODE: text`; the CLI prints it on one line of stderr and exits non-zero.
+A message is `CODE: text`; the CLI prints it on one line of stderr and exits non-zero. A
+`W` code is a warning: the input it names was stored all the same.
 """
 from __future__ import annotations
+
+
+def failure_detail(error: BaseException) -> str:
+    """An unexpected exception as one short line: its type and the first line of its message."""
+    lines = str(error).strip().splitlines()
+    detail = f"{type(error).__name__}: {lines[0]}" if lines else type(error).__name__
+    return detail if len(detail) <= MAX_DETAIL_CHARS else detail[:MAX_DETAIL_CHARS - 1] + "…"
+
+
+MAX_DETAIL_CHARS = 200
 
 
 class DatelineError(Exception):
@@ -36,14 +47,23 @@ class ExportError(DatelineError):
 # ingest
 E001 = "E001: no such file or folder: {path}"
 E002 = "E002: unsupported file type {suffix!r} (expected .txt, .md, .jsonl, .csv, .html)"
-E003 = "E003: not valid UTF-8 text"
+E003 = "E003: binary data, not text"
 E004 = "E004: malformed JSON: {detail}"
 E005 = "E005: record has no text"
 E006 = "E006: no main text found in the HTML page"
 E007 = "E007: malformed CSV: {detail}"
 E008 = "E008: empty after cleaning"
-E009 = "E009: unreadable date {value!r}"
 E010 = "E010: cannot read file: {detail}"
+E011 = ("E011: the file is {size} MiB, over the limit of {limit} MiB for one file; split it, "
+        "or raise $DATELINE_MAX_FILE_MB")
+E012 = ("E012: the text is {length:,} characters long, over the limit of {limit:,} for one "
+        "article")
+E013 = "E013: analysis failed: {detail}"
+E014 = "E014: nothing was ingested: no article could be read"
+E015 = "E015: reading failed: {detail}"
+# ingest warnings: the input is stored all the same
+W001 = "W001: not UTF-8; decoded as {encoding}"
+W002 = "W002: unreadable date {value!r}; stored undated"
 # knowledge
 E020 = "E020: knowledge file {path} is malformed: {detail}"
 E021 = "E021: knowledge file {path} not found"
@@ -59,10 +79,21 @@ E045 = "E045: no actor matches {value!r}"
 E046 = "E046: {value!r} matches {count} actors: {choices}; name one by its id"
 E047 = "E047: no {what} has the id {value!r}"
 E048 = "E048: a relation needs two different actors; both names mean {value!r}"
+E049 = ("E049: database {path} is busy: another process has held it for over {seconds} s; "
+        "try again when it is done")
+E050 = ("E050: another ingest is writing to {path} (it holds {lock}); wait for it to finish, or "
+        "ingest into another database")
 # analysis
 E060 = "E060: spaCy pipeline {name!r} is not installed; run `make install`"
 # interfaces
 E080 = "E080: cannot write {path}: {detail}"
 E081 = "E081: {path} exists and is not an empty folder; name a new or empty folder for the export"
+E082 = ("E082: this server needs its token; open the URL `dateline serve` printed, or send"
+        " `Authorization: Bearer TOKEN`")
+E083 = ("E083: --host {host} is not a loopback address, so others could reach the server;"
+        " give it --token TOKEN (or $DATELINE_TOKEN), or keep the default 127.0.0.1")
+E084 = "E084: --token is empty; give a token that is hard to guess"
 # scale-out
 E090 = "E090: cannot reach the Dask scheduler at {address}: {detail}"
+# anything else
+E099 = "E099: unexpected error ({detail}); set DATELINE_DEBUG=1 to see where it happened"

@@ -13,9 +13,9 @@ from pathlib import Path
 
 from dateline.analyze.article import analyze_articles
 from dateline.analyze.triggers import cameo_table, load_lexicon
-from dateline.ingest.readers import jsonl_records, record_to_article
+from dateline.ingest.readers import jsonl_records, read_record
 from dateline.knowledge import Knowledge, load_knowledge
-from dateline.model import Actor, Analysis, Article, Event, Skip
+from dateline.model import Actor, Analysis, Article, Event, Note, Skip
 
 
 @dataclass(slots=True)
@@ -29,30 +29,31 @@ class Extraction:
         return {"id": self.id, "events": self.events}
 
 
-def read_records(content: str, source: str = "<stdin>") -> Iterator[tuple[str, Article] | Skip]:
-    """(record id, article) per JSONL line; a line that is no record is a Skip naming it."""
+def read_records(content: str, source: str = "<stdin>") -> Iterator[tuple[str, Article] | Skip | Note]:
+    """(record id, article) per JSONL line; a line that is no record is a Skip naming it, and a
+    record read with a warning (a date that did not parse) comes after its Note."""
     for item in jsonl_records(source, content):
         if isinstance(item, Skip):
             yield item
             continue
         number, record = item
-        article = record_to_article(record, Path(source), number)
-        if isinstance(article, Skip):
-            yield article
-            continue
-        record_id = record.get("id")
-        yield (str(record_id) if record_id is not None else f"line-{number}"), article
+        for read in read_record(record, Path(source), number):
+            if isinstance(read, Article):
+                record_id = record.get("id")
+                yield (str(record_id) if record_id is not None else f"line-{number}"), read
+            else:
+                yield read
 
 
-def extract(records: Iterable[tuple[str, Article] | Skip], kb: Knowledge | None = None,
+def extract(records: Iterable[tuple[str, Article] | Skip | Note], kb: Knowledge | None = None,
             on_skip=None) -> Iterator[Extraction]:
-    """Code each record; skips go to `on_skip` (when given) and yield nothing."""
+    """Code each record; skips and notes go to `on_skip` (when given) and yield nothing."""
     kb = kb or load_knowledge()
     ids: dict[int, str] = {}
 
     def articles() -> Iterator[Article]:
         for item in records:
-            if isinstance(item, Skip):
+            if isinstance(item, (Skip, Note)):
                 if on_skip is not None:
                     on_skip(item)
                 continue

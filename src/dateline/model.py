@@ -64,6 +64,20 @@ class Skip:
 
 
 @dataclass(slots=True)
+class Note:
+    """Something a user should know about an input that was read all the same (the encoding it
+    was decoded from, a date that did not parse); reported beside the skips."""
+
+    source: str
+    message: str
+    line: int | None = None
+
+    def __str__(self) -> str:
+        where = f"{self.source}:{self.line}" if self.line else self.source
+        return f"note {where}: {self.message}"
+
+
+@dataclass(slots=True)
 class Sentence:
     index: int
     start: int

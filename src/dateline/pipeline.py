@@ -10,10 +10,10 @@ from dataclasses import dataclass, field
 from functools import partial
 from pathlib import Path
 
-from dateline.errors import DatelineError
+from dateline.errors import E013, E015, DatelineError, failure_detail
 from dateline.executors import map_in_order, open_executor
 from dateline.fuse import fuse_store
-from dateline.model import Analysis, Article, Skip
+from dateline.model import Analysis, Article, Note, Skip
 from dateline.store import Store
 
 BATCH_SIZE = 64  # articles per store transaction: large enough to amortize, small enough to lose little
@@ -22,8 +22,9 @@ BATCH_SIZE = 64  # articles per store transaction: large enough to amortize, sma
 CHUNK_SIZE = 8
 
 Analyzer = Callable[[Article], Analysis]
-BatchAnalyzer = Callable[[list[Article]], list[Analysis]]
-Reader = Callable[[Path], Iterable["Article | Skip"]]
+# A chunk's analyses in order; an article whose analysis failed is a Skip in its place.
+BatchAnalyzer = Callable[[list[Article]], list["Analysis | Skip"]]
+Reader = Callable[[Path], Iterable["Article | Skip | Note"]]
 Discoverer = Callable[[Sequence[Path]], "tuple[list[Path], list[Skip]]"]
 Progress = Callable[[int, int], None]
 
@@ -33,7 +34,13 @@ class IngestReport:
     ingested: int = 0  # articles analyzed and stored by this run
     unchanged: int = 0  # articles already stored, or repeated in this run: not analyzed again
     skipped: list[Skip] = field(default_factory=list)
+    notes: list[Note] = field(default_factory=list)  # inputs stored with a warning (encoding, date)
     events: int = 0  # fused events in the database after this run
+
+    @property
+    def read_anything(self) -> bool:
+        """Whether any article was read, new or already stored."""
+        return bool(self.ingested or self.unchanged)
 
 
 def _default_analyzer(knowledge: str | None = None) -> BatchAnalyzer:
@@ -45,9 +52,17 @@ def _default_analyzer(knowledge: str | None = None) -> BatchAnalyzer:
     return partial(analyze_batch, knowledge=str(Path(knowledge).resolve()) if knowledge else None)
 
 
-def _each(analyzer: Analyzer, articles: list[Article]) -> list[Analysis]:
-    """A one-article analyzer applied to a chunk (picklable, for a pool, with `partial`)."""
-    return [analyzer(article) for article in articles]
+def _each(analyzer: Analyzer, articles: list[Article]) -> list[Analysis | Skip]:
+    """A one-article analyzer applied to a chunk (picklable, for a pool, with `partial`); an
+    article it fails on is a Skip naming the error, and the others go on."""
+    return [_analyze_or_skip(analyzer, article) for article in articles]
+
+
+def _analyze_or_skip(analyzer: Analyzer, article: Article) -> Analysis | Skip:
+    try:
+        return analyzer(article)
+    except Exception as error:  # one bad article must not cost the others
+        return Skip(article.source, E013.format(detail=failure_detail(error)))
 
 
 def _default_reader() -> Reader:
@@ -76,7 +91,12 @@ def ingest(paths: Iterable[str | Path], db: str | Path | None = None, workers: i
        processes, or on the Dask cluster whose scheduler is at `scheduler` ("tcp://HOST:PORT"),
        with a few chunks in flight per worker,
     4. store them here, in input order, in batches of about BATCH_SIZE, one transaction each,
-    5. fuse the whole store once at the end, here.
+       letting go of the file between batches so that readers (`dateline serve`) get in,
+    5. fuse the whole store once at the end, here, in one transaction.
+
+    An article whose analysis fails is skipped with the error (E013), and the others go in.
+    A run killed at any point leaves only whole batches, and the next run over the same input
+    adds what is missing: the end state is that of one run.
     """
     if analyzer is None:
         from dateline.knowledge import user_knowledge
@@ -90,29 +110,39 @@ def ingest(paths: Iterable[str | Path], db: str | Path | None = None, workers: i
     files, skips = discoverer([Path(p) for p in paths])
     report.skipped += skips
     with Store(db) as store:
+        stored = store.article_ids()
+        store.release()
         copies: list[Article] = []  # texts read again: noted once their original is stored
-        new_articles = _new_articles(files, reader, store, report, progress, copies)
+        new_articles = _new_articles(files, reader, stored, report, progress, copies)
         with open_executor(workers, scheduler) as (executor, slots):
             analyzed = map_in_order(executor, slots, analyze_chunk, _batches(new_articles, CHUNK_SIZE))
             for batch in _batches(_flatten(analyzed), BATCH_SIZE):
-                written = store.write(batch)
-                report.ingested += written.new
-                report.unchanged += written.unchanged
+                _store_batch(store, batch, report)
         store.note_copies(copies)
         report.events = fuse_store(store)
     return report
 
 
-def _new_articles(files: Sequence[Path], reader: Reader, store: Store, report: IngestReport,
+def _store_batch(store: Store, batch: list[Analysis | Skip], report: IngestReport) -> None:
+    report.skipped += [item for item in batch if isinstance(item, Skip)]
+    written = store.write([item for item in batch if not isinstance(item, Skip)])
+    store.release()
+    report.ingested += written.new
+    report.unchanged += written.unchanged
+
+
+def _new_articles(files: Sequence[Path], reader: Reader, stored: set[str], report: IngestReport,
                   progress: Progress | None, copies: list[Article]) -> Iterator[Article]:
-    """Articles not stored yet, each once (two files with the same text are one article); the
+    """Articles not `stored` yet, each once (two files with the same text are one article); the
     other reads of a text go to `copies`."""
     seen: set[str] = set()
     for done, path in enumerate(files, start=1):
         for item in _read(path, reader):
             if isinstance(item, Skip):
                 report.skipped.append(item)
-            elif item.id in seen or store.has_article(item.id):
+            elif isinstance(item, Note):
+                report.notes.append(item)
+            elif item.id in seen or item.id in stored:
                 report.unchanged += 1
                 copies.append(item)
             else:
@@ -122,12 +152,14 @@ def _new_articles(files: Sequence[Path], reader: Reader, store: Store, report: I
             progress(done, len(files))
 
 
-def _read(path: Path, reader: Reader) -> Iterable[Article | Skip]:
-    """Everything a file holds; a reader's coded error becomes a skip, not a failed run."""
+def _read(path: Path, reader: Reader) -> Iterable[Article | Skip | Note]:
+    """Everything a file holds; a reader's error becomes a skip of the file, not a failed run."""
     try:
         return list(reader(path))
     except DatelineError as error:
         return [Skip(str(path), str(error))]
+    except Exception as error:  # a reader's bug on one odd file must not cost the others
+        return [Skip(str(path), E015.format(detail=failure_detail(error)))]
 
 
 def _batches(items: Iterable, size: int) -> Iterator[list]:
@@ -141,6 +173,6 @@ def _batches(items: Iterable, size: int) -> Iterator[list]:
         yield batch
 
 
-def _flatten(chunks: Iterable[list[Analysis]]) -> Iterator[Analysis]:
+def _flatten(chunks: Iterable[list[Analysis | Skip]]) -> Iterator[Analysis | Skip]:
     for chunk in chunks:
         yield from chunk

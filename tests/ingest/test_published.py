@@ -68,7 +68,7 @@ def test_published_page_meta_beats_json_ld_and_time():
         '<script type="application/ld+json">{"datePublished": "2022-06-24"}</script>',
         '<article><time datetime="2022-06-25">June 25</time></article>',
     )
-    assert page_published(collect_page_metadata(html), "p.html") == (date(2022, 6, 23), "metadata")
+    assert page_published(collect_page_metadata(html)) == (date(2022, 6, 23), "metadata", None)
 
 
 def test_published_page_json_ld_graph():
@@ -77,20 +77,20 @@ def test_published_page_json_ld_graph():
         '{"@graph": [{"@type": "WebPage"}, {"@type": "NewsArticle", "datePublished": "2023-02-01"}]}'
         "</script>"
     )
-    assert page_published(collect_page_metadata(html), "p.html") == (date(2023, 2, 1), "metadata")
+    assert page_published(collect_page_metadata(html)) == (date(2023, 2, 1), "metadata", None)
 
 
 def test_published_page_time_only_inside_article():
     outside = _page("", '<aside><time datetime="2022-01-01">x</time></aside><article>t</article>')
     inside = _page("", '<article><p>t</p><time datetime="2022-01-02">x</time></article>')
-    assert page_published(collect_page_metadata(outside), "p") == (None, "none")
-    assert page_published(collect_page_metadata(inside), "p") == (date(2022, 1, 2), "metadata")
+    assert page_published(collect_page_metadata(outside)) == (None, "none", None)
+    assert page_published(collect_page_metadata(inside)) == (date(2022, 1, 2), "metadata", None)
 
 
-def test_published_page_unparsable_value_is_none(caplog):
+def test_published_page_unparsable_value_is_none_with_a_warning():
     html = _page('<meta itemprop="datePublished" content="last Tuesday">')
-    assert page_published(collect_page_metadata(html), "p.html") == (None, "none")
-    assert "E009" in caplog.text
+    assert page_published(collect_page_metadata(html)) == (
+        None, "none", "W002: unreadable date 'last Tuesday'; stored undated")
 
 
 def test_published_page_title_and_outlet():

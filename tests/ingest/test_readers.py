@@ -3,7 +3,7 @@ from datetime import date
 from pathlib import Path
 
 from dateline.ingest.readers import read_file
-from dateline.model import Article, Skip
+from dateline.model import Article, Note, Skip
 
 BODY = (
     "India's external affairs minister Subrahmanyam Jaishankar met his Afghan counterpart "
@@ -45,11 +45,13 @@ def test_readers_md_without_date_is_undated(tmp_path):
     assert article.text == BODY
 
 
-def test_readers_txt_unparsable_date_line_still_ingested(tmp_path):
-    article = _one(_write(tmp_path, "c.txt", f"date 2021-13-45\n{BODY}"))
+def test_readers_txt_unparsable_date_line_still_ingested_with_a_note(tmp_path):
+    path = _write(tmp_path, "c.txt", f"date 2021-13-45\n{BODY}")
+    note, article = read_file(path)
     assert isinstance(article, Article)
     assert (article.published, article.published_basis) == (None, "none")
     assert article.text == BODY
+    assert str(note) == f"note {path}: W002: unreadable date '2021-13-45'; stored undated"
 
 
 def test_readers_txt_sentence_first_line_is_not_a_title(tmp_path):
@@ -73,7 +75,7 @@ def test_readers_jsonl_malformed_line_is_skipped_rest_kept(tmp_path):
         json.dumps({"text": "India sent wheat to Afghanistan via Pakistan.", "published": "not a date"}),
     ]
     path = _write(tmp_path, "wire-feed.jsonl", "\n".join(lines) + "\n")
-    first, broken, empty, last = read_file(path)
+    first, broken, empty, note, last = read_file(path)
     assert isinstance(first, Article)
     assert first.source == f"{path}#w1"
     assert (first.title, first.outlet, first.url) == ("Taliban take Kabul", "Wire", "https://wire.example/w1")
@@ -83,6 +85,7 @@ def test_readers_jsonl_malformed_line_is_skipped_rest_kept(tmp_path):
     assert isinstance(empty, Skip) and empty.line == 3 and empty.reason.startswith("E005")
     assert last.source == f"{path}#line-5"
     assert (last.published, last.published_basis) == (None, "none")
+    assert isinstance(note, Note) and str(note).startswith(f"note {path}:5: W002")
 
 
 def test_readers_jsonl_text_repeating_title_drops_it(tmp_path):
@@ -137,10 +140,65 @@ def test_readers_html_without_text_is_skipped(tmp_path):
     assert isinstance(skip, Skip) and skip.reason.startswith("E006")
 
 
-def test_readers_binary_and_non_utf8_are_skipped(tmp_path):
-    binary = _one(_write(tmp_path, "m.txt", b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR"))
-    latin1 = _one(_write(tmp_path, "n.txt", "Caf\u00e9 in Kabul".encode("latin-1")))
-    assert binary.reason.startswith("E003") and latin1.reason.startswith("E003")
+def test_readers_binary_is_skipped(tmp_path):
+    png = _one(_write(tmp_path, "m.txt", b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR"))
+    # No NUL byte, but control codes everywhere: not text in any encoding.
+    noise = _one(_write(tmp_path, "m2.md", bytes(range(1, 9)) * 50 + b"Kabul"))
+    assert png.reason == noise.reason == "E003: binary data, not text"
+
+
+def _decoded(tmp_path: Path, name: str, data: bytes) -> tuple[Article, str]:
+    note, article = read_file(_write(tmp_path, name, data))
+    assert isinstance(note, Note) and isinstance(article, Article), (note, article)
+    return article, note.message
+
+
+def test_readers_latin1_and_cp1252_are_decoded_with_a_note(tmp_path):
+    text = "Caf\u00e9 talks in Kabul ended on Tuesday, the minister said."
+    latin1, latin1_note = _decoded(tmp_path, "n.txt", text.encode("latin-1"))
+    quoted = "\u201cWe will return,\u201d the envoy said \u2013 in Doha."
+    cp1252, cp1252_note = _decoded(tmp_path, "n2.txt", quoted.encode("cp1252"))
+    assert (latin1.text, latin1_note) == (text, "W001: not UTF-8; decoded as Latin-1")
+    assert (cp1252.text, cp1252_note) == (quoted, "W001: not UTF-8; decoded as cp1252")
+
+
+def test_readers_utf8_with_a_stray_cp1252_byte_keeps_its_utf8(tmp_path):
+    data = "Jaishankar met Muttaqi in Kabul \u2014 a first.".encode() + b" \x93Historic\x94, he said."
+    article, note = _decoded(tmp_path, "n3.txt", data)
+    assert article.text == "Jaishankar met Muttaqi in Kabul \u2014 a first. \u201cHistoric\u201d, he said."
+    assert note == "W001: not UTF-8; decoded as UTF-8 with stray cp1252 bytes"
+
+
+def test_readers_utf16_with_bom_is_read(tmp_path):
+    article = _one(_write(tmp_path, "n4.txt", ("date 2021-07-14\n" + BODY).encode("utf-16")))
+    assert article.published == date(2021, 7, 14) and article.text == BODY
+
+
+def test_readers_file_over_the_size_limit_is_refused_unread(tmp_path, monkeypatch):
+    path = tmp_path / "huge.txt"
+    with path.open("wb") as stream:  # sparse: 201 MiB that take no disk
+        stream.truncate(201 * 1024 * 1024)
+    skip = _one(path)
+    assert skip.reason == ("E011: the file is 201 MiB, over the limit of 200 MiB for one file; "
+                           "split it, or raise $DATELINE_MAX_FILE_MB")
+    monkeypatch.setenv("DATELINE_MAX_FILE_MB", "0.0001")
+    small = _one(_write(tmp_path, "small.txt", BODY))
+    assert small.reason.startswith("E011: the file is 0.000283 MiB, over the limit of 0.0001 MiB")
+
+
+def test_readers_text_too_long_for_one_article_is_skipped(tmp_path):
+    long_text = ("The talks went on. " * 60_000).strip()
+    skip = _one(_write(tmp_path, "long.txt", long_text))
+    assert skip.reason == f"E012: the text is {len(long_text):,} characters long, over the limit of 1,000,000 for one article"
+
+
+def test_readers_record_with_unreadable_date_is_noted_by_line(tmp_path):
+    lines = [json.dumps({"id": "a", "text": BODY, "date": "2021-07-14"}),
+             json.dumps({"id": "b", "text": BODY + " More.", "date": "soon"})]
+    path = _write(tmp_path, "dates.jsonl", "\n".join(lines))
+    first, note, second = read_file(path)
+    assert first.published == date(2021, 7, 14) and second.published is None
+    assert str(note) == f"note {path}:2: W002: unreadable date 'soon'; stored undated"
 
 
 def test_readers_utf8_bom_is_read(tmp_path):

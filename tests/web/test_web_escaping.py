@@ -1,5 +1,7 @@
-"""Article text is shown, never run: a hostile article's markup comes out escaped on every page."""
+"""Article text is shown, never run: a hostile article's markup comes out escaped on every page,
+and so does the markup a hostile request puts in its URL."""
 import re
+from html import escape
 from urllib.parse import quote
 
 from dateline.query import Database
@@ -61,3 +63,30 @@ def test_report_of_hostile_article_is_escaped(hostile_db):
         html = build_report(db)
     assert not ACTIVE_MARKUP.search(html)
     assert "&lt;script&gt;" in html and "&lt;img" in html
+
+
+# What a request's URL carries is shown as text too: pages and error pages echo it escaped.
+SCRIPT, IMG = "<script>alert(1)</script>", "<img src=x onerror=alert(1)>"
+HOSTILE_REQUESTS = {  # path -> the markup its answer echoes, escaped (None: it echoes nothing)
+    f"/timeline?actor={quote(SCRIPT)}": SCRIPT,
+    f"/events?actor={quote(IMG)}": IMG,
+    f"/events?type={quote(SCRIPT)}": SCRIPT,
+    f"/timeline?since={quote(IMG)}&until={quote(SCRIPT)}": IMG,
+    f"/relations?a={quote(IMG)}&b={quote(SCRIPT)}": IMG,
+    f"/relations?a=India&b={quote(SCRIPT)}": SCRIPT,
+    f"/events/{quote(IMG)}": IMG,
+    f"/actors/{quote(IMG)}": IMG,
+    f"/articles/{quote(SCRIPT.replace('/', ''))}": "<script>alert(1)<script>",
+    "/actors/%3Cscript%3E": "<script>",
+    f"/events/{SCRIPT}": None,  # its "/" makes it no page at all
+    f"/{quote(SCRIPT)}": None,
+}
+
+
+def test_web_hostile_request_is_echoed_escaped(hostile_client):
+    for path, echoed in HOSTILE_REQUESTS.items():
+        html = hostile_client.get(path).text  # any status: error pages echo what was asked
+        assert SCRIPT not in html and "<img src=x" not in html, path
+        assert not ACTIVE_MARKUP.search(html), (path, ACTIVE_MARKUP.search(html).group())
+        if echoed:
+            assert escape(echoed) in html, path

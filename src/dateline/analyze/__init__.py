@@ -17,10 +17,12 @@ def analyze_batch(articles, knowledge=None):
     """`analyze_article` over a list of articles, parsed together in spaCy batches, with the
     package's knowledge and a user's file (a path) merged over it: the task a process pool or a
     Dask worker runs. Top-level and picklable; a worker builds the knowledge and the pipeline
-    once and keeps them for every chunk it gets."""
+    once and keeps them for every chunk it gets. An article whose analysis fails comes back as
+    a Skip in its place."""
+    from dateline.analyze.article import analyze_or_skip
     from dateline.knowledge import load_knowledge
 
-    return list(analyze_articles(articles, load_knowledge(knowledge)))
+    return analyze_or_skip(list(articles), load_knowledge(knowledge))
 
 
 def analyze_articles(articles, kb=None):

@@ -23,8 +23,9 @@ from dateline.analyze.quotes import find_quotes
 from dateline.analyze.segments import parse_texts
 from dateline.analyze.tense import clause_direction
 from dateline.analyze.timex import find_times
+from dateline.errors import E013, failure_detail
 from dateline.knowledge import Knowledge, load_knowledge
-from dateline.model import Actor, Analysis, Article, Event, Sentence
+from dateline.model import Actor, Analysis, Article, Event, Sentence, Skip
 
 # spaCy's own batching: large enough to amortize, small enough to keep memory flat.
 PIPE_BATCH_SIZE = 16
@@ -43,6 +44,30 @@ def analyze_articles(articles: Iterable[Article], kb: Knowledge | None = None) -
     pairs = ((article.text, article) for article in articles)
     for doc, article in parse_texts(nlp, pairs, PIPE_BATCH_SIZE):
         yield analyze_doc(doc, article, kb)
+
+
+def analyze_or_skip(articles: list[Article], kb: Knowledge) -> list[Analysis | Skip]:
+    """`analyze_articles` over a chunk, where an article whose analysis raises becomes a Skip
+    (E013) naming the error, and the others are analyzed all the same."""
+    nlp = load_pipeline(kb)
+    try:
+        return [_doc_or_skip(doc, article, kb)
+                for doc, article in parse_texts(nlp, ((a.text, a) for a in articles), PIPE_BATCH_SIZE)]
+    except Exception as error:  # the parse itself failed: parse alone to find which article
+        if len(articles) == 1:
+            return [_failed(articles[0], error)]
+        return [result for article in articles for result in analyze_or_skip([article], kb)]
+
+
+def _doc_or_skip(doc: Doc, article: Article, kb: Knowledge) -> Analysis | Skip:
+    try:
+        return analyze_doc(doc, article, kb)
+    except Exception as error:  # one article's odd text must not cost the others
+        return _failed(article, error)
+
+
+def _failed(article: Article, error: Exception) -> Skip:
+    return Skip(article.source, E013.format(detail=failure_detail(error)))
 
 
 def analyze_doc(doc: Doc, article: Article, kb: Knowledge) -> Analysis:

@@ -50,7 +50,8 @@ def interval(core: date, precision: str) -> tuple[date, date]:
         return date(core.year, 1, 1), date(core.year, 12, 31)
     span = 100 if precision == "century" else 10
     first_year = core.year - core.year % span
-    return date(first_year, 1, 1), date(first_year + span - 1, 12, 31)
+    # The calendar has no year 0: the first decade and the first century begin in year 1.
+    return date(max(first_year, 1), 1, 1), date(first_year + span - 1, 12, 31)
 
 
 def timeml_value(core: date, precision: str) -> str:

@@ -5,6 +5,7 @@ A reader checks its match and returns how to resolve it (a `Resolver`, called la
 """
 from __future__ import annotations
 
+import math
 import re
 from datetime import date
 from typing import Callable
@@ -81,14 +82,16 @@ def year_number(text: str) -> int:
 
 
 def parse_count(text: str | None) -> float | None:
-    """The number in "three", "12", "1,000", "5 1/2", "two and a half"; None for a vague count."""
+    """The number in "three", "12", "1,000", "5 1/2", "two and a half"; None for a vague count, and
+    for one too long for a float (400 digits read as infinity, which no date or value can hold)."""
     if text is None:
         return None
     text = words(text)
     half = 0.5 if text.endswith("and a half") or text.endswith(" 1/2") else 0.0
     text = text.removesuffix(" and a half").removesuffix(" 1/2").strip()
     if re.fullmatch(r"\d{1,3}(,\d{3})*|\d+(\.\d+)?", text):
-        return float(text.replace(",", "")) + half
+        count = float(text.replace(",", "")) + half
+        return count if math.isfinite(count) else None
     value = lookup(lex.NUMBER_WORDS, text)
     return None if value is None else value + half
 
@@ -98,11 +101,12 @@ def unit_of(text: str) -> str:
 
 
 def amount_text(count: float) -> str:
-    return str(int(count)) if count == int(count) else f"{count:g}"
+    """ "3", "2.5": never the exponent form "%g" gives a large count ("1.23457e+07")."""
+    return str(int(count)) if count == int(count) else f"{count:f}".rstrip("0").rstrip(".")
 
 
 def duration_value(count: float | None, unit: str) -> str:
-    """TimeML duration: P3D, P10Y for a decade, PT2H, PT30M, PT5H30M; X for a vague count."""
+    """TimeML duration: P3D, P10Y for a decade, PT2H, PT30M, PT5H30M, P1DT12H; X for a vague count."""
     if unit in ADJUSTED_UNIT:
         unit, factor = ADJUSTED_UNIT[unit]
         count = None if count is None else count * factor
@@ -115,7 +119,9 @@ def duration_value(count: float | None, unit: str) -> str:
     smaller = FRACTION_UNITS.get(unit)
     if part and smaller:  # TimeML writes "2 1/2 years" as P2Y6M and "1.5 hours" as PT1H30M
         smaller_letter, per = smaller
-        return f"{prefix}{whole}{letter}{round(part * per)}{smaller_letter}"
+        # ISO 8601 puts a T before the hours of a date duration ("1.5 days" is P1DT12H, not P1D12H).
+        time_mark = "T" if smaller_letter == "H" and not time else ""
+        return f"{prefix}{whole}{letter}{time_mark}{round(part * per)}{smaller_letter}"
     return f"{prefix}{amount_text(count)}{letter}"
 
 
@@ -364,8 +370,8 @@ def read_fiscal_year(match: re.Match, span: Span) -> Resolver:
         year = int(short) if len(short) == 4 else 2000 + int(short)
     else:
         year = year_number(match["year"])
-    core = date(year, 1, 1)
-    return lambda ctx: dated(span, core, "year", "absolute", None)
+    # Dated when resolved, so "FY0000" (no year 0) is left unresolved rather than failing the text.
+    return lambda ctx: dated(span, date(year, 1, 1), "year", "absolute", None)
 
 
 def read_year_range(match: re.Match, span: Span) -> Resolver | None:
@@ -403,10 +409,12 @@ def read_decade(match: re.Match, span: Span) -> Resolver:
     return resolve
 
 
-def read_century(match: re.Match, span: Span) -> Resolver:
+def read_century(match: re.Match, span: Span) -> Resolver | None:
     ordinal = group(match, "ord") or group(match, "word")
     if ordinal:
         number = int(ordinal) if ordinal.isdigit() else lookup(lex.CENTURY_ORDINALS, ordinal)
+        if number < 1:
+            return None  # "the 0th century" is no century
         core = date(max(1, (number - 1) * 100), 1, 1)
         return lambda ctx: dated(span, core, "century", "absolute", None)
     step = relation_step(match) or 0

@@ -4,59 +4,124 @@ Each step works from what is stored and touches only what a new batch changes: s
 computed for new articles only, stories resume from the stored assignment of every article
 before the earliest new one, and only the happenings a new or changed event can reach are fused
 again. The result is the same as fusing the whole store at once, in any order of ingestion.
+
+Fusion reads everything it needs first, lets go of the file while it computes (a reader may
+open it then), and writes every change in one transaction: a reader sees the fused tables
+before fusion or after it, never half-way, and a run killed part-way leaves them as they were.
 """
 from __future__ import annotations
 
 from collections.abc import Mapping
+from dataclasses import dataclass
 from datetime import date
 
 from dateline.fuse.actors import link_actors, merge_linked
 from dateline.fuse.candidates import make_reports
 from dateline.fuse.events import ArticleRef, fuse_events
 from dateline.fuse.incremental import plan_refusion
+from dateline.model import Actor, Event, FusedEvent, NearDuplicate, Story, StoryArticle
 from dateline.store import Store
+
+
+@dataclass(slots=True)
+class StoredState:
+    """What fusion reads from the store, all at once."""
+
+    actors: list[Actor]
+    article_actors: dict[str, set[str]]
+    refs: dict[str, tuple[str, date | None]]
+    unsigned: dict[str, str]
+    signatures: dict[str, bytes]
+    pairs: list[tuple[str, str, float]]
+    assigned: dict[str, str]
+    story_articles: list[StoryArticle]
+    events: list[Event]
+    fusion_keys: dict[str, str]
+    fused_members: dict[str, list[str]]
+
+
+@dataclass(slots=True)
+class FusionChanges:
+    """What fusion writes back, in one transaction."""
+
+    signatures: dict[str, bytes]
+    new_pairs: list[tuple[str, str, float]]
+    duplicates: list[NearDuplicate]
+    stories: list[Story] | None  # None: no new article, the stored stories stand
+    links: dict[str, str]
+    stale: list[str]
+    fused: list[FusedEvent]
+    keys: dict[str, str]
 
 
 def fuse_store(store: Store) -> int:
     """Bring the fused tables up to date with every stored analysis; returns the fused event count."""
-    actors = store.actors()
-    links = link_actors(actors, store.article_actors())
-    canonical = merge_linked(actors, links)
-    refs = store.article_refs()
-    published = {article_id: day for article_id, (_, day) in refs.items()}
-    originals = refresh_duplicates(store, published)
-    stories = refresh_stories(store)
-    articles = {article_id: ArticleRef(source, day) for article_id, (source, day) in refs.items()}
-    events = sorted(store.events(), key=lambda e: e.id)
-    reports = make_reports(events, published, links, canonical, stories, originals)
-    plan = plan_refusion(reports, canonical, store.fusion_keys(), store.fused_members())
+    state = read_state(store)
+    store.release()
+    changes = compute_changes(state)
+    with store.transaction():
+        write_changes(store, changes)
+        count = store.connection.execute("SELECT count(*) FROM fused_events").fetchone()[0]
+    store.release()
+    return count
+
+
+def read_state(store: Store) -> StoredState:
+    return StoredState(
+        actors=store.actors(), article_actors=store.article_actors(), refs=store.article_refs(),
+        unsigned=store.unsigned_texts(), signatures=store.signatures(), pairs=store.article_pairs(),
+        assigned=store.story_assignments(), story_articles=store.story_articles(),
+        events=sorted(store.events(), key=lambda e: e.id), fusion_keys=store.fusion_keys(),
+        fused_members=store.fused_members())
+
+
+def compute_changes(state: StoredState) -> FusionChanges:
+    links = link_actors(state.actors, state.article_actors)
+    canonical = merge_linked(state.actors, links)
+    published = {article_id: day for article_id, (_, day) in state.refs.items()}
+    signatures, new_pairs, duplicates = refresh_duplicates(state, published)
+    originals = {d.article_id: d.original_id for d in duplicates}
+    new_stories = refresh_stories(state.assigned, state.story_articles)
+    stories = state.assigned if new_stories is None else {
+        article_id: story.id for story in new_stories for article_id in story.article_ids}
+    articles = {article_id: ArticleRef(source, day) for article_id, (source, day) in state.refs.items()}
+    reports = make_reports(state.events, published, links, canonical, stories, originals)
+    plan = plan_refusion(reports, canonical, state.fusion_keys, state.fused_members)
     fused = fuse_events([r.event for r in plan.reports], articles, links, canonical, stories, originals)
-    store.update_fusion(links, plan.stale, fused, plan.keys)
-    return store.connection.execute("SELECT count(*) FROM fused_events").fetchone()[0]
+    return FusionChanges(signatures, new_pairs, duplicates, new_stories, links, plan.stale, fused,
+                         plan.keys)
 
 
-def refresh_duplicates(store: Store, published: Mapping[str, date | None]) -> dict[str, str]:
-    """Sign the new articles, pair them with every stored one; near-duplicate -> its original."""
+def write_changes(store: Store, changes: FusionChanges) -> None:
+    if changes.signatures:
+        store.add_signatures(changes.signatures, changes.new_pairs)
+    store.replace_duplicates(changes.duplicates)
+    if changes.stories is not None:
+        store.replace_stories(changes.stories)
+    store.update_fusion(changes.links, changes.stale, changes.fused, changes.keys)
+
+
+def refresh_duplicates(state: StoredState, published: Mapping[str, date | None]
+                       ) -> tuple[dict[str, bytes], list[tuple[str, str, float]], list[NearDuplicate]]:
+    """Sign the new articles and pair them with every stored one: (new signatures, new pairs,
+    every near-duplicate with its original)."""
     from dateline.fuse.duplicates import originals, signature, similar_pairs
 
-    unsigned = store.unsigned_texts()
-    if unsigned:
-        new = {article_id: signature(text) for article_id, text in unsigned.items()}
-        store.add_signatures(new, similar_pairs(new, store.signatures()))
-    duplicates = originals(store.article_pairs(), published)
-    store.replace_duplicates(duplicates)
-    return {d.article_id: d.original_id for d in duplicates}
+    new = {article_id: signature(text) for article_id, text in state.unsigned.items()}
+    new_pairs = similar_pairs(new, state.signatures) if new else []
+    # A new pair holds a new article, so it is never one of the stored pairs.
+    pairs = sorted(state.pairs + new_pairs)
+    return new, new_pairs, originals(pairs, published)
 
 
-def refresh_stories(store: Store) -> dict[str, str]:
-    """Cluster the articles after the earliest unclustered one; article id -> story id."""
+def refresh_stories(assigned: Mapping[str, str], story_articles: list[StoryArticle]) -> list[Story] | None:
+    """Cluster the articles after the earliest unclustered one; None when every article has its story."""
     from dateline.fuse.stories import StoryClusterer, story_order
 
-    assigned = store.story_assignments()
-    ordered = sorted(store.story_articles(), key=story_order)
+    ordered = sorted(story_articles, key=story_order)
     new = [article for article in ordered if article.id not in assigned]
     if not new:
-        return assigned
+        return None
     resume_at = story_order(new[0])
     clusterer = StoryClusterer()
     for article in ordered:
@@ -64,6 +129,4 @@ def refresh_stories(store: Store) -> dict[str, str]:
             clusterer.replay(article, assigned[article.id])
         else:
             clusterer.add(article)
-    stories = clusterer.stories()
-    store.replace_stories(stories)
-    return {article_id: story.id for story in stories for article_id in story.article_ids}
+    return clusterer.stories()

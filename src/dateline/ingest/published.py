@@ -6,15 +6,12 @@ JSON-LD, a <time datetime> inside the <article>), never guessed from the URL or 
 from __future__ import annotations
 
 import json
-import logging
 import re
 from dataclasses import dataclass, field
 from datetime import date
 from html.parser import HTMLParser
 
-from dateline.errors import E009
-
-logger = logging.getLogger(__name__)
+from dateline.errors import W002
 
 MONTHS = {
     name: number
@@ -96,15 +93,15 @@ def split_date_line(text: str) -> tuple[str | None, str]:
     return found.group("value"), "\n".join(lines[first + 1 :])
 
 
-def date_with_basis(value: str | None, basis: str, source: str) -> tuple[date | None, str]:
-    """Parse a stated date; an unreadable one is logged (E009) and leaves the article undated."""
+def date_with_basis(value: str | None, basis: str) -> tuple[date | None, str, str | None]:
+    """Parse a stated date: (date, basis, None). An unreadable one leaves the article undated and
+    comes back as the W002 warning that says so, for the reader to report."""
     if value is None or not str(value).strip():
-        return None, "none"
+        return None, "none", None
     parsed = parse_date(str(value))
     if parsed is None:
-        logger.warning("%s: %s", source, E009.format(value=value))
-        return None, "none"
-    return parsed, basis
+        return None, "none", W002.format(value=value)
+    return parsed, basis, None
 
 
 @dataclass(slots=True)
@@ -200,11 +197,13 @@ def _json_ld_dates(body: str) -> list[str]:
     return found
 
 
-def page_published(page: PageMetadata, source: str) -> tuple[date | None, str]:
-    """The first explicit date that parses, with basis "metadata"; else (None, "none")."""
+def page_published(page: PageMetadata) -> tuple[date | None, str, str | None]:
+    """The first explicit date that parses, with basis "metadata"; else (None, "none"), with the
+    W002 warning for the first unreadable one when the page stated any."""
+    unreadable = None
     for value in published_candidates(page):
         parsed = parse_date(value)
         if parsed is not None:
-            return parsed, "metadata"
-        logger.warning("%s: %s", source, E009.format(value=value))
-    return None, "none"
+            return parsed, "metadata", None
+        unreadable = unreadable or W002.format(value=value)
+    return None, "none", unreadable

@@ -1,13 +1,16 @@
 """One reader per input format; each yields Article records, or a Skip for what it cannot read.
 
 Nothing here raises for a bad input: a file or record that cannot be read becomes a Skip that
-names it and says why, and the rest of the file still goes in.
+names it and says why, and the rest of the file still goes in. What was read all the same but
+deserves a word (an encoding other than UTF-8, a date that did not parse) is a Note.
 """
 from __future__ import annotations
 
+import codecs
 import csv
 import io
 import json
+import os
 import re
 from collections.abc import Callable, Iterator, Mapping
 from datetime import date
@@ -15,7 +18,7 @@ from pathlib import Path
 
 import trafilatura
 
-from dateline.errors import E002, E003, E004, E005, E006, E007, E008, E010
+from dateline.errors import E002, E003, E004, E005, E006, E007, E008, E010, E011, E012, W001
 from dateline.ingest.clean import article_id, clean_text, drop_leading_labels
 from dateline.ingest.published import (
     collect_page_metadata,
@@ -23,7 +26,7 @@ from dateline.ingest.published import (
     page_published,
     split_date_line,
 )
-from dateline.model import Article, Skip
+from dateline.model import Article, Note, Skip
 
 # A headline is one short line that does not end like a sentence or a quotation.
 HEADLINE_MAX_CHARS = 160
@@ -34,19 +37,91 @@ MARKDOWN_HEADING = re.compile(r"^#{1,6}\s+")
 RECORD_DATE_KEYS = ("date", "published")
 # Long article bodies exceed the csv module's default 128 KiB field limit.
 CSV_FIELD_LIMIT = 16 * 1024 * 1024
+# A file is read whole into memory; past this size it is refused before it is read.
+DEFAULT_MAX_FILE_MB = 200
+# The longest news article in our benchmarks is 0.7 M characters; ten times a long report is no
+# article, and its parse would need gigabytes.
+MAX_ARTICLE_CHARS = 1_000_000
+# Text has few control characters besides tab, newline, carriage return and form feed; binary
+# data without NUL bytes, read as a single-byte encoding, has many.
+MAX_CONTROL_SHARE = 0.01
+_CONTROLS = re.compile(r"[\x00-\x08\x0e-\x1f\x7f-\x9f]")  # category Cc but \t \n \v \f \r
 _NEWLINES = re.compile(r"\r\n?")
 
-Reader = Callable[[Path, str], Iterator[Article | Skip]]
+Item = Article | Skip | Note
+Reader = Callable[[Path, str], Iterator[Item]]
 
 
 def decode_text(data: bytes) -> str | None:
-    """UTF-8 text (a BOM is dropped); None for binary data or another encoding."""
+    """The text of `data` in whichever encoding `decode_bytes` finds; None for binary data."""
+    decoded = decode_bytes(data)
+    return decoded[0] if decoded else None
+
+
+def decode_bytes(data: bytes) -> tuple[str, str] | None:
+    """(text, encoding) with the encoding named as a user would know it; None for binary data.
+
+    UTF-8 (a BOM is dropped) and UTF-16 with its BOM are read as such. Other text is taken for a
+    Windows cp1252 or Latin-1 file, told apart by the bytes 0x80-0x9F, where cp1252 keeps its
+    curly quotes and dashes and Latin-1 only control codes. UTF-8 with a few stray cp1252 bytes
+    (a quotation pasted from another file) keeps its UTF-8 and reads just those bytes as cp1252.
+    """
+    if data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+        try:
+            return _textual(data.decode("utf-16"), "UTF-16")
+        except UnicodeDecodeError:
+            return None
     if b"\x00" in data:  # text files never hold NUL bytes; binary files nearly always do
         return None
     try:
-        return data.decode("utf-8-sig")  # plain UTF-8, with or without a BOM
+        return _textual(data.decode("utf-8-sig"), "UTF-8")
     except UnicodeDecodeError:
-        return None
+        pass
+    mixed = data.decode("utf-8-sig", errors="dateline-cp1252")
+    if any(ord(char) > 0x7F for char in _utf8_parts(data)):
+        return _textual(mixed, "UTF-8 with stray cp1252 bytes")
+    encoding = "cp1252" if re.search(rb"[\x80-\x9f]", data) else "Latin-1"
+    return _textual(mixed, encoding)
+
+
+def _cp1252_bytes(error: UnicodeError) -> tuple[str, int]:
+    """Codec error handler: the bytes UTF-8 cannot read, read one by one as cp1252 (Latin-1 for
+    the five cp1252 leaves undefined)."""
+    bad = error.object[error.start:error.end]
+    return "".join(_cp1252_char(byte) for byte in bad), error.end
+
+
+def _cp1252_char(byte: int) -> str:
+    try:
+        return bytes([byte]).decode("cp1252")
+    except UnicodeDecodeError:
+        return chr(byte)
+
+
+codecs.register_error("dateline-cp1252", _cp1252_bytes)
+
+
+def _utf8_parts(data: bytes) -> str:
+    """What of `data` reads as UTF-8, the rest dropped."""
+    return data.decode("utf-8-sig", errors="ignore")
+
+
+def _textual(text: str, encoding: str) -> tuple[str, str] | None:
+    controls = len(_CONTROLS.findall(text))
+    return (text, encoding) if controls <= MAX_CONTROL_SHARE * len(text) else None
+
+
+def max_file_megabytes() -> float:
+    """The largest file read, in MiB: $DATELINE_MAX_FILE_MB, 200 unless set."""
+    value = os.environ.get("DATELINE_MAX_FILE_MB", "")
+    return float(value) if _is_number(value) else DEFAULT_MAX_FILE_MB
+
+
+def _is_number(value: str) -> bool:
+    try:
+        return float(value) > 0
+    except ValueError:
+        return False
 
 
 def make_article(
@@ -59,7 +134,10 @@ def make_article(
     published: date | None = None,
     basis: str = "none",
 ) -> Article | Skip:
-    """Clean the text and key it by its content; E008 when nothing is left."""
+    """Clean the text and key it by its content; E012 when it is too long to be one article,
+    E008 when nothing is left."""
+    if len(text) > MAX_ARTICLE_CHARS:
+        return Skip(source, E012.format(length=len(text), limit=MAX_ARTICLE_CHARS))
     body = drop_leading_labels(drop_leading_title(clean_text(text), title))
     if not body:
         return Skip(source, E008)
@@ -100,25 +178,31 @@ def split_headline(text: str) -> tuple[str | None, str]:
     return None, text
 
 
-def read_plain_text(path: Path, content: str) -> Iterator[Article | Skip]:
+def read_plain_text(path: Path, content: str) -> Iterator[Item]:
     """.txt and .md: an optional date line, an optional headline, then the body."""
     source = str(path)
     date_value, rest = split_date_line(_NEWLINES.sub("\n", content))
-    published, basis = date_with_basis(date_value, "dateline", source)
+    published, basis, problem = date_with_basis(date_value, "dateline")
+    if problem:
+        yield Note(source, problem)
     # Clean first, so a prompt line above the headline does not hide it.
     title, body = split_headline(clean_text(rest))
     yield make_article(source, body, title=title, published=published, basis=basis)
 
 
-def record_to_article(record: Mapping[str, object], path: Path, line: int) -> Article | Skip:
-    """One JSONL or CSV record with keys id, title, text, date/published, url, outlet."""
+def read_record(record: Mapping[str, object], path: Path, line: int) -> Iterator[Item]:
+    """One JSONL or CSV record with keys id, title, text, date/published, url, outlet: its
+    article or skip, after a note on a date that did not parse."""
     text = record.get("text")
     if not isinstance(text, str) or not text.strip():
-        return Skip(str(path), E005, line=line)
+        yield Skip(str(path), E005, line=line)
+        return
     record_id = _field(record, "id")
     source = f"{path}#{record_id}" if record_id else f"{path}#line-{line}"
     date_value = next((_field(record, key) for key in RECORD_DATE_KEYS if _field(record, key)), None)
-    published, basis = date_with_basis(date_value, "record", source)
+    published, basis, problem = date_with_basis(date_value, "record")
+    if problem:
+        yield Note(str(path), problem, line=line)
     article = make_article(
         source,
         text,
@@ -130,7 +214,7 @@ def record_to_article(record: Mapping[str, object], path: Path, line: int) -> Ar
     )
     if isinstance(article, Skip):
         article.line = line
-    return article
+    yield article
 
 
 def jsonl_records(source: str, content: str) -> Iterator[tuple[int, dict] | Skip]:
@@ -151,12 +235,15 @@ def jsonl_records(source: str, content: str) -> Iterator[tuple[int, dict] | Skip
         yield number, record
 
 
-def read_jsonl(path: Path, content: str) -> Iterator[Article | Skip]:
+def read_jsonl(path: Path, content: str) -> Iterator[Item]:
     for item in jsonl_records(str(path), content):
-        yield item if isinstance(item, Skip) else record_to_article(item[1], path, item[0])
+        if isinstance(item, Skip):
+            yield item
+        else:
+            yield from read_record(item[1], path, item[0])
 
 
-def read_csv(path: Path, content: str) -> Iterator[Article | Skip]:
+def read_csv(path: Path, content: str) -> Iterator[Item]:
     csv.field_size_limit(max(csv.field_size_limit(), CSV_FIELD_LIMIT))  # process-wide setting
     rows = csv.reader(io.StringIO(content, newline=""))
     try:
@@ -177,10 +264,10 @@ def read_csv(path: Path, content: str) -> Iterator[Article | Skip]:
             yield Skip(str(path), E007.format(detail=_first_line(error)), line=start)
             continue
         if any(cell.strip() for cell in row):
-            yield record_to_article(dict(zip(header, row)), path, start)
+            yield from read_record(dict(zip(header, row)), path, start)
 
 
-def read_html(path: Path, content: str) -> Iterator[Article | Skip]:
+def read_html(path: Path, content: str) -> Iterator[Item]:
     """Main text via trafilatura; title, outlet and date only from the page's own metadata."""
     source = str(path)
     text = trafilatura.extract(
@@ -192,7 +279,9 @@ def read_html(path: Path, content: str) -> Iterator[Article | Skip]:
     # trafilatura puts one block per line; blank lines make those blocks our paragraphs.
     text = "\n\n".join(line for line in text.splitlines() if line.strip())
     page = collect_page_metadata(content)
-    published, basis = page_published(page, source)
+    published, basis, problem = page_published(page)
+    if problem:
+        yield Note(source, problem)
     yield make_article(
         source,
         text,
@@ -215,26 +304,46 @@ READERS: dict[str, Reader] = {
 SUPPORTED_SUFFIXES = frozenset(READERS)
 
 
-def read_file(path: Path) -> Iterator[Article | Skip]:
-    """Read one file into its articles (many for .jsonl and .csv) and per-record skips."""
+def read_file(path: Path) -> Iterator[Item]:
+    """Read one file into its articles (many for .jsonl and .csv), per-record skips and notes."""
     path = Path(path)
+    source = str(path)
     reader = READERS.get(path.suffix.lower())
     if reader is None:
-        yield Skip(str(path), E002.format(suffix=path.suffix))
+        yield Skip(source, E002.format(suffix=path.suffix))
         return
     try:
-        data = path.read_bytes()
+        data = _read_bytes(path)
     except OSError as error:
-        yield Skip(str(path), E010.format(detail=error.strerror or error))
+        yield Skip(source, E010.format(detail=error.strerror or error))
         return
-    content = decode_text(data)
-    if content is None:
-        yield Skip(str(path), E003)
+    except _TooLarge as error:
+        yield Skip(source, str(error))
         return
+    decoded = decode_bytes(data)
+    if decoded is None:
+        yield Skip(source, E003)
+        return
+    content, encoding = decoded
     if not content.strip():
-        yield Skip(str(path), E008)
+        yield Skip(source, E008)
         return
+    if encoding not in ("UTF-8", "UTF-16"):
+        yield Note(source, W001.format(encoding=encoding))
     yield from reader(path, content)
+
+
+class _TooLarge(Exception):
+    """A file over the size limit, refused before it is read."""
+
+
+def _read_bytes(path: Path) -> bytes:
+    limit = max_file_megabytes()
+    with path.open("rb") as stream:
+        size = os.fstat(stream.fileno()).st_size / 2**20
+        if size > limit:
+            raise _TooLarge(E011.format(size=f"{size:.3g}", limit=f"{limit:g}"))
+        return stream.read()
 
 
 def _field(record: Mapping[str, object], key: str) -> str | None:

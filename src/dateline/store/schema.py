@@ -7,10 +7,11 @@ and story tables) are maintained by `fuse` and can always be recomputed from the
 from __future__ import annotations
 
 import os
+import time
 
 import duckdb
 
-from dateline.errors import E040, E041, StoreError
+from dateline.errors import E040, E041, E049, StoreError
 
 SCHEMA_VERSION = "1"
 
@@ -77,6 +78,12 @@ TABLES = {
     "story_articles": "article_id VARCHAR PRIMARY KEY, story_id VARCHAR, position INTEGER",
 }
 
+# DuckDB lets one process write a file, or several read it, never both at once. Dateline's
+# writers and readers each hold a file only briefly (a batch, a page) and wait for each other:
+# this long, a reader for a write transaction; a writer for the pages being read.
+LOCK_WAIT_SECONDS = {"read": 60.0, "write": 120.0}
+LOCK_RETRY_SECONDS = (0.02, 0.5)  # first and longest pause between tries
+
 # Columns added after a table first shipped: a writable open adds them to an older file, whose
 # rows read back as NULL there.
 ADDED_COLUMNS = {
@@ -140,7 +147,7 @@ def connect(path: str, *, read_only: bool = False) -> duckdb.DuckDBPyConnection:
     if read_only and not os.path.isfile(path):
         raise StoreError(E040.format(path=path, detail="no such file"))
     try:
-        con = duckdb.connect(path, read_only=read_only)
+        con = _open_when_free(path, read_only)
     except duckdb.Error as error:
         if "not a valid DuckDB database" in str(error):
             raise StoreError(E041.format(path=path)) from None
@@ -160,6 +167,27 @@ def connect(path: str, *, read_only: bool = False) -> duckdb.DuckDBPyConnection:
         con.close()
         raise
     return con
+
+
+def _open_when_free(path: str, read_only: bool) -> duckdb.DuckDBPyConnection:
+    """duckdb.connect, waiting while another process holds the file (E049 once waited too long)."""
+    wait = LOCK_WAIT_SECONDS["read" if read_only else "write"]
+    deadline = time.monotonic() + wait
+    pause, longest = LOCK_RETRY_SECONDS
+    while True:
+        try:
+            return duckdb.connect(path, read_only=read_only)
+        except duckdb.IOException as error:
+            if not is_lock_conflict(error):
+                raise
+            if time.monotonic() >= deadline:
+                raise StoreError(E049.format(path=path, seconds=f"{wait:g}")) from None
+        time.sleep(pause)
+        pause = min(pause * 2, longest)
+
+
+def is_lock_conflict(error: Exception) -> bool:
+    return "Could not set lock" in str(error)
 
 
 def _first_line(error: Exception) -> str:

@@ -2,7 +2,8 @@
 from __future__ import annotations
 
 import os
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Iterable, Iterator, Mapping, Sequence
+from contextlib import contextmanager
 from dataclasses import dataclass, replace
 from datetime import date, datetime, timezone
 from pathlib import Path
@@ -12,6 +13,7 @@ import duckdb
 from dateline.model import (Actor, Analysis, Article, Event, FusedEvent, NearDuplicate, Role, Story,
                             StoryArticle)
 from dateline.store import reader
+from dateline.store.lock import WriterLock
 from dateline.store.schema import (ARTICLE_COLUMNS, DATE_CLAIM_COLUMNS, EVENT_COLUMNS,
                                    FUSED_EVENT_COLUMNS,
                                    MENTION_COLUMNS, QUOTE_COLUMNS, SENTENCE_COLUMNS, TIME_COLUMNS,
@@ -101,11 +103,24 @@ def event_row(event: Event) -> tuple:
 
 
 class Store:
-    """A Dateline database opened for writing; use it as a context manager."""
+    """A Dateline database opened for writing; use it as a context manager.
+
+    The Store is the database's only writer while it is open (a second one is E050), but it holds
+    DuckDB's file only while it works: `release` lets go of the file between batches, so that
+    readers get in, and the next use opens it again, waiting for them if need be.
+    """
 
     def __init__(self, path: str | Path | None = None) -> None:
         self.path = str(path if path is not None else default_db_path())
-        self.connection = connect(self.path)
+        self._lock = WriterLock(self.path)
+        self._lock.acquire()
+        self._connection: duckdb.DuckDBPyConnection | None = None
+        self._in_transaction_now = False
+        try:
+            self.connection  # creates or checks the schema now: a foreign file fails here
+        except BaseException:
+            self._lock.release()
+            raise
 
     def __enter__(self) -> Store:
         return self
@@ -113,12 +128,28 @@ class Store:
     def __exit__(self, *exc_info: object) -> None:
         self.close()
 
+    @property
+    def connection(self) -> duckdb.DuckDBPyConnection:
+        if self._connection is None:
+            self._connection = connect(self.path)
+        return self._connection
+
+    def release(self) -> None:
+        """Close the file until the next use, so that readers can open it."""
+        if self._connection is not None and not self._in_transaction_now:
+            self._connection.close()
+            self._connection = None
+
     def close(self) -> None:
-        self.connection.close()
+        self.release()
+        self._lock.release()
 
     def has_article(self, article_id: str) -> bool:
         row = self.connection.execute("SELECT 1 FROM articles WHERE id = ?", [article_id]).fetchone()
         return row is not None
+
+    def article_ids(self) -> set[str]:
+        return {article_id for (article_id,) in self.connection.execute("SELECT id FROM articles").fetchall()}
 
     def write(self, analyses: Iterable[Analysis]) -> WriteReport:
         """Store a batch of analyses in one transaction; stored articles are left as they are."""
@@ -139,14 +170,28 @@ class Store:
         return report
 
     def _in_transaction(self, work) -> None:
+        with self.transaction():
+            work()
+
+    @contextmanager
+    def transaction(self) -> Iterator[None]:
+        """Everything written inside commits together or not at all; a write method called
+        inside joins this transaction instead of committing on its own."""
+        if self._in_transaction_now:
+            yield
+            return
         con = self.connection
         con.begin()
+        self._in_transaction_now = True
         try:
-            work()
+            yield
         except BaseException:
             con.rollback()
             raise
-        con.commit()
+        else:
+            con.commit()
+        finally:
+            self._in_transaction_now = False
 
     def note_copies(self, articles: Sequence[Article]) -> None:
         """Record more places an already stored text was read from (a syndicated copy, the

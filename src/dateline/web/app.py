@@ -1,7 +1,8 @@
 """The web UI: each page of a Dateline database as HTML, and as JSON at its path plus `.json`.
 
 Every request opens the database read-only and closes it before answering, so a running
-server never holds the file and always shows what the last finished ingest stored.
+server never holds the file and always shows what the last finished ingest stored. With a token,
+every request must show it (see `dateline.web.auth`), or gets 401 and nothing else.
 """
 from __future__ import annotations
 
@@ -11,9 +12,10 @@ from pathlib import Path
 from fastapi import Depends, FastAPI, Query, Request
 from fastapi.responses import HTMLResponse, JSONResponse, Response
 
-from dateline.errors import DatelineError, NotFound, QueryError
+from dateline.errors import E082, DatelineError, NotFound, QueryError
 from dateline.query import Database
 from dateline.web import pages
+from dateline.web.auth import TokenGate
 from dateline.web.pages import Filters, Page
 from dateline.web.templating import environment
 
@@ -21,11 +23,15 @@ NAVIGATION = (("/", "Overview"), ("/timeline", "Timeline"), ("/events", "Events"
               ("/actors", "Actors"), ("/relations", "Relations"), ("/stories", "Stories"))
 
 
-def create_app(db_path: str | Path | None = None) -> FastAPI:
-    """The web app over one database file (default: $DATELINE_DB or ./dateline.duckdb)."""
+def create_app(db_path: str | Path | None = None, token: str | None = None) -> FastAPI:
+    """The web app over one database file (default: $DATELINE_DB or ./dateline.duckdb); with a
+    token, only for requests that show it."""
     # No interactive API docs: they load their scripts from a CDN, and the UI must work offline.
     app = FastAPI(title="Dateline", docs_url=None, redoc_url=None, openapi_url=None)
     templates = environment()
+    if token:
+        app.add_middleware(TokenGate, token=token,
+                           refuse=lambda wants_json: _refusal(templates, wants_json))
 
     def answer(request: Request, build: Callable[[Database], Page]) -> Response:
         wants_json = request.url.path.endswith(".json")
@@ -107,9 +113,20 @@ def _json_url(request: Request) -> str:
 def _error(templates, error: DatelineError, wants_json: bool) -> Response:
     """A user's mistake as 400, a missing record as 404, a database that will not open as 503."""
     status = 404 if isinstance(error, NotFound) else 400 if isinstance(error, QueryError) else 503
+    return _error_page(templates, str(error), status, wants_json,
+                       "Not found" if status == 404 else "Error")
+
+
+def _refusal(templates, wants_json: bool) -> Response:
+    """401 for a request without the server's token: the message only, none of the data."""
+    response = _error_page(templates, E082, 401, wants_json, "Token needed")
+    response.headers["WWW-Authenticate"] = "Bearer"
+    return response
+
+
+def _error_page(templates, message: str, status: int, wants_json: bool, title: str) -> Response:
     if wants_json:
-        return JSONResponse({"error": str(error)}, status_code=status)
+        return JSONResponse({"error": message}, status_code=status)
     html = templates.get_template("error.html").render(
-        title="Not found" if status == 404 else "Error", message=str(error),
-        navigation=NAVIGATION, here="", json_url=None)
+        title=title, message=message, navigation=NAVIGATION, here="", json_url=None)
     return HTMLResponse(html, status_code=status)
