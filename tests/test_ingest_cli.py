@@ -68,3 +68,69 @@ def test_ingest_cli_unexpected_error_is_one_line_without_traceback(tmp_path, mon
     assert result.stderr == ("E099: unexpected error (ValueError: a bug of ours); "
                              "set DATELINE_DEBUG=1 to see where it happened\n")
     assert "Traceback" not in result.output
+
+
+BODY = ("Pakistan reopened the Torkham border crossing with Afghanistan on Monday after talks "
+        "between officials of both sides, traders said.")
+
+
+def _bad_inputs(folder):
+    """A folder with one of each kind of bad input beside three good articles."""
+    folder.mkdir()
+    (folder / "good.txt").write_text(GOOD, encoding="utf-8")
+    (folder / "empty.txt").write_text("")
+    (folder / "binary.md").write_bytes(b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR")
+    (folder / "latin1.txt").write_bytes(
+        ("date 2022-03-01\nTalks in Bras\u00edlia\n\nBrazil hosted envoys of India and "
+         "Afghanistan in Bras\u00edlia on Monday, the ministry said.").encode("latin-1"))
+    (folder / "windows.txt").write_bytes(
+        ("date 2022-03-02\n\u201cWe will reopen the road,\u201d a Taliban spokesman said on "
+         "Tuesday \u2013 after India asked for the wheat convoys to pass.").encode("cp1252"))
+    with (folder / "huge.txt").open("wb") as stream:
+        stream.truncate(201 * 1024 * 1024)  # sparse: over the limit, taking no disk
+    records = [json.dumps({"id": "ok", "text": BODY, "date": "2022-03-07"}),
+               '{"id": "cut", "text": "Pakistan',
+               json.dumps({"id": "when", "text": BODY.replace("Monday", "Friday"), "date": "someday"})]
+    (folder / "feed.jsonl").write_text("\n".join(records) + "\n", encoding="utf-8")
+    (folder / "table.csv").write_text('id,text\n1,"Talks in Kabul ended on Monday."\n2,three,fields\n'
+                                      '3,"never closed\n', encoding="utf-8")
+    (folder / "page.html").write_text(
+        "<html><head><title>Aid convoy</title><script>alert('head')</script></head><body><article>"
+        "<h1>Aid convoy</h1><script>document.write('<p>INJECTED</p>')</script>"
+        "<p>India sent fifty trucks of wheat to Afghanistan through Pakistan on Tuesday, the "
+        "foreign ministry said in a statement.</p><p>The convoy reached Jalalabad on Wednesday "
+        "after crossing at Wagah and Torkham.</p></article></body></html>", encoding="utf-8")
+    (folder / "date.txt").write_text("date 2021-02-30\n" + BODY.replace("Monday", "Sunday"), encoding="utf-8")
+
+
+def test_ingest_cli_every_kind_of_bad_input_gets_one_line_and_the_rest_goes_in(tmp_path):
+    folder = tmp_path / "in"
+    _bad_inputs(folder)
+    db = tmp_path / "d.duckdb"
+    result = CliRunner().invoke(main, ["ingest", str(folder), "--db", str(db)])
+    assert result.exit_code == 0, result.output
+    assert "Traceback" not in result.output
+    lines = result.stdout.splitlines()
+    expected_starts = [
+        f"note {folder / 'date.txt'}: W002: unreadable date '2021-02-30'; stored undated",
+        f"note {folder / 'feed.jsonl'}:3: W002: unreadable date 'someday'; stored undated",
+        f"note {folder / 'latin1.txt'}: W001: not UTF-8; decoded as Latin-1",
+        f"note {folder / 'windows.txt'}: W001: not UTF-8; decoded as cp1252",
+        f"skipped {folder / 'binary.md'}: E003: binary data, not text",
+        f"skipped {folder / 'empty.txt'}: E008",
+        f"skipped {folder / 'feed.jsonl'}:2: E004: malformed JSON",
+        f"skipped {folder / 'huge.txt'}: E011: the file is 201 MiB, over the limit of 200 MiB",
+        f"skipped {folder / 'table.csv'}:3: E007: malformed CSV: 3 fields where the header has 2",
+        f"skipped {folder / 'table.csv'}:4: E007: malformed CSV: unexpected end of data",
+    ]
+    for start in expected_starts:
+        assert sum(line.startswith(start) for line in lines) == 1, (start, lines)
+    assert len(lines) == len(expected_starts) + 1
+    # good, latin1, windows, page, date, and the two good records and one good row
+    assert lines[-1] == "8 ingested, 6 skipped"
+    with Database(db) as database:
+        texts = {a.source.rsplit("/", 1)[-1]: a.text for a in database.articles()}
+        assert "Bras\u00edlia" in texts["latin1.txt"]
+        assert "\u201cWe will reopen the road,\u201d" in texts["windows.txt"]
+        assert "INJECTED" not in texts["page.html"] and "alert" not in texts["page.html"]
+        assert database.stats()["articles"] == 8

@@ -5,7 +5,6 @@ A reader checks its match and returns how to resolve it (a `Resolver`, called la
 """
 from __future__ import annotations
 
-import math
 import re
 from datetime import date
 from typing import Callable
@@ -37,6 +36,9 @@ VERB_LAST_BEFORE = ("will", "would", "could", "can", "may", "might", "to", "shou
 # The next smaller unit and how many of it make one: for the fraction of a duration.
 FRACTION_UNITS = {"Y": ("M", 12), "M": ("D", 30), "W": ("D", 7), "D": ("H", 24), "H": ("M", 60)}
 ADJUSTED_UNIT = {"DE": ("Y", 10), "CE": ("Y", 100), "2W": ("W", 2)}
+# A larger count is read as a vague one: counted in years (x100 for centuries) or in a smaller
+# unit (x60) it must still be a finite float, which no date or TimeML value can go past anyway.
+LARGEST_COUNT = 1e300
 
 
 # Words and numbers.
@@ -83,7 +85,7 @@ def year_number(text: str) -> int:
 
 def parse_count(text: str | None) -> float | None:
     """The number in "three", "12", "1,000", "5 1/2", "two and a half"; None for a vague count, and
-    for one too long for a float (400 digits read as infinity, which no date or value can hold)."""
+    for one past LARGEST_COUNT (300 digits and more, which a float cannot hold scaled)."""
     if text is None:
         return None
     text = words(text)
@@ -91,7 +93,7 @@ def parse_count(text: str | None) -> float | None:
     text = text.removesuffix(" and a half").removesuffix(" 1/2").strip()
     if re.fullmatch(r"\d{1,3}(,\d{3})*|\d+(\.\d+)?", text):
         count = float(text.replace(",", "")) + half
-        return count if math.isfinite(count) else None
+        return count if count <= LARGEST_COUNT else None
     value = lookup(lex.NUMBER_WORDS, text)
     return None if value is None else value + half
 
@@ -115,13 +117,16 @@ def duration_value(count: float | None, unit: str) -> str:
     prefix = "PT" if time else "P"
     if count is None:
         return f"{prefix}X{letter}"
-    whole, part = int(count), count - int(count)
     smaller = FRACTION_UNITS.get(unit)
-    if part and smaller:  # TimeML writes "2 1/2 years" as P2Y6M and "1.5 hours" as PT1H30M
+    if count != int(count) and smaller:  # TimeML writes "2 1/2 years" as P2Y6M and "1.5 hours" as PT1H30M
         smaller_letter, per = smaller
+        # Rounded in the smaller unit, so "1.999 hours" is PT2H, not PT1H60M.
+        whole, rest = divmod(round(count * per), per)
+        if not rest:
+            return f"{prefix}{whole}{letter}"
         # ISO 8601 puts a T before the hours of a date duration ("1.5 days" is P1DT12H, not P1D12H).
         time_mark = "T" if smaller_letter == "H" and not time else ""
-        return f"{prefix}{whole}{letter}{time_mark}{round(part * per)}{smaller_letter}"
+        return f"{prefix}{whole}{letter}{time_mark}{rest}{smaller_letter}"
     return f"{prefix}{amount_text(count)}{letter}"
 
 

@@ -245,7 +245,9 @@ def read_jsonl(path: Path, content: str) -> Iterator[Item]:
 
 def read_csv(path: Path, content: str) -> Iterator[Item]:
     csv.field_size_limit(max(csv.field_size_limit(), CSV_FIELD_LIMIT))  # process-wide setting
-    rows = csv.reader(io.StringIO(content, newline=""))
+    # Strict: an unclosed quotation mark is an error to report, not a field that silently
+    # swallows the rest of the file.
+    rows = csv.reader(io.StringIO(content, newline=""), strict=True)
     try:
         header = [name.strip().lower() for name in next(rows)]
     except (StopIteration, csv.Error) as error:
@@ -263,7 +265,10 @@ def read_csv(path: Path, content: str) -> Iterator[Item]:
         except csv.Error as error:
             yield Skip(str(path), E007.format(detail=_first_line(error)), line=start)
             continue
-        if any(cell.strip() for cell in row):
+        if len(row) > len(header) and any(cell.strip() for cell in row[len(header):]):
+            detail = f"{len(row)} fields where the header has {len(header)}"
+            yield Skip(str(path), E007.format(detail=detail), line=start)
+        elif any(cell.strip() for cell in row):
             yield from read_record(dict(zip(header, row)), path, start)
 
 

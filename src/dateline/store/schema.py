@@ -102,11 +102,14 @@ def existing_tables(con: duckdb.DuckDBPyConnection) -> set[str]:
 
 
 def create_schema(con: duckdb.DuckDBPyConnection) -> None:
-    """Create every table in an empty database and stamp it with the schema version."""
+    """Create every table in an empty database and stamp it with the schema version, in one
+    transaction: a reader never finds half a schema."""
+    con.begin()
     for name, columns in TABLES.items():
         con.execute(f"CREATE TABLE IF NOT EXISTS {name} ({columns})")
     con.execute("INSERT INTO meta VALUES ('schema_version', ?) ON CONFLICT DO NOTHING",
                 [SCHEMA_VERSION])
+    con.commit()
 
 
 def check_schema(con: duckdb.DuckDBPyConnection, path: str) -> None:
@@ -156,7 +159,7 @@ def connect(path: str, *, read_only: bool = False) -> duckdb.DuckDBPyConnection:
         if not read_only and not existing_tables(con):
             create_schema(con)
         check_schema(con, path)
-        if not read_only:
+        if not read_only and not is_current(con):
             add_missing_parts(con)
         elif not is_current(con):
             # A file from an older version: add its missing (empty) parts once, then read it.
