@@ -134,3 +134,26 @@ def test_ingest_cli_every_kind_of_bad_input_gets_one_line_and_the_rest_goes_in(t
         assert "\u201cWe will reopen the road,\u201d" in texts["windows.txt"]
         assert "INJECTED" not in texts["page.html"] and "alert" not in texts["page.html"]
         assert database.stats()["articles"] == 8
+
+
+def test_ingest_cli_control_codes_never_reach_the_terminal(tmp_path):
+    folder = tmp_path / "in"
+    folder.mkdir()
+    record = {"id": "x\x1b]0;owned\x07", "title": "\x1b[2JAid \u202eyalp\u202c convoy",
+              "outlet": "Wire\x1b[0m", "date": "2022-02-22",
+              "text": "India sent \x1b[31mwheat\x1b[0m to Afghanistan on Tuesday\x07, officials said."}
+    (folder / "feed.jsonl").write_text(json.dumps(record) + "\n", encoding="utf-8")
+    (folder / "evil\x1b[2J.txt").write_text("")
+    db = str(tmp_path / "d.duckdb")
+    ingested = CliRunner().invoke(main, ["ingest", str(folder), "--db", db])
+    assert ingested.exit_code == 0, ingested.output
+    assert f"skipped {folder}/evil\\x1b[2J.txt: E008" in ingested.stdout
+    shown = [CliRunner().invoke(main, [*command, "--db", db]).output
+             for command in (["timeline"], ["events"], ["events", "--format", "json"], ["actors"])]
+    for output in [ingested.output, *shown]:
+        assert not any(char in output for char in "\x1b\x07\u202e\u202c"), output
+    with Database(db) as database:
+        [article] = database.articles()
+    assert (article.title, article.outlet) == ("[2JAid yalp convoy", "Wire[0m")
+    assert article.text == "India sent [31mwheat[0m to Afghanistan on Tuesday, officials said."
+    assert article.source == f"{folder}/feed.jsonl#x]0;owned"

@@ -59,8 +59,7 @@ class Skip:
     line: int | None = None
 
     def __str__(self) -> str:
-        where = f"{self.source}:{self.line}" if self.line else self.source
-        return f"skipped {where}: {self.reason}"
+        return f"skipped {_where(self.source, self.line)}: {self.reason}"
 
 
 @dataclass(slots=True)
@@ -73,8 +72,14 @@ class Note:
     line: int | None = None
 
     def __str__(self) -> str:
-        where = f"{self.source}:{self.line}" if self.line else self.source
-        return f"note {where}: {self.message}"
+        return f"note {_where(self.source, self.line)}: {self.message}"
+
+
+def _where(source: str, line: int | None) -> str:
+    """The input's name as a terminal may show it: a control code in a file name is escaped
+    ("\\x1b"), never obeyed."""
+    shown = "".join(char if char.isprintable() or char == " " else ascii(char)[1:-1] for char in source)
+    return f"{shown}:{line}" if line else shown
 
 
 @dataclass(slots=True)

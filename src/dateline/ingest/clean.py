@@ -67,9 +67,22 @@ MAX_EARLIER_RUNS_TRIED = 16
 
 # Characters that render as nothing; they make identical text compare unequal.
 _INVISIBLE = dict.fromkeys(map(ord, "\u200b\u200c\u200d\u2060\ufeff\u00ad"))
+# Control codes are no text: printed to a terminal, ESC and its kin recolour it, retitle the window
+# or hide what follows. Bidirectional embeddings, overrides and isolates reorder how the text
+# around them is shown, in a terminal and a web page alike. None of them belongs in a news text.
+# (The plain right-to-left and left-to-right marks stay: Arabic and Hebrew text needs them.)
+UNSHOWABLE = "".join(map(chr, [*range(0x00, 0x09), *range(0x0B, 0x20), *range(0x7F, 0xA0),
+                               *range(0x202A, 0x202F), *range(0x2066, 0x206A)]))
+_LINE_BREAKS = "\f\v\x85\u2029"  # page, vertical tab, next line, paragraph: each a line break
+_UNSHOWABLE_AWAY = {**dict.fromkeys(map(ord, UNSHOWABLE)), **{ord(c): "\n" for c in _LINE_BREAKS}}
 _SPACES = re.compile(r"[ \t\u00a0\u2000-\u200a\u202f\u205f\u3000]+")
 _WHITESPACE = re.compile(r"\s+")
 _BLANK_RUN = re.compile(r"\n{3,}")
+
+
+def showable(text: str) -> str:
+    """`text` without the control codes and direction overrides a display would obey."""
+    return text.translate(_UNSHOWABLE_AWAY)
 
 
 def clean_text(text: str) -> str:
@@ -82,9 +95,10 @@ def clean_text(text: str) -> str:
 
 
 def normalize_layout(text: str) -> str:
-    """Unify newlines, compose Unicode (NFC), drop invisible characters, strip line ends."""
+    """Unify newlines, compose Unicode (NFC), drop invisible and unshowable characters, strip
+    line ends."""
     text = text.replace("\r\n", "\n").replace("\r", "\n").replace("\u2028", "\n")
-    text = unicodedata.normalize("NFC", text).translate(_INVISIBLE)
+    text = unicodedata.normalize("NFC", text.translate(_UNSHOWABLE_AWAY)).translate(_INVISIBLE)
     return "\n".join(_SPACES.sub(" ", line).strip() for line in text.split("\n"))
 
 

@@ -19,7 +19,7 @@ from pathlib import Path
 import trafilatura
 
 from dateline.errors import E002, E003, E004, E005, E006, E007, E008, E010, E011, E012, W001
-from dateline.ingest.clean import article_id, clean_text, drop_leading_labels
+from dateline.ingest.clean import article_id, clean_text, drop_leading_labels, showable
 from dateline.ingest.published import (
     collect_page_metadata,
     date_with_basis,
@@ -197,7 +197,7 @@ def read_record(record: Mapping[str, object], path: Path, line: int) -> Iterator
     if not isinstance(text, str) or not text.strip():
         yield Skip(str(path), E005, line=line)
         return
-    record_id = _field(record, "id")
+    record_id = _clean_field(_field(record, "id"))
     source = f"{path}#{record_id}" if record_id else f"{path}#line-{line}"
     date_value = next((_field(record, key) for key in RECORD_DATE_KEYS if _field(record, key)), None)
     published, basis, problem = date_with_basis(date_value, "record")
@@ -359,10 +359,10 @@ def _field(record: Mapping[str, object], key: str) -> str | None:
 
 
 def _clean_field(value: str | None) -> str | None:
-    """One line with single spaces; None for a missing or blank value."""
+    """One showable line with single spaces; None for a missing or blank value."""
     if not value:
         return None
-    return " ".join(value.split()) or None
+    return " ".join(showable(value).split()) or None
 
 
 def _first_line(error: Exception) -> str:
