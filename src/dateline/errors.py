@@ -61,6 +61,7 @@ E012 = ("E012: the text is {length:,} characters long, over the limit of {limit:
 E013 = "E013: analysis failed: {detail}"
 E014 = "E014: nothing was ingested: no article could be read"
 E015 = "E015: reading failed: {detail}"
+E016 = "E016: cannot list the folder: {detail}"
 # ingest warnings: the input is stored all the same
 W001 = "W001: not UTF-8; decoded as {encoding}"
 W002 = "W002: unreadable date {value!r}; stored undated"

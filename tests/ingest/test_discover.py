@@ -1,3 +1,4 @@
+import os
 from pathlib import Path
 
 from dateline.ingest import discover, ingest_paths
@@ -47,3 +48,17 @@ def test_discover_ingest_paths_yields_articles_and_skips(tmp_path):
         "India and the Taliban talked in Doha.",
         "The Taliban entered Kabul on Sunday.",
     }
+
+
+def test_discover_a_folder_it_cannot_list_is_a_skip(tmp_path, monkeypatch):
+    (tmp_path / "a.txt").write_text("text")
+    real_walk = os.walk
+
+    def walk_meeting_a_locked_folder(top, onerror=None):
+        onerror(PermissionError(13, "Permission denied", str(tmp_path / "private")))
+        yield from real_walk(top, onerror=onerror)
+
+    monkeypatch.setattr(os, "walk", walk_meeting_a_locked_folder)
+    files, skips = discover([tmp_path])
+    assert files == [tmp_path / "a.txt"]
+    assert [str(s) for s in skips] == [f"skipped {tmp_path / 'private'}: E016: cannot list the folder: Permission denied"]

@@ -5,7 +5,7 @@ import os
 from collections.abc import Iterable, Iterator
 from pathlib import Path
 
-from dateline.errors import E001, E002
+from dateline.errors import E001, E002, E016
 from dateline.ingest.readers import SUPPORTED_SUFFIXES, read_file
 from dateline.model import Article, Skip
 
@@ -23,7 +23,7 @@ def discover(paths: Iterable[str | Path]) -> tuple[list[Path], list[Skip]]:
     for given in paths:
         path = Path(given)
         if path.is_dir():
-            found = sorted(walk_folder(path))
+            found = sorted(walk_folder(path, skips))
         elif not path.exists():
             skips.append(Skip(str(given), E001.format(path=given)))
             continue
@@ -40,9 +40,14 @@ def discover(paths: Iterable[str | Path]) -> tuple[list[Path], list[Skip]]:
     return files, skips
 
 
-def walk_folder(folder: Path) -> Iterator[Path]:
-    """Supported, non-hidden files under `folder`; symlinked folders are not followed."""
-    for root, folders, names in os.walk(folder):
+def walk_folder(folder: Path, skips: list[Skip] | None = None) -> Iterator[Path]:
+    """Supported, non-hidden files under `folder`; symlinked folders are not followed. A folder
+    that cannot be listed is a Skip in `skips` (E016), not a silent gap."""
+    def unlistable(error: OSError) -> None:
+        if skips is not None:
+            skips.append(Skip(str(error.filename or folder), E016.format(detail=error.strerror or error)))
+
+    for root, folders, names in os.walk(folder, onerror=unlistable):
         folders[:] = [name for name in folders if not is_hidden(name)]
         for name in names:
             path = Path(root) / name
