@@ -1,3 +1,6 @@
+import subprocess
+import sys
+import time
 from dataclasses import replace
 from datetime import date
 
@@ -7,7 +10,7 @@ from samples import ATMAR, JAISHANKAR, meeting_analyses, report_a, report_b
 
 from dateline.errors import StoreError
 from dateline.model import Actor, Analysis, Role, Sentence
-from dateline.store import Store, default_db_path
+from dateline.store import Store, default_db_path, schema
 
 
 def count(store: Store, table: str) -> int:
@@ -163,3 +166,64 @@ def test_store_an_older_database_opens_for_queries_with_the_parts_it_lacks(tmp_p
     with Database(path) as db:
         assert db.stories() == [] and db.stats()["articles"] == 3
         assert db.events() == []
+
+
+def test_store_one_writer_at_a_time_and_the_lock_goes_with_it(tmp_path):
+    path = tmp_path / "d.duckdb"
+    with Store(path):
+        with pytest.raises(StoreError, match="E050: another ingest is writing to"):
+            Store(path)
+    with Store(path) as again:  # closed: free again
+        assert again.article_ids() == set()
+
+
+def _holding_reader(path, seconds):
+    """Another process that holds the database open read-only for `seconds`."""
+    holder = subprocess.Popen([sys.executable, "-c", (
+        "import sys, time, duckdb; con = duckdb.connect(sys.argv[1], read_only=True); "
+        "print('open', flush=True); time.sleep(float(sys.argv[2]))"), str(path), str(seconds)],
+        stdout=subprocess.PIPE, text=True)
+    assert holder.stdout.readline() == "open\n"
+    return holder
+
+
+def test_store_released_between_batches_lets_readers_in_and_waits_for_them(tmp_path):
+    path = tmp_path / "d.duckdb"
+    with Store(path) as store:
+        store.write(meeting_analyses()[:1])
+        store.release()
+        holder = _holding_reader(path, 1.0)  # a reader gets in while the writer is released
+        started = time.monotonic()
+        store.write(meeting_analyses()[1:])  # the writer waits for it, then writes
+        assert time.monotonic() - started > 0.3
+        holder.wait(timeout=30)
+        assert len(store.article_ids()) == len(meeting_analyses())
+
+
+def test_store_waits_only_so_long_for_a_reader(tmp_path, monkeypatch):
+    path = tmp_path / "d.duckdb"
+    Store(path).close()
+    monkeypatch.setitem(schema.LOCK_WAIT_SECONDS, "write", 0.3)
+    holder = _holding_reader(path, 5.0)
+    try:
+        with pytest.raises(StoreError, match="E049: database .* is busy: another process has held it for over 0.3 s"):
+            Store(path)
+    finally:
+        holder.kill()
+        holder.wait(timeout=30)
+
+
+def test_a_reader_waits_for_a_writer_in_another_process(tmp_path):
+    path = tmp_path / "d.duckdb"
+    Store(path).close()
+    writer = subprocess.Popen([sys.executable, "-c", (
+        "import sys, time; from dateline.store import Store; store = Store(sys.argv[1]); "
+        "store.connection; print('open', flush=True); time.sleep(1.0); store.close()"), str(path)],
+        stdout=subprocess.PIPE, text=True)
+    assert writer.stdout.readline() == "open\n"
+    started = time.monotonic()
+    con = schema.connect(str(path), read_only=True)  # what every query and page opens with
+    waited = time.monotonic() - started
+    con.close()
+    writer.wait(timeout=30)
+    assert waited > 0.3

@@ -159,13 +159,14 @@ def connect(path: str, *, read_only: bool = False) -> duckdb.DuckDBPyConnection:
         if not read_only and not existing_tables(con):
             create_schema(con)
         check_schema(con, path)
-        if not read_only and not is_current(con):
-            add_missing_parts(con)
-        elif not is_current(con):
-            # A file from an older version: add its missing (empty) parts once, then read it.
-            con.close()
-            connect(path).close()
-            return connect(path, read_only=True)
+        if not is_current(con):
+            if not read_only:
+                add_missing_parts(con)
+            else:
+                # A file from an older version: add its missing (empty) parts once, then read it.
+                con.close()
+                connect(path).close()
+                return connect(path, read_only=True)
     except BaseException:
         con.close()
         raise

@@ -117,7 +117,7 @@ class Store:
         self._connection: duckdb.DuckDBPyConnection | None = None
         self._in_transaction_now = False
         try:
-            self.connection  # creates or checks the schema now: a foreign file fails here
+            self._open()  # creates or checks the schema now: a foreign file fails here
         except BaseException:
             self._lock.release()
             raise
@@ -130,6 +130,10 @@ class Store:
 
     @property
     def connection(self) -> duckdb.DuckDBPyConnection:
+        """The open connection, opened again (waiting for readers) after a `release`."""
+        return self._open()
+
+    def _open(self) -> duckdb.DuckDBPyConnection:
         if self._connection is None:
             self._connection = connect(self.path)
         return self._connection
