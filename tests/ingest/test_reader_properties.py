@@ -17,10 +17,12 @@ from pathlib import Path
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from dateline.ingest.readers import decode_text, read_csv, read_html, read_jsonl, read_plain_text
+from dateline.ingest.readers import (decode_text, read_csv, read_file, read_html, read_jsonl,
+                                     read_plain_text)
 from dateline.model import PUBLISHED_BASES, Article, Note, Skip
 
-FAST = settings(max_examples=200, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+FAST = settings(max_examples=200, deadline=None,
+                suppress_health_check=[HealthCheck.too_slow, HealthCheck.function_scoped_fixture])
 # trafilatura takes tens of milliseconds a page.
 SLOW = settings(max_examples=50, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 RECORD_FIELDS = ("id", "text", "title", "date", "published", "url", "outlet")
@@ -245,3 +247,15 @@ def test_reader_properties_html_with_a_nameless_marked_section_is_read():
     [article] = read_all(read_html, "x.html", page)
     assert isinstance(article, Article) and article.title == "Kabul falls"
     assert article.text.startswith("Kabul fell on Tuesday.")
+
+
+@FAST
+@given(data=st.one_of(st.binary(), st.text().map(lambda t: t.encode("utf-8", "surrogatepass")),
+                      st.text(alphabet=st.characters(max_codepoint=0xFF)).map(lambda t: t.encode("latin-1"))),
+       suffix=st.sampled_from([".txt", ".md", ".jsonl", ".csv"]))
+def test_reader_properties_read_file_takes_any_bytes(tmp_path_factory, data, suffix):
+    path = tmp_path_factory.mktemp("bytes") / f"x{suffix}"
+    path.write_bytes(data)
+    for item in read_file(path):
+        assert_item(item)
+        assert item.source.startswith(str(path))
