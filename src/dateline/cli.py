@@ -14,8 +14,7 @@ from rich.progress import Progress
 from dateline import cli_share, pipeline
 from dateline.cli_options import (actor_option, db_option, format_option, open_db, print_table,
                                   since_option, type_option, until_option, user_errors)
-from dateline.errors import E003, E010, E014, W001, InputError
-from dateline.model import Note
+from dateline.errors import E003, E010, E014, InputError
 from dateline.query import render, serialize
 
 PROGRESS_MIN_FILES = 20  # fewer files finish before a bar is worth drawing
@@ -321,7 +320,7 @@ def extract(file: str, knowledge_file: str | None, fmt: str) -> None:
 def _read_text(file: str) -> str:
     """The text of a file or of standard input; a BOM is dropped, as every editor hides it. A
     text in Latin-1 or cp1252 is decoded, with a note on stderr."""
-    from dateline.ingest.readers import decode_bytes  # the ingest stack is slow to import
+    from dateline.ingest.readers import decode_bytes, encoding_note  # the ingest stack is slow to import
 
     name = "<stdin>" if file == "-" else file
     try:
@@ -333,8 +332,9 @@ def _read_text(file: str) -> str:
     if decoded is None:
         raise InputError(f"{E003}: {name}")
     text, encoding = decoded
-    if encoding not in ("UTF-8", "UTF-16"):
-        click.echo(str(Note(name, W001.format(encoding=encoding))), err=True)
+    note = encoding_note(name, encoding)
+    if note:
+        click.echo(str(note), err=True)
     return text
 
 

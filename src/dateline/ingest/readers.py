@@ -58,6 +58,9 @@ def decode_text(data: bytes) -> str | None:
     return decoded[0] if decoded else None
 
 
+UNICODE_ENCODINGS = ("UTF-8", "UTF-16")  # the names decode_bytes gives; read without a note
+
+
 def decode_bytes(data: bytes) -> tuple[str, str] | None:
     """(text, encoding) with the encoding named as a user would know it; None for binary data.
 
@@ -333,9 +336,15 @@ def read_file(path: Path) -> Iterator[Item]:
     if not content.strip():
         yield Skip(source, E008)
         return
-    if encoding not in ("UTF-8", "UTF-16"):
-        yield Note(source, W001.format(encoding=encoding))
+    note = encoding_note(source, encoding)
+    if note:
+        yield note
     yield from reader(path, content)
+
+
+def encoding_note(source: str, encoding: str) -> Note | None:
+    """The W001 note on a text that was not in a Unicode encoding; None for one that was."""
+    return None if encoding in UNICODE_ENCODINGS else Note(source, W001.format(encoding=encoding))
 
 
 class _TooLarge(Exception):
