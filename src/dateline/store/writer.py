@@ -170,12 +170,9 @@ class Store:
             batch.add(analysis, now)
             report.new += 1
         if report.new:
-            self._in_transaction(lambda: self._insert(batch))
+            with self.transaction():
+                self._insert(batch)
         return report
-
-    def _in_transaction(self, work) -> None:
-        with self.transaction():
-            work()
 
     @contextmanager
     def transaction(self) -> Iterator[None]:
@@ -202,7 +199,8 @@ class Store:
         same file under two names): the article cites the first of them by name, so the
         citation does not depend on which copy came first."""
         if articles:
-            self._in_transaction(lambda: self._add_copies([(a.id, a.source, a.outlet) for a in articles]))
+            with self.transaction():
+                self._add_copies([(a.id, a.source, a.outlet) for a in articles])
 
     def _add_copies(self, copies: list[tuple]) -> None:
         con = self.connection
@@ -269,7 +267,7 @@ class Store:
                       fused: Sequence[FusedEvent], keys: Mapping[str, str]) -> None:
         """Replace the actor links, drop the `stale` fused events, add `fused`, record the keys
         their members were fused with; in one transaction."""
-        def work() -> None:
+        with self.transaction():
             con = self.connection
             con.execute("DELETE FROM actor_links")
             insert_rows(con, "actor_links", ("actor_id", "canonical_id"), list(links.items()))
@@ -287,7 +285,6 @@ class Store:
                 con.execute("DELETE FROM event_fusion_keys WHERE event_id IN (SELECT unnest(?))",
                             [list(keys)])
                 insert_rows(con, "event_fusion_keys", ("event_id", "key"), list(keys.items()))
-        self._in_transaction(work)
 
     # Near-duplicates and stories.
 
@@ -300,22 +297,20 @@ class Store:
 
     def add_signatures(self, signatures: Mapping[str, bytes],
                        pairs: Sequence[tuple[str, str, float]]) -> None:
-        def work() -> None:
+        with self.transaction():
             insert_rows(self.connection, "article_signatures", ("article_id", "signature"),
                         list(signatures.items()), "ON CONFLICT DO NOTHING")
             insert_rows(self.connection, "article_pairs", ("a", "b", "similarity"), list(pairs),
                         "ON CONFLICT DO NOTHING")
-        self._in_transaction(work)
 
     def article_pairs(self) -> list[tuple[str, str, float]]:
         return reader.read_article_pairs(self.connection)
 
     def replace_duplicates(self, duplicates: Sequence[NearDuplicate]) -> None:
-        def work() -> None:
+        with self.transaction():
             self.connection.execute("DELETE FROM near_duplicates")
             insert_rows(self.connection, "near_duplicates", ("article_id", "original_id", "similarity"),
                         [(d.article_id, d.original_id, d.similarity) for d in duplicates])
-        self._in_transaction(work)
 
     def story_articles(self) -> list[StoryArticle]:
         return reader.read_story_articles(self.connection)
@@ -325,7 +320,7 @@ class Store:
         return reader.read_story_assignments(self.connection)
 
     def replace_stories(self, stories: Sequence[Story]) -> None:
-        def work() -> None:
+        with self.transaction():
             con = self.connection
             con.execute("DELETE FROM stories")
             con.execute("DELETE FROM story_articles")
@@ -333,7 +328,6 @@ class Store:
                         [(s.id, s.label, s.first, s.last) for s in stories])
             insert_rows(con, "story_articles", ("article_id", "story_id", "position"),
                         [(a, s.id, i) for s in stories for i, a in enumerate(s.article_ids)])
-        self._in_transaction(work)
 
 
 def fused_row(event: FusedEvent) -> tuple:
