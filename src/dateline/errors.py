@@ -84,6 +84,9 @@ E049 = ("E049: database {path} is busy: another process has held it for over {se
         "try again when it is done")
 E050 = ("E050: another ingest is writing to {path} (it holds {lock}); wait for it to finish, or "
         "ingest into another database")
+E051 = "E051: {what} must be a whole number from {least} to {most}, not {value!r}"
+E052 = ("E052: --type and --summary do not go together: key dates weigh every event of a day;"
+        " filter by --actor, --query, --since or --until")
 # analysis
 E060 = "E060: spaCy pipeline {name!r} is not installed; run `make install`"
 # interfaces

@@ -397,3 +397,30 @@ class ExportReport:
     files: list[str] = field(default_factory=list)  # every file written, in the order written
     rows: dict[str, int] = field(default_factory=dict)  # table -> rows written
     left_out: dict[str, int] = field(default_factory=dict)  # why -> records the format cannot hold
+
+
+@dataclass(slots=True)
+class SummarySentence:
+    """A sentence drawn from an article to say what happened on a key date."""
+
+    article_id: str
+    source: str
+    published: date | None
+    index: int  # Sentence.index in its article
+    text: str
+
+
+@dataclass(slots=True)
+class KeyDate:
+    """One of the dates that matter most in a corpus, with what happened on it.
+
+    `score` orders the key dates; `articles` counts those that name the day or report an event
+    on it, `later` those of them published after the day, which refer back to it.
+    """
+
+    day: date
+    score: float
+    articles: int
+    later: int
+    sentences: list[SummarySentence] = field(default_factory=list)
+    events: list[FusedEvent] = field(default_factory=list)

@@ -9,10 +9,11 @@ from pathlib import Path
 from dateline.errors import E042, E045, E046, E047, E048, NotFound, QueryError
 from dateline.fuse.actors import merge_linked
 from dateline.model import (Actor, ActorMention, ActorProfile, Article, ArticleHead, ArticleView,
-                            DateClaim, EventSource, FusedEvent, Location, NearDuplicate, Overview,
-                            Quote, Relation, Story)
+                            DateClaim, EventSource, FusedEvent, KeyDate, Location, NearDuplicate,
+                            Overview, Quote, Relation, Story)
 from dateline.query.articles import read_event_marks, read_sentences, read_times
 from dateline.query.dates import since_bound, until_bound
+from dateline.query.key_dates import Scope, choose_key_dates, query_words
 from dateline.query.relations import busiest_pairs, relation
 from dateline.store import connect, default_db_path
 from dateline.store.reader import read_actors
@@ -168,6 +169,50 @@ class Database:
                  until: str | date | None = None, type: str | None = None) -> list[FusedEvent]:
         """Every fused event in time order, undated ones at the end."""
         return self.events(actors=actors, type=type, since=since, until=until)
+
+    def key_dates(self, dates: int = 20, sentences: int = 2, query: str | None = None,
+                  actors: Sequence[str] = (), since: str | date | None = None,
+                  until: str | date | None = None) -> list[KeyDate]:
+        """The `dates` days that matter most, in date order, each with up to `sentences`
+        sentences from its articles and the fused events dated to it.
+
+        With actors, only the articles mentioning any of them count, and only their events show;
+        with a query, days named next to its words weigh more (query.key_dates says how).
+        """
+        ids = sorted(self._resolve_all(actors)) if actors else []
+        scope = Scope(self._articles_mentioning(ids) if actors else None, since_bound(since),
+                      until_bound(until), query_words(query or ""))
+        chosen = choose_key_dates(self.connection, scope, dates, sentences)
+        events = self._events_on([key.day for key in chosen], ids)
+        for key in chosen:
+            key.events = events.get(key.day, [])
+        return chosen
+
+    def _articles_mentioning(self, canonical_ids: list[str]) -> list[str]:
+        """The articles that mention any of these canonical actors, by any linked id."""
+        wanted = set(canonical_ids)
+        stored = sorted(wanted | {i for i, canonical in self.links().items() if canonical in wanted})
+        return [row[0] for row in self._query(
+            "SELECT DISTINCT article_id FROM mentions WHERE actor_id IN (SELECT unnest(?))"
+            " ORDER BY article_id", [stored])]
+
+    def _events_on(self, days: list[date], actor_ids: list[str]) -> dict[date, list[FusedEvent]]:
+        """The fused events dated to one of these days, those with the most sources first."""
+        if not days:
+            return {}
+        sql = (f"SELECT {', '.join(FUSED_EVENT_COLUMNS)} FROM fused_events"
+               " WHERE date IN (SELECT unnest(?)) AND coalesce(date_end, date) = date")
+        params: list[object] = [days]
+        if actor_ids:
+            sql += (" AND (source_actor IN (SELECT unnest(?))"
+                    " OR target_actor IN (SELECT unnest(?)))")
+            params += [actor_ids, actor_ids]
+        found: dict[date, list[FusedEvent]] = {}
+        for event in self._with_parts(self._query(sql + " ORDER BY date, id", params)):
+            found.setdefault(event.date, []).append(event)
+        for events in found.values():
+            events.sort(key=lambda event: -len(event.sources))
+        return found
 
     def _fused_event(self, row: tuple, sources: list[EventSource], dates: list[DateClaim],
                      members: list[str]) -> FusedEvent:
