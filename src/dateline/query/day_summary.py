@@ -3,8 +3,10 @@
 The candidates for a day are the sentences that name it (a time expression resolved to that
 day) and the opening sentences of the articles published on it, unless they name another day.
 They are ranked by how close each is to what all of them say (the centroid of their words, with
-the query's words counting extra), and taken best first, skipping any too close to one already
-taken, so that the sentences are not the same news twice.
+the query's words counting extra), a sentence that reports an event of the day ranking higher,
+and taken best first, skipping any too close to one already taken, so that the sentences are not
+the same news twice. A sentence with a clock time is left out: it is a timestamp line (a live
+blog's, a reader comment's), not a report.
 """
 from __future__ import annotations
 
@@ -12,6 +14,7 @@ import math
 import re
 from collections import Counter
 from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
 from datetime import date
 
 import duckdb
@@ -22,6 +25,9 @@ LEAD_SENTENCES = 3  # an article's opening sentences say what its news is
 MAX_SIMILARITY = 0.5  # cosine over words: above it, a sentence repeats one already taken
 MIN_WORDS, MAX_WORDS = 6, 60  # shorter is a caption or a dateline, longer a run-on paragraph
 QUERY_BOOST = 0.5
+EVENT_BOOST = 0.1  # added to the cosine of a sentence that reports an event of its day
+_CLOCK_TIME = re.compile(r"\b\d{1,2}\s?[:.]\s?\d{2}\s*(?:[ap]\.?m\b|GMT|BST|UTC|ET\b|local)|\b\d{1,2}:\d{2}\b",
+                         re.IGNORECASE)
 
 STOPWORDS = frozenset("""a about above after again against all also am an and any are as at be
 been before being below between both but by can could did do does doing down during each few for
@@ -61,44 +67,54 @@ def _candidates(con: duckdb.DuckDBPyConnection, days: list[date], kept: str,
               AND NOT EXISTS (SELECT 1 FROM times t WHERE t.article_id = s.article_id
                   AND t.start_char >= s.start_char AND t.start_char < s.end_char
                   AND t.precision = 'day' AND t.first_day <> k.published))
-        SELECT c.day, c.article_id, a.source, a.published, c.idx, s.text
+        SELECT c.day, c.article_id, a.source, a.published, c.idx, s.text,
+               EXISTS (SELECT 1 FROM events e WHERE e.article_id = c.article_id
+                       AND e.sentence = c.idx AND e.date = c.day
+                       AND e.date_basis IN ('text', 'inherited')) AS reports_event
         FROM (SELECT * FROM named UNION SELECT * FROM leads) c
         JOIN sentences s ON s.article_id = c.article_id AND s.idx = c.idx
         JOIN articles a ON a.id = c.article_id
         ORDER BY c.day, a.published NULLS LAST, c.article_id, c.idx""",
         [*params, days, *params, LEAD_SENTENCES, days]).fetchall()
-    found: dict[date, list[SummarySentence]] = {}
-    for day, article_id, source, published, index, text in rows:
-        if MIN_WORDS <= len(text.split()) <= MAX_WORDS:
-            found.setdefault(day, []).append(
-                SummarySentence(article_id, source, published, index, " ".join(text.split())))
+    found: dict[date, list[Candidate]] = {}
+    for day, article_id, source, published, index, text, reports_event in rows:
+        if MIN_WORDS <= len(text.split()) <= MAX_WORDS and not _CLOCK_TIME.search(text):
+            sentence = SummarySentence(article_id, source, published, index, " ".join(text.split()))
+            found.setdefault(day, []).append(Candidate(sentence, reports_event))
     return found
 
 
-def pick_sentences(candidates: list[SummarySentence], count: int,
+@dataclass(slots=True)
+class Candidate:
+    sentence: SummarySentence
+    reports_event: bool = False  # it holds an event dated, by its text, to the day
+
+
+def pick_sentences(candidates: list[Candidate], count: int,
                    query_words: set[str] = frozenset()) -> list[SummarySentence]:
     """The `count` candidates closest to their centroid, none too close to another; the same
     text twice (a copy the near-duplicate check let through) is one candidate."""
     seen: set[str] = set()
-    unique = []
-    for sentence in candidates:
-        if sentence.text.lower() not in seen:
-            seen.add(sentence.text.lower())
-            unique.append(sentence)
-    vectors = [word_counts(sentence.text) for sentence in unique]
+    unique: list[Candidate] = []
+    for candidate in candidates:
+        if candidate.sentence.text.lower() not in seen:
+            seen.add(candidate.sentence.text.lower())
+            unique.append(candidate)
+    vectors = [word_counts(candidate.sentence.text) for candidate in unique]
     centroid: Counter[str] = Counter()
     for vector in vectors:
         centroid.update(vector)
     for word in query_words & set(centroid):
         centroid[word] += QUERY_BOOST * max(centroid.values())
-    order = sorted(range(len(unique)), key=lambda i: -cosine(vectors[i], centroid))
+    order = sorted(range(len(unique)), key=lambda i: -(cosine(vectors[i], centroid)
+                                                        + EVENT_BOOST * unique[i].reports_event))
     taken: list[int] = []
     for i in order:
         if len(taken) == count:
             break
         if all(cosine(vectors[i], vectors[j]) <= MAX_SIMILARITY for j in taken):
             taken.append(i)
-    return [unique[i] for i in taken]
+    return [unique[i].sentence for i in taken]
 
 
 def word_counts(text: str) -> Counter[str]:
