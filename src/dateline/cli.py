@@ -12,10 +12,12 @@ from rich.console import Console
 from rich.progress import Progress
 
 from dateline import cli_share, pipeline
-from dateline.cli_options import (actor_option, db_option, format_option, open_db, print_table,
-                                  since_option, type_option, until_option, user_errors)
-from dateline.errors import E003, E010, E014, InputError
-from dateline.query import render, serialize
+from dateline.cli_options import (KEY_DATES, actor_option, dates_option,
+                                  db_option, format_option, open_db, print_table, query_option,
+                                  sentences_option, since_option, type_option, until_option,
+                                  user_errors)
+from dateline.errors import E003, E010, E014, E052, InputError, QueryError
+from dateline.query import render, render_key_dates, serialize
 
 PROGRESS_MIN_FILES = 20  # fewer files finish before a bar is worth drawing
 
@@ -100,6 +102,8 @@ def events(db_path, actors, type_, since, until, fmt) -> None:
 
 TIMELINE_RENDERERS = {"text": render.timeline_text, "md": render.timeline_md,
                       "html": render.timeline_html}
+KEY_DATES_RENDERERS = {"text": render_key_dates.key_dates_text, "md": render_key_dates.key_dates_md,
+                       "html": render_key_dates.key_dates_html}
 
 
 @main.command()
@@ -136,15 +140,42 @@ def article(article_id: str, db_path, fmt) -> None:
 @type_option
 @since_option
 @until_option
+@click.option("--summary", is_flag=True,
+              help="Show the key dates instead: the days that matter most, in date order, each "
+                   "with a few of its articles' sentences and its events.")
+@dates_option(None, f"With --summary: key dates to show (default {KEY_DATES}).")
+@sentences_option
+@query_option
 @format_option("text", "json", "md", "html")
-def timeline(db_path, actors, type_, since, until, fmt) -> None:
-    """Print the timeline: events in date order, undated ones at the end."""
-    with user_errors(), open_db(db_path) as db:
-        found = db.timeline(actors=actors, type=type_, since=since, until=until)
-        if fmt == "json":
-            click.echo(serialize.dumps([serialize.event_json(e) for e in found]))
-        else:
-            click.echo(TIMELINE_RENDERERS[fmt](found))
+def timeline(db_path, actors, type_, since, until, summary, dates, sentences, query, fmt) -> None:
+    """Print the timeline: events in date order, undated ones at the end; with --summary, the
+    key dates."""
+    given = [flag for flag, value in (("--dates", dates), ("--sentences", sentences),
+                                      ("--query", query)) if value is not None]
+    if given and not summary:
+        raise click.UsageError(f"{' and '.join(given)} need{'s' if len(given) == 1 else ''} "
+                               "--summary")
+    with user_errors():
+        if summary and type_ is not None:
+            raise QueryError(E052)
+        with open_db(db_path) as db:
+            if summary:
+                counts = {"dates": dates, "sentences": sentences}  # None: the library's default
+                keys = db.key_dates(**{k: v for k, v in counts.items() if v is not None},
+                                    query=query, actors=actors, since=since, until=until)
+                return _print_key_dates(keys, fmt)
+            found = db.timeline(actors=actors, type=type_, since=since, until=until)
+    if fmt == "json":
+        click.echo(serialize.dumps([serialize.event_json(e) for e in found]))
+    else:
+        click.echo(TIMELINE_RENDERERS[fmt](found))
+
+
+def _print_key_dates(keys, fmt: str) -> None:
+    if fmt == "json":
+        click.echo(serialize.dumps([serialize.key_date_json(key) for key in keys]))
+    else:
+        click.echo(KEY_DATES_RENDERERS[fmt](keys))
 
 
 @main.group(invoke_without_command=True)

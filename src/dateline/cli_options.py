@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import os
 import sys
+from inspect import signature
 from collections.abc import Callable
 from contextlib import contextmanager
 
@@ -11,6 +12,10 @@ from rich.console import Console
 
 from dateline.errors import E099, DatelineError, failure_detail
 from dateline.query import Database
+
+# Database.key_dates' defaults, said in the help.
+KEY_DATES, KEY_SENTENCES = (signature(Database.key_dates).parameters[name].default
+                            for name in ("dates", "sentences"))
 
 db_option = click.option("--db", "db_path", type=click.Path(dir_okay=False),
                          help="Database file (default: $DATELINE_DB or ./dateline.duckdb).")
@@ -23,6 +28,19 @@ since_option = click.option("--since", metavar="D",
                             help="Only events ending on or after D (YYYY, YYYY-MM or YYYY-MM-DD).")
 until_option = click.option("--until", metavar="D",
                             help="Only events starting on or before D (YYYY, YYYY-MM or YYYY-MM-DD).")
+
+sentences_option = click.option("--sentences", type=int, metavar="N",
+                                help="With --summary: sentences quoted for each date "
+                                     f"(default {KEY_SENTENCES}).")
+query_option = click.option("--query", metavar="WORDS",
+                            help="With --summary: favour days named next to these words, and "
+                                 "sentences holding them.")
+
+
+def dates_option(default: int | None, help: str) -> Callable:
+    """How many key dates to show; None as the default tells a flag not given from one given."""
+    return click.option("--dates", type=int, metavar="K", default=default,
+                        show_default=default is not None, help=help)
 
 
 def format_option(*choices: str) -> Callable:

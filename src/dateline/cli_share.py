@@ -5,8 +5,8 @@ from urllib.parse import urlencode
 
 import click
 
-from dateline.cli_options import (actor_option, db_option, format_option, open_db, print_table,
-                                  since_option, until_option, user_errors)
+from dateline.cli_options import (actor_option, dates_option, db_option, format_option, open_db,
+                                  print_table, since_option, until_option, user_errors)
 from dateline.errors import E083, E084
 from dateline.query import render, serialize
 
@@ -67,12 +67,14 @@ def serve(db_path, host: str, port: int, token: str | None) -> None:
 @actor_option
 @since_option
 @until_option
-def report(out: str, db_path, actors, since, until) -> None:
-    """Write one self-contained HTML file: the timeline, a relation chart and every source."""
+@dates_option(10, "Key dates shown at the top of the report; 0 leaves them out.")  # REPORT_KEY_DATES
+def report(out: str, db_path, actors, since, until, dates) -> None:
+    """Write one self-contained HTML file: the key dates, the timeline, a relation chart and
+    every source."""
     from dateline.web.report import write_report
 
     with user_errors(), open_db(db_path) as db:
-        path = write_report(db, out, actors=actors, since=since, until=until)
+        path = write_report(db, out, actors=actors, since=since, until=until, dates=dates)
     click.echo(f"wrote {path}")
 
 

@@ -4,8 +4,8 @@ from __future__ import annotations
 import json
 from datetime import date
 
-from dateline.model import (Actor, ActorProfile, ArticleView, FusedEvent, Location, Overview, Quote,
-                            Relation, Role, Story)
+from dateline.model import (Actor, ActorProfile, ArticleView, FusedEvent, KeyDate, Location,
+                            Overview, Quote, Relation, Role, Story, SummarySentence)
 from dateline.query.database import Database
 
 
@@ -40,6 +40,21 @@ def event_json(event: FusedEvent) -> dict:
                   for c in event.dates],
         "date_note": event.date_note,
     }
+
+
+def summary_sentence_json(sentence: SummarySentence) -> dict:
+    """A sentence quoted from an article, cited as an event's sources are."""
+    return {"article": sentence.article_id, "path": sentence.source,
+            "published": iso(sentence.published), "sentence": sentence.index,
+            "text": sentence.text}
+
+
+def key_date_json(key: KeyDate) -> dict:
+    """One key date: its day, why it counts, a few sentences of what happened, and its events."""
+    return {"date": iso(key.day), "score": key.score, "articles": key.articles,
+            "later": key.later,
+            "sentences": [summary_sentence_json(s) for s in key.sentences],
+            "events": [event_json(e) for e in key.events]}
 
 
 def story_json(story: Story) -> dict:

@@ -16,7 +16,7 @@ from dateline.errors import E082, DatelineError, NotFound, QueryError
 from dateline.query import Database
 from dateline.web import pages
 from dateline.web.auth import TokenGate
-from dateline.web.pages import Filters, Page
+from dateline.web.pages import Filters, Page, Summary
 from dateline.web.templating import environment
 
 NAVIGATION = (("/", "Overview"), ("/timeline", "Timeline"), ("/events", "Events"),
@@ -56,7 +56,11 @@ def create_app(db_path: str | Path | None = None, token: str | None = None) -> F
 
     @app.get("/timeline")
     @app.get("/timeline.json")
-    def timeline(request: Request, filters: Filters = Depends(query_filters)) -> Response:
+    def timeline(request: Request, filters: Filters = Depends(query_filters), summary: str = "",
+                 dates: str = "", sentences: str = "", query: str = "") -> Response:
+        if summary.strip() not in ("", "0"):
+            asked = Summary(dates, sentences, query)
+            return answer(request, lambda db: pages.key_dates_page(db, filters, asked))
         return answer(request, lambda db: pages.timeline_page(db, filters))
 
     @app.get("/events")

@@ -5,11 +5,15 @@ is the CLI's JSON for the same question (`/timeline.json` is `dateline timeline 
 """
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass
+from urllib.parse import urlencode
 
+from dateline.errors import E052, QueryError
 from dateline.model import FusedEvent
 from dateline.query import PLOVER_TYPES, Database, serialize
+from dateline.query.key_dates import MAX_DATES, MAX_SENTENCES, check_count
 from dateline.query.render import events_by_month
 from dateline.web.chart import relation_chart
 from dateline.web.marks import article_marks, marked_text
@@ -42,6 +46,36 @@ class Filters:
     def events(self, db: Database) -> list[FusedEvent]:
         return db.events(actors=self.actors, type=self.type, since=self.since, until=self.until)
 
+    def url(self, path: str, **more: str) -> str:
+        """`path` with these filters but the type (key dates weigh every type), `more` added
+        or in place of one."""
+        named = {"since": self.since, "until": self.until} | more
+        pairs = [("actor", a) for a in self.actors] + [(k, v) for k, v in named.items() if v]
+        return f"{path}?{urlencode(pairs)}" if pairs else path
+
+
+@dataclass(slots=True)
+class Summary:
+    """The key dates the timeline page was asked for (`?summary=1`), the counts as typed."""
+
+    dates: str = ""
+    sentences: str = ""
+    query: str = ""
+
+    def counts(self) -> dict[str, int]:
+        """The counts given, for `Database.key_dates` (which has the defaults); E051 for one
+        that is no whole number in range."""
+        given = (("dates", self.dates, 1, MAX_DATES),
+                 ("sentences", self.sentences, 0, MAX_SENTENCES))
+        return {what: check_count(what, _number(typed), least, most)
+                for what, typed, least, most in given if typed.strip()}
+
+
+def _number(typed: str) -> int | str:
+    """A whole number as typed in a URL, or the text itself (for the error to quote)."""
+    typed = typed.strip()
+    return int(typed) if re.fullmatch(r"[+-]?\d{1,9}", typed) else typed
+
 
 def filter_context(db: Database, filters: Filters) -> dict:
     actors = [actor for actor, mentions in db.actors()[:FILTER_ACTORS] if mentions]
@@ -61,8 +95,23 @@ def timeline_page(db: Database, filters: Filters) -> Page:
     events = filters.events(db)
     dated = [e for e in events if e.date]
     context = {**filter_context(db, filters), "months": events_by_month(dated),
-               "undated": [e for e in events if not e.date], "count": len(events)}
+               "undated": [e for e in events if not e.date], "count": len(events),
+               "key_dates_url": filters.url("/timeline", summary="1")}
     return Page("timeline.html", context, [serialize.event_json(e) for e in events], "Timeline")
+
+
+def key_dates_page(db: Database, filters: Filters, summary: Summary) -> Page:
+    """The timeline page asked for its key dates: the days that matter most, with their words."""
+    if filters.type:
+        raise QueryError(E052)
+    keys = db.key_dates(**summary.counts(), query=summary.query.strip() or None,
+                        actors=filters.actors, since=filters.since, until=filters.until)
+    context = {**filter_context(db, filters), "summary": summary, "keys": keys,
+               "timeline_url": filters.url("/timeline"),
+               "day_urls": {key.day: filters.url("/timeline", since=key.day.isoformat(),
+                                                 until=key.day.isoformat()) for key in keys}}
+    return Page("key_dates.html", context, [serialize.key_date_json(key) for key in keys],
+                "Key dates")
 
 
 def events_page(db: Database, filters: Filters) -> Page:

@@ -1,4 +1,5 @@
-"""`dateline report`: one self-contained HTML file with the timeline, a relation chart and sources.
+"""`dateline report`: one self-contained HTML file with the key dates, the timeline, a relation
+chart and sources.
 
 Everything the file needs is inside it (styles inline, the chart as SVG, no scripts), so it
 opens from a mail attachment with no network. Links between its parts are in-page anchors.
@@ -10,7 +11,7 @@ from datetime import date
 from pathlib import Path
 
 from dateline.errors import E080, ExportError
-from dateline.model import ArticleHead, FusedEvent, Relation
+from dateline.model import ArticleHead, FusedEvent, KeyDate, Relation
 from dateline.query import Database
 from dateline.query.relations import busiest_pairs
 from dateline.query.render import events_by_month
@@ -18,24 +19,36 @@ from dateline.web.chart import relation_chart
 from dateline.web.templating import environment
 
 
+REPORT_KEY_DATES = 10
+
+
 def build_report(db: Database, actors: Sequence[str] = (), since: str | date | None = None,
-                 until: str | date | None = None) -> str:
-    """The report's HTML: the events involving any of `actors` between `since` and `until`."""
+                 until: str | date | None = None, dates: int = REPORT_KEY_DATES) -> str:
+    """The report's HTML: the events involving any of `actors` between `since` and `until`,
+    after the `dates` key dates of the same scope (none when `dates` is 0)."""
     events = db.timeline(actors=actors, since=since, until=until)
+    keys = db.key_dates(dates=dates, actors=actors, since=since, until=until) if dates else []
     relation = report_relation(db, actors, events, since, until)
-    cited = cited_articles(db, events)
+    cited = cited_articles(db, events, keys)
     scope = {"actors": [db.actor(i).name for name in actors for i in sorted(db.resolve_actor(name))],
              "since": str(since) if since else None, "until": str(until) if until else None}
     return environment().get_template("report.html").render(
         title="Dateline report", scope=scope, months=events_by_month([e for e in events if e.date]),
         undated=[e for e in events if not e.date], count=len(events), relation=relation,
         chart=relation_chart(relation) if relation else None, articles=cited,
-        source_count=sum(len(e.sources) for e in events))
+        source_count=sum(len(e.sources) for e in events), keys=keys,
+        listed={e.id for e in events}, article_anchor=article_anchor)
+
+
+def article_anchor(article_id: str) -> str:
+    """Where an article is in the report: its entry in the list of sources."""
+    return f"#article-{article_id}"
 
 
 def write_report(db: Database, out: str | Path, actors: Sequence[str] = (),
-                 since: str | date | None = None, until: str | date | None = None) -> Path:
-    html = build_report(db, actors, since, until)
+                 since: str | date | None = None, until: str | date | None = None,
+                 dates: int = REPORT_KEY_DATES) -> Path:
+    html = build_report(db, actors, since, until, dates)
     path = Path(out)
     try:
         path.write_text(html, encoding="utf-8")
@@ -64,7 +77,9 @@ def report_relation(db: Database, actors: Sequence[str], events: Sequence[FusedE
     return db.relation(a.id, b.id, since=since, until=until)
 
 
-def cited_articles(db: Database, events: Sequence[FusedEvent]) -> list[ArticleHead]:
-    """Every article a listed event cites, by publication date, each once."""
+def cited_articles(db: Database, events: Sequence[FusedEvent],
+                   keys: Sequence[KeyDate] = ()) -> list[ArticleHead]:
+    """Every article a listed event or a key date's sentence cites, by publication date, each once."""
     ids = {source.article_id for event in events for source in event.sources}
+    ids |= {sentence.article_id for key in keys for sentence in key.sentences}
     return [head for head in db.article_heads().values() if head.id in ids]

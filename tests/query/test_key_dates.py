@@ -1,0 +1,147 @@
+"""Key dates over the sample corpus (ingested once per run by the real pipeline): which days are
+chosen, what they quote, and how a query, an actor and date bounds change the choice."""
+from datetime import date
+
+import duckdb
+import pytest
+
+from dateline.errors import QueryError
+from dateline.model import KeyDate, SummarySentence
+from dateline.query import Database, serialize
+from dateline.query.day_summary import (MAX_SIMILARITY, Candidate, cosine, pick_sentences,
+                                        word_counts)
+from dateline.query.render_key_dates import (EVENTS_SHOWN, key_dates_html, key_dates_md,
+                                             key_dates_text)
+
+
+@pytest.fixture(scope="module")
+def db(corpus_db):
+    with Database(corpus_db) as database:
+        yield database
+
+
+@pytest.fixture(scope="module")
+def every_day(db):
+    """Every day with evidence, each with its score (the most a call may ask for)."""
+    return {key.day: key for key in db.key_dates(dates=1000, sentences=0)}
+
+
+def test_key_dates_in_date_order_and_at_most_k(db):
+    for k in (1, 3, 8):
+        keys = db.key_dates(dates=k)
+        assert 0 < len(keys) <= k
+        assert [key.day for key in keys] == sorted({key.day for key in keys})
+        assert all(key.articles >= key.later >= 0 for key in keys)
+
+
+def test_key_dates_are_the_best_scored_days(db, every_day):
+    chosen = db.key_dates(dates=5, sentences=0)
+    lowest = min(key.score for key in chosen)
+    assert all(key.score <= lowest for day, key in every_day.items()
+               if day not in {c.day for c in chosen})
+
+
+def test_key_dates_quote_stored_sentences_of_their_articles(db):
+    keys = db.key_dates(dates=8, sentences=3)
+    sentences = [s for key in keys for s in key.sentences]
+    assert sentences and all(len(key.sentences) <= 3 for key in keys)
+    for sentence in sentences:
+        stored = db.sentence_text(sentence.article_id, sentence.index)
+        assert stored is not None and " ".join(stored.split()) == sentence.text
+        assert db.article_source(sentence.article_id) == sentence.source
+        assert db.article(sentence.article_id).published == sentence.published
+
+
+def test_key_dates_day_named_by_later_articles_wins_over_their_publication_day(corpus_db, db,
+                                                                                every_day):
+    with duckdb.connect(str(corpus_db), read_only=True) as con:
+        day, published = con.execute("""
+            SELECT t.first_day, list(DISTINCT a.published) FROM times t
+            JOIN articles a ON a.id = t.article_id
+            WHERE t.precision = 'day' AND t.first_day = t.last_day AND a.published > t.first_day
+              AND t.article_id NOT IN (SELECT article_id FROM near_duplicates)
+            GROUP BY 1 ORDER BY count(DISTINCT t.article_id) DESC, 1 LIMIT 1""").fetchone()
+    chosen = {key.day: key for key in db.key_dates(dates=3)}
+    assert day in chosen and chosen[day].later > 0
+    for later in published:  # the days those articles appeared count for less
+        assert later not in every_day or every_day[later].score < chosen[day].score
+
+
+def test_key_dates_query_favours_days_whose_sentences_hold_its_words(db):
+    def holding(keys):
+        return {key.day for key in keys if any("wheat" in s.text.lower() for s in key.sentences)}
+
+    plain = db.key_dates(dates=3)
+    asked = db.key_dates(dates=3, query="wheat")
+    assert [k.day for k in plain] != [k.day for k in asked]
+    assert len(holding(asked)) > len(holding(plain))
+
+
+def test_key_dates_for_an_actor_show_only_its_events(db):
+    wanted = db.resolve_actor("Taliban")
+    keys = db.key_dates(dates=10, actors=["Taliban"])
+    events = [event for key in keys for event in key.events]
+    assert events
+    for event in events:
+        assert {a.id for a in (event.source_actor, event.target_actor) if a} & wanted
+
+
+def test_key_dates_since_and_until_bound_the_days(db):
+    keys = db.key_dates(dates=50, since="2021-08", until="2021-08-31")
+    assert keys and all(date(2021, 8, 1) <= key.day <= date(2021, 8, 31) for key in keys)
+    assert all(e.date == key.day for key in keys for e in key.events)
+
+
+@pytest.mark.parametrize("counts", [{"dates": 0}, {"sentences": -1}, {"dates": 1001},
+                                    {"sentences": 21}])
+def test_key_dates_counts_out_of_range_are_e051(db, counts):
+    with pytest.raises(QueryError, match="E051"):
+        db.key_dates(**counts)
+
+
+def test_key_dates_are_deterministic(db):
+    assert db.key_dates(dates=6, query="embassy") == db.key_dates(dates=6, query="embassy")
+
+
+def test_key_dates_sentences_of_a_day_are_not_near_copies(db):
+    for key in db.key_dates(dates=20, sentences=5):
+        vectors = [word_counts(s.text) for s in key.sentences]
+        for i, a in enumerate(vectors):
+            assert all(cosine(a, b) <= MAX_SIMILARITY for b in vectors[i + 1:]), key.day
+
+
+def test_day_summary_pick_sentences_takes_the_same_text_once():
+    text = "India sent 2,500 tonnes of wheat to Afghanistan in a first convoy of trucks."
+    copies = [SummarySentence("a", "a.txt", date(2022, 2, 22), 0, text),
+              SummarySentence("b", "b.txt", date(2022, 2, 23), 3, text.upper()),
+              SummarySentence("c", "c.txt", date(2022, 2, 23), 1,
+                              "The Taliban thanked New Delhi for the food aid at a ceremony.")]
+    picked = pick_sentences([Candidate(sentence) for sentence in copies], 3)
+    assert len(picked) == 2 and {s.article_id for s in picked} == {"a", "c"}
+
+
+def test_key_date_json_has_the_design_shape(db):
+    key = next(k for k in db.key_dates(dates=5) if k.sentences and k.events)
+    shown = serialize.key_date_json(key)
+    assert set(shown) == {"date", "score", "articles", "later", "sentences", "events"}
+    assert shown["date"] == key.day.isoformat()
+    assert set(shown["sentences"][0]) == {"article", "path", "published", "sentence", "text"}
+    assert shown["events"][0] == serialize.event_json(key.events[0])
+
+
+def test_render_key_dates_text_md_html_cite_and_cut_events(db):
+    key = next(k for k in db.key_dates(dates=5) if k.sentences and k.events)
+    many = KeyDate(key.day, key.score, key.articles, key.later, key.sentences,
+                   key.events * (EVENTS_SHOWN + 2))
+    text = key_dates_text([many])
+    assert text.startswith(key.day.isoformat())
+    assert f"  {key.articles} article" in text and f"{key.later} later; score" in text
+    assert f"  - {key.sentences[0].text} [{key.sentences[0].article_id}]" in text
+    assert text.count("\n  * ") == EVENTS_SHOWN + 1
+    assert f"  * … and {len(many.events) - EVENTS_SHOWN} more" in text
+    assert f"[{key.events[0].id}]" in text
+    assert f"## {key.day.isoformat()}" in key_dates_md([key])
+    assert key.sentences[0].source in key_dates_md([key])
+    page = key_dates_html([key])
+    assert page.startswith("<!DOCTYPE html>") and f'datetime="{key.day.isoformat()}"' in page
+    assert key_dates_text([]) == "No key dates."
