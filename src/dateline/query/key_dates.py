@@ -9,8 +9,9 @@ A day's weight is the evidence that something happened on it:
 - articles published on it, a little: news appears the day it happens, but also every day after;
 - with a query, the articles whose text names the day in a sentence holding a query word.
 
-Near-duplicate articles are left out, so a syndicated copy does not count twice. Days are kept
-inside the corpus's coverage: from a week before its first article to its last, since days after
+A day needs an article that names it or reports an event on it: being published on alone
+makes no day a key date. Near-duplicate articles are left out, so a syndicated copy does not
+count twice. Days are kept inside the corpus's coverage: from a week before its first article to its last, since days after
 the last article are plans, not happenings.
 
 The weights were set a priori and checked on Timeline17 (benchmarks/tls_timeline17.py); tune
@@ -69,6 +70,7 @@ class Scope:
     since: date | None = None
     until: date | None = None
     query_words: list[str] = field(default_factory=list)
+    published: tuple[date, date] | None = None  # only the articles that came out in these days
 
 
 def choose_key_dates(con: duckdb.DuckDBPyConnection, scope: Scope, dates: int,
@@ -117,8 +119,8 @@ def rank_days(con: duckdb.DuckDBPyConnection, scope: Scope) -> list[tuple[date, 
     if scope.query_words:
         _add_query_mentions(con, kept, params, scope.query_words, evidence)
     low, high = _coverage(con, kept, params, scope)
-    days = [(day, found) for day, found in evidence.items()
-            if (low is None or day >= low) and (high is None or day <= high)]
+    days = [(day, found) for day, found in evidence.items() if found.articles()
+            and (low is None or day >= low) and (high is None or day <= high)]
     return sorted(days, key=lambda pair: (-pair[1].score(), pair[0]))
 
 
@@ -130,6 +132,9 @@ def _kept_articles(scope: Scope) -> tuple[str, list[object]]:
     if scope.article_ids is not None:
         sql += " AND id IN (SELECT unnest(?))"
         params.append(scope.article_ids)
+    if scope.published is not None:
+        sql += " AND published BETWEEN ? AND ?"
+        params += list(scope.published)
     return sql, params
 
 
