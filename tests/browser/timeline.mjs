@@ -54,8 +54,27 @@ try {
   const articleLinks = await page.locator("li.source a.article-link").count();
   check(articleLinks === count, "a source does not link to its article");
   await page.screenshot({ path: join(shots, "event.png"), fullPage: true });
+  const event = page.url();
 
-  console.log(JSON.stringify({ all, filtered, event: page.url(), sources: count, triggers, sentence: sentence.trim() }));
+  // The key dates, from the timeline's link: dates in order, each quoting and citing its articles.
+  await page.goto(`${base}/timeline`);
+  await Promise.all([page.waitForURL(/[?&]summary=1/), page.click("a#key-dates")]);
+  const days = await page.locator("section.key-date").evaluateAll(
+    (sections) => sections.map((section) => section.dataset.date));
+  check(days.length > 0, "the key dates page shows no dates");
+  check(days.join() === [...days].sort().join(), `key dates out of order: ${days.join(", ")}`);
+  const quotes = page.locator("section.key-date blockquote.sentence");
+  const quoted = await quotes.count();
+  check(quoted > 0, "no key date quotes a sentence");
+  await page.screenshot({ path: join(shots, "key-dates.png"), fullPage: true });
+  const quote = (await quotes.first().textContent()).trim();
+  await Promise.all([page.waitForURL(/\/articles\/[^/]+$/), quotes.first().locator("a.article-link").click()]);
+  const articleText = await page.locator("main").textContent();
+  const opening = quote.split("—")[0].trim().split(/\s+/).slice(0, 6).join(" ");
+  check(articleText.replace(/\s+/g, " ").includes(opening), `the cited article does not hold "${opening}"`);
+
+  console.log(JSON.stringify({ all, filtered, event, sources: count, triggers, sentence: sentence.trim(),
+                               keyDates: days.length, quoted }));
 } finally {
   await browser.close();
 }

@@ -46,7 +46,7 @@ def server(corpus_db):
     thread.join(timeout=10)
 
 
-def test_browser_filters_the_timeline_and_opens_an_event_with_its_sources(server):
+def test_browser_filters_the_timeline_opens_an_event_with_its_sources_and_the_key_dates(server):
     missing = [str(p) for p in (CHROMIUM, PLAYWRIGHT) if not p.exists()]
     assert not missing, f"run `make browser` first: missing {missing}"
     assert shutil.which("node"), "the browser test needs Node.js"
@@ -60,6 +60,7 @@ def test_browser_filters_the_timeline_and_opens_an_event_with_its_sources(server
     seen = json.loads(walk.stdout.strip().splitlines()[-1])
     assert 0 < seen["filtered"] < seen["all"]
     assert seen["sources"] >= 1 and seen["triggers"] >= 1 and "/events/" in seen["event"]
-    for name in ("timeline-filtered.png", "event.png"):
+    assert seen["keyDates"] >= 1 and seen["quoted"] >= 1
+    for name in ("timeline-filtered.png", "event.png", "key-dates.png"):
         shot = SCREENSHOTS / name
         assert shot.read_bytes()[:8] == b"\x89PNG\r\n\x1a\n", name
