@@ -185,3 +185,14 @@ def test_render_key_dates_text_md_html_cite_and_cut_events(db):
     page = key_dates_html([key])
     assert page.startswith("<!DOCTYPE html>") and f'datetime="{key.day.isoformat()}"' in page
     assert key_dates_text([]) == "No key dates."
+
+
+def test_key_dates_scope_can_keep_only_the_articles_published_within_days(db):
+    from dateline.query.key_dates import Scope, choose_key_dates
+
+    first, last = date(2021, 8, 1), date(2021, 8, 31)
+    keys = choose_key_dates(db.connection, Scope(since=first, until=last, published=(first, last)),
+                            10, 2)
+    everything = db.key_dates(dates=10, since=first, until=last)
+    assert keys and all(first <= s.published <= last for key in keys for s in key.sentences)
+    assert sum(key.later for key in keys) < sum(key.later for key in everything)
