@@ -58,6 +58,10 @@ under until up us very was we were what when where which while who whom why will
 your mr mrs ms""".split())
 _WORD = re.compile(r"[^\W_]+(?:['’][^\W_]+)?")
 
+# SQL over a time `t`: what names one day (the evidence key dates count), and lying in sentence `s`.
+NAMES_ONE_DAY = "t.precision = 'day' AND t.first_day = t.last_day"
+IN_SENTENCE = "t.start_char >= s.start_char AND t.start_char < s.end_char"
+
 
 def summarize_days(con: duckdb.DuckDBPyConnection, days: Sequence[date], count: int,
                    kept: str, params: Sequence[object],
@@ -72,15 +76,13 @@ def summarize_days(con: duckdb.DuckDBPyConnection, days: Sequence[date], count: 
 
 
 def _candidates(con: duckdb.DuckDBPyConnection, days: list[date], kept: str,
-                params: Sequence[object]) -> dict[date, list[SummarySentence]]:
+                params: Sequence[object]) -> dict[date, list[Candidate]]:
     rows = con.execute(f"""
         WITH named AS (
             SELECT DISTINCT t.first_day AS day, s.article_id, s.idx FROM times t
             JOIN ({kept}) k ON k.id = t.article_id
-            JOIN sentences s ON s.article_id = t.article_id
-             AND t.start_char >= s.start_char AND t.start_char < s.end_char
-            WHERE t.precision = 'day' AND t.first_day = t.last_day
-              AND t.first_day IN (SELECT unnest(?))),
+            JOIN sentences s ON s.article_id = t.article_id AND {IN_SENTENCE}
+            WHERE {NAMES_ONE_DAY} AND t.first_day IN (SELECT unnest(?))),
         leads AS (
             SELECT d.day, s.article_id, s.idx FROM ({kept}) k
             JOIN (SELECT unnest(?) AS day) d
@@ -88,8 +90,7 @@ def _candidates(con: duckdb.DuckDBPyConnection, days: list[date], kept: str,
             JOIN sentences s ON s.article_id = k.id
             WHERE s.idx < ?
               AND NOT EXISTS (SELECT 1 FROM times t WHERE t.article_id = s.article_id
-                  AND t.start_char >= s.start_char AND t.start_char < s.end_char
-                  AND t.precision = 'day' AND t.first_day <> d.day))
+                  AND {IN_SENTENCE} AND t.precision = 'day' AND t.first_day <> d.day))
         SELECT c.day, c.article_id, a.source, a.published, c.idx, s.text,
                EXISTS (SELECT 1 FROM events e WHERE e.article_id = c.article_id
                        AND e.sentence = c.idx AND e.date = c.day

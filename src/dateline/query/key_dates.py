@@ -11,8 +11,8 @@ A day's weight is the evidence that something happened on it:
 
 A day needs an article that names it or reports an event on it: being published on alone
 makes no day a key date. Near-duplicate articles are left out, so a syndicated copy does not
-count twice. Days are kept inside the corpus's coverage: from a week before its first article to its last, since days after
-the last article are plans, not happenings.
+count twice. Days are kept inside the corpus's coverage: from a week before its first article
+to its last, since days after the last article are plans, not happenings.
 
 The weights were set a priori and checked on Timeline17 (benchmarks/tls_timeline17.py); tune
 them as a set.
@@ -29,7 +29,7 @@ import duckdb
 
 from dateline.errors import E051, QueryError
 from dateline.model import KeyDate
-from dateline.query.day_summary import STOPWORDS, summarize_days
+from dateline.query.day_summary import IN_SENTENCE, NAMES_ONE_DAY, STOPWORDS, summarize_days
 
 LATER_MENTION = 2.0
 MENTION = 1.0
@@ -107,8 +107,7 @@ def rank_days(con: duckdb.DuckDBPyConnection, scope: Scope) -> list[tuple[date, 
     kept, params = _kept_articles(scope)
     for day, article_id, published in con.execute(f"""
             SELECT DISTINCT t.first_day, t.article_id, k.published FROM times t
-            JOIN ({kept}) k ON k.id = t.article_id
-            WHERE t.precision = 'day' AND t.first_day = t.last_day""", params).fetchall():
+            JOIN ({kept}) k ON k.id = t.article_id WHERE {NAMES_ONE_DAY}""", params).fetchall():
         evidence[day].mentions.add(article_id)
         if published is not None and published > day:
             evidence[day].later.add(article_id)
@@ -166,19 +165,14 @@ def _add_event_reports(con: duckdb.DuckDBPyConnection, kept: str, params: Sequen
 def _add_query_mentions(con: duckdb.DuckDBPyConnection, kept: str, params: Sequence[object],
                         words: list[str], evidence: dict[date, DayEvidence]) -> None:
     """Articles naming a day in a sentence that holds one of the query's words."""
-    pattern = r"\b(" + "|".join(_escape(word) for word in words) + r")\b"
+    pattern = r"\b(" + "|".join(re.escape(word) for word in words) + r")\b"
     for day, article_id in con.execute(f"""
             SELECT DISTINCT t.first_day, t.article_id FROM times t
             JOIN ({kept}) k ON k.id = t.article_id
-            JOIN sentences s ON s.article_id = t.article_id
-             AND t.start_char >= s.start_char AND t.start_char < s.end_char
-            WHERE t.precision = 'day' AND t.first_day = t.last_day
-              AND regexp_matches(s.text, ?, 'i')""", [*params, pattern]).fetchall():
+            JOIN sentences s ON s.article_id = t.article_id AND {IN_SENTENCE}
+            WHERE {NAMES_ONE_DAY} AND regexp_matches(s.text, ?, 'i')""",
+            [*params, pattern]).fetchall():
         evidence[day].query_mentions.add(article_id)
-
-
-def _escape(word: str) -> str:
-    return "".join(f"\\{c}" if not c.isalnum() else c for c in word)
 
 
 def _coverage(con: duckdb.DuckDBPyConnection, kept: str, params: Sequence[object],
