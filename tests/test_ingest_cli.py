@@ -1,6 +1,11 @@
 """`dateline ingest` with the real stages on bad input: clear skips, the rest stored, nothing twice."""
+import errno
 import json
+import os
+import subprocess
+import sys
 
+import pytest
 from click.testing import CliRunner
 
 from dateline.cli import main
@@ -157,3 +162,76 @@ def test_ingest_cli_control_codes_never_reach_the_terminal(tmp_path):
     assert (article.title, article.outlet) == ("[2JAid yalp convoy", "Wire[0m")
     assert article.text == "India sent [31mwheat[0m to Afghanistan on Tuesday, officials said."
     assert article.source == f"{folder}/feed.jsonl#x]0;owned"
+
+
+def test_ingest_cli_fifo_named_or_in_a_folder_is_skipped_and_the_rest_goes_in(tmp_path):
+    """A FIFO once hung the run forever, holding the database's lock (issue 21)."""
+    fifo = tmp_path / "p.txt"
+    os.mkfifo(fifo)
+    folder = tmp_path / "in"
+    folder.mkdir()
+    os.mkfifo(folder / "q.md")
+    (tmp_path / "good.txt").write_text(GOOD, encoding="utf-8")
+    db = tmp_path / "d.duckdb"
+    # In a process of its own: a hang fails this test instead of stalling the suite.
+    result = subprocess.run([sys.executable, "-m", "dateline.cli", "ingest", str(fifo),
+                             str(tmp_path / "good.txt"), str(folder), "--db", str(db)],
+                            capture_output=True, text=True, timeout=120, check=False)
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.splitlines() == [
+        f"skipped {fifo}: E017: not a regular file (a FIFO); only regular files are read",
+        f"skipped {folder / 'q.md'}: E017: not a regular file (a FIFO); only regular files are read",
+        "1 ingested, 2 skipped",
+    ]
+    with Database(db) as database:
+        assert database.stats()["articles"] == 1
+
+
+@pytest.fixture
+def lock(monkeypatch):
+    """chmod 000 a path. Root reads such a path all the same, so when the tests run as root the
+    calls a user would have refused on it (access, open, listing) are refused likewise."""
+    locked: list[str] = []
+
+    def refusing(call):
+        def call_unless_locked(path, *args, **kwargs):
+            if isinstance(path, (str, os.PathLike)) and os.path.abspath(path) in locked:
+                raise PermissionError(errno.EACCES, os.strerror(errno.EACCES), os.fspath(path))
+            return call(path, *args, **kwargs)
+        return call_unless_locked
+
+    if os.geteuid() == 0:
+        for name in ("open", "scandir"):
+            monkeypatch.setattr(os, name, refusing(getattr(os, name)))
+        real_access = os.access
+        monkeypatch.setattr(os, "access", lambda path, mode, **kwargs: (
+            os.path.abspath(path) not in locked and real_access(path, mode, **kwargs)))
+
+    def lock_path(path):
+        path.chmod(0)
+        locked.append(os.path.abspath(path))
+
+    yield lock_path
+    for path in locked:
+        os.chmod(path, 0o755)
+
+
+def test_ingest_cli_unreadable_file_or_folder_named_is_a_skip_and_the_rest_goes_in(tmp_path, lock):
+    """Named on the command line, these once ended the run (exit 2) with nothing ingested."""
+    (tmp_path / "good.txt").write_text(GOOD, encoding="utf-8")
+    (tmp_path / "locked.txt").write_text(GOOD.replace("Thursday", "Friday"), encoding="utf-8")
+    (tmp_path / "locked").mkdir()
+    (tmp_path / "locked" / "a.txt").write_text(GOOD.replace("Thursday", "Monday"), encoding="utf-8")
+    lock(tmp_path / "locked.txt")
+    lock(tmp_path / "locked")
+    db = tmp_path / "d.duckdb"
+    result = CliRunner().invoke(main, ["ingest", str(tmp_path / "locked.txt"), str(tmp_path / "locked"),
+                                       str(tmp_path / "good.txt"), "--db", str(db)])
+    assert result.exit_code == 0, result.output
+    assert result.stdout.splitlines() == [
+        f"skipped {tmp_path / 'locked'}: E016: cannot list the folder: Permission denied",
+        f"skipped {tmp_path / 'locked.txt'}: E010: cannot read file: Permission denied",
+        "1 ingested, 2 skipped",
+    ]
+    with Database(db) as database:
+        assert [article.source for article in database.articles()] == [str(tmp_path / "good.txt")]

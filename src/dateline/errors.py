@@ -62,9 +62,12 @@ E013 = "E013: analysis failed: {detail}"
 E014 = "E014: nothing was ingested: no article could be read"
 E015 = "E015: reading failed: {detail}"
 E016 = "E016: cannot list the folder: {detail}"
+E017 = "E017: not a regular file (a {kind}); only regular files are read"
 # ingest warnings: the input is stored all the same
 W001 = "W001: not UTF-8; decoded as {encoding}"
 W002 = "W002: unreadable date {value!r}; stored undated"
+W003 = ("W003: left out of fusion ({detail}); the article is stored, its events are not on the"
+        " timeline")
 # knowledge
 E020 = "E020: knowledge file {path} is malformed: {detail}"
 E021 = "E021: knowledge file {path} not found"
@@ -87,6 +90,8 @@ E050 = ("E050: another ingest is writing to {path} (it holds {lock}); wait for i
 E051 = "E051: {what} must be a whole number from {least} to {most}, not {value!r}"
 E052 = ("E052: --type and --summary do not go together: key dates weigh every event of a day;"
         " filter by --actor, --query, --since or --until")
+E054 = ("E054: fusion failed ({detail}); the fused tables are as they were and every stored article"
+        " is kept")
 # analysis
 E060 = "E060: spaCy pipeline {name!r} is not installed; run `make install`"
 # interfaces
@@ -94,9 +99,10 @@ E080 = "E080: cannot write {path}: {detail}"
 E081 = "E081: {path} exists and is not an empty folder; name a new or empty folder for the export"
 E082 = ("E082: this server needs its token; open the URL `dateline serve` printed, or send"
         " `Authorization: Bearer TOKEN`")
-E083 = ("E083: --host {host} is not a loopback address, so others could reach the server;"
-        " give it --token TOKEN (or $DATELINE_TOKEN), or keep the default 127.0.0.1")
-E084 = "E084: --token is empty; give a token that is hard to guess"
+E084 = ("E084: --token is {length} characters long; give a token of at least {least} characters"
+        " that is hard to guess")
+E085 = ("E085: this server answers only the host names it was started for ({allowed}); start it"
+        " with --allowed-host {host} to answer that one too")
 # scale-out
 E090 = "E090: cannot reach the Dask scheduler at {address}: {detail}"
 # anything else

@@ -12,13 +12,17 @@ import io
 import json
 import os
 import re
+import stat
 from collections.abc import Callable, Iterator, Mapping
 from datetime import date
+from functools import partial
 from pathlib import Path
 
 import trafilatura
 
-from dateline.errors import E002, E003, E004, E005, E006, E007, E008, E010, E011, E012, W001
+from dateline.errors import (E002, E003, E004, E005, E006, E007, E008, E010, E011, E012, E017,
+                             W001)
+from dateline.ingest.body_text import body_text
 from dateline.ingest.clean import article_id, clean_text, drop_leading_labels, showable
 from dateline.ingest.published import (
     collect_page_metadata,
@@ -46,6 +50,14 @@ MAX_ARTICLE_CHARS = 1_000_000
 # data without NUL bytes, read as a single-byte encoding, has many.
 MAX_CONTROL_SHARE = 0.01
 _CONTROLS = re.compile(r"[\x00-\x08\x0e-\x1f\x7f-\x9f]")  # category Cc but \t \n \v \f \r
+_CONTROL_BYTES = re.compile(rb"[\x00-\x08\x0e-\x1f\x7f]")  # the same among undecoded bytes
+# What stat calls the files that are not regular files, named as a user would know them.
+SPECIAL_FILE_KINDS = (
+    (stat.S_ISFIFO, "FIFO"),
+    (stat.S_ISSOCK, "socket"),
+    (stat.S_ISCHR, "character device"),
+    (stat.S_ISBLK, "block device"),
+)
 _NEWLINES = re.compile(r"\r\n?")
 
 Item = Article | Skip | Note
@@ -85,6 +97,33 @@ def decode_bytes(data: bytes) -> tuple[str, str] | None:
         return _textual(mixed, "UTF-8 with stray cp1252 bytes")
     encoding = "cp1252" if re.search(rb"[\x80-\x9f]", data) else "Latin-1"
     return _textual(mixed, encoding)
+
+
+def decode_rows(data: bytes) -> tuple[str, str] | None:
+    """decode_bytes for a file of rows (CSV), where binary bytes confined to some lines cost only
+    those rows: the whole text, NULs kept for the reader to refuse row by row, when the first line
+    and at least half of the lines are text; None for binary data."""
+    decoded = decode_bytes(data)
+    if decoded is not None or data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+        return decoded
+    lines = data.split(b"\n")
+    text_lines = [line for line in lines if not is_binary_line(line)]
+    if is_binary_line(lines[0]) or 2 * len(text_lines) < len(lines):
+        return None
+    text_part = decode_bytes(b"\n".join(text_lines))  # names the encoding, and checks it is text
+    if text_part is None:
+        return None
+    return data.decode("utf-8-sig", errors="dateline-cp1252"), text_part[1]
+
+
+def is_binary_line(line: bytes) -> bool:
+    """A line a text file would not hold: a NUL byte, or control codes where text would be."""
+    return b"\x00" in line or len(_CONTROL_BYTES.findall(line)) > MAX_CONTROL_SHARE * len(line)
+
+
+def is_binary_text(text: str) -> bool:
+    """is_binary_line for decoded text (a CSV row)."""
+    return "\x00" in text or len(_CONTROLS.findall(text)) > MAX_CONTROL_SHARE * len(text)
 
 
 def _cp1252_bytes(error: UnicodeError) -> tuple[str, int]:
@@ -271,34 +310,41 @@ def read_csv(path: Path, content: str) -> Iterator[Item]:
         if len(row) > len(header) and any(cell.strip() for cell in row[len(header):]):
             detail = f"{len(row)} fields where the header has {len(header)}"
             yield Skip(str(path), E007.format(detail=detail), line=start)
-        elif any(cell.strip() for cell in row):
+        elif not any(cell.strip() for cell in row):
+            continue
+        elif is_binary_text(",".join(row)):
+            yield Skip(str(path), E003, line=start)
+        else:
             yield from read_record(dict(zip(header, row)), path, start)
 
 
 def read_html(path: Path, content: str) -> Iterator[Item]:
-    """Main text via trafilatura; title, outlet and date only from the page's own metadata."""
+    """Main text via trafilatura, else (none found, or nothing of it left after cleaning) the
+    visible text of the body; title, outlet and date only from the page's own metadata."""
     source = str(path)
-    text = trafilatura.extract(
-        content, include_comments=False, include_tables=False, favor_precision=True
-    )
-    if not text or not text.strip():
-        yield Skip(source, E006)
-        return
-    # trafilatura puts one block per line; blank lines make those blocks our paragraphs.
-    text = "\n\n".join(line for line in text.splitlines() if line.strip())
     page = collect_page_metadata(content)
     published, basis, problem = page_published(page)
+    article_of = partial(make_article, source, title=page.title, outlet=page.site_name,
+                         url=page.url, published=published, basis=basis)
+    main = main_text(content)
+    article = article_of(main) if main else None
+    if article is None or article == Skip(source, E008):
+        body = body_text(content)
+        article = article_of(body) if body else article
+    if article is None:
+        yield Skip(source, E006)
+        return
     if problem:
         yield Note(source, problem)
-    yield make_article(
-        source,
-        text,
-        title=page.title,
-        outlet=page.site_name,
-        url=page.url,
-        published=published,
-        basis=basis,
-    )
+    yield article
+
+
+def main_text(html: str) -> str:
+    """The page's main text as trafilatura finds it, a paragraph a block; "" when it finds none
+    (it gives up on a paragraph under thousands of nested elements, or beside a huge attribute)."""
+    text = trafilatura.extract(html, include_comments=False, include_tables=False, favor_precision=True)
+    # trafilatura puts one block per line; blank lines make those blocks our paragraphs.
+    return "\n\n".join(line for line in (text or "").splitlines() if line.strip())
 
 
 READERS: dict[str, Reader] = {
@@ -310,6 +356,9 @@ READERS: dict[str, Reader] = {
     ".htm": read_html,
 }
 SUPPORTED_SUFFIXES = frozenset(READERS)
+# How a file's bytes become text, where not decode_bytes: a CSV row of binary data is that row's
+# skip, not the file's.
+DECODERS: dict[str, Callable[[bytes], tuple[str, str] | None]] = {".csv": decode_rows}
 
 
 def read_file(path: Path) -> Iterator[Item]:
@@ -325,10 +374,10 @@ def read_file(path: Path) -> Iterator[Item]:
     except OSError as error:
         yield Skip(source, E010.format(detail=error.strerror or error))
         return
-    except _TooLarge as error:
+    except _Refused as error:
         yield Skip(source, str(error))
         return
-    decoded = decode_bytes(data)
+    decoded = DECODERS.get(path.suffix.lower(), decode_bytes)(data)
     if decoded is None:
         yield Skip(source, E003)
         return
@@ -347,17 +396,48 @@ def encoding_note(source: str, encoding: str) -> Note | None:
     return None if encoding in UNICODE_ENCODINGS else Note(source, W001.format(encoding=encoding))
 
 
-class _TooLarge(Exception):
-    """A file over the size limit, refused before it is read."""
+class _Refused(Exception):
+    """A file refused before it is read: over the size limit, or not a regular file."""
+
+
+def special_file_kind(mode: int) -> str:
+    """What a file that is not a regular one is, from its stat mode: "FIFO", "socket", ..."""
+    return next((kind for is_kind, kind in SPECIAL_FILE_KINDS if is_kind(mode)), "special file")
 
 
 def _read_bytes(path: Path) -> bytes:
+    """The bytes of a regular file. Discovery refuses FIFOs and devices before the store is
+    opened; this check closes the gap where one takes a file's place after that: the file is
+    opened without blocking (a FIFO would wait for a writer) and read only if it is regular."""
     limit = max_file_megabytes()
-    with path.open("rb") as stream:
-        size = os.fstat(stream.fileno()).st_size / 2**20
+    try:
+        stream = open(path, "rb", opener=_open_without_blocking)
+    except OSError:
+        _refuse_special_file(path)  # a socket cannot be opened at all
+        raise
+    with stream:
+        status = os.fstat(stream.fileno())
+        if not stat.S_ISREG(status.st_mode):
+            raise _Refused(E017.format(kind=special_file_kind(status.st_mode)))
+        size = status.st_size / 2**20
         if size > limit:
-            raise _TooLarge(E011.format(size=f"{size:.3g}", limit=f"{limit:g}"))
+            raise _Refused(E011.format(size=f"{size:.3g}", limit=f"{limit:g}"))
+        os.set_blocking(stream.fileno(), True)
         return stream.read()
+
+
+def _open_without_blocking(path: str, flags: int) -> int:
+    return os.open(path, flags | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_NOCTTY", 0))
+
+
+def _refuse_special_file(path: Path) -> None:
+    """Raise _Refused (E017) when `path` is a FIFO, socket or device."""
+    try:
+        mode = os.stat(path).st_mode
+    except OSError:
+        return
+    if not (stat.S_ISREG(mode) or stat.S_ISDIR(mode)):
+        raise _Refused(E017.format(kind=special_file_kind(mode)))
 
 
 def _field(record: Mapping[str, object], key: str) -> str | None:
