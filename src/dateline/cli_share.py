@@ -7,7 +7,7 @@ import click
 
 from dateline.cli_options import (actor_option, dates_option, db_option, format_option, open_db,
                                   print_table, since_option, until_option, user_errors)
-from dateline.errors import E083, E084
+from dateline.errors import E084
 from dateline.query import render, serialize
 
 
@@ -35,30 +35,49 @@ def relations(a: str, b: str, db_path, since, until, fmt) -> None:
 @db_option
 @click.option("--host", default="127.0.0.1", show_default=True,
               help="Address to listen on; the default answers this machine only. Any other "
-                   "needs --token.")
+                   "gets a token made for the run unless --token gives one.")
 @click.option("--port", type=click.IntRange(1, 65535), default=8000, show_default=True,
               help="Port to listen on.")
 @click.option("--token", envvar="DATELINE_TOKEN", show_envvar=True, metavar="TOKEN",
-              help="Answer only requests that carry TOKEN (as `Authorization: Bearer TOKEN` or "
-                   "in the printed URL); needed with a --host others can reach.")
-def serve(db_path, host: str, port: int, token: str | None) -> None:
+              help="Answer only requests that carry TOKEN, of at least 16 characters (as "
+                   "`Authorization: Bearer TOKEN` or in the printed URL).")
+@click.option("--allowed-host", "allowed_hosts", multiple=True, metavar="NAME",
+              help="Also answer requests addressed to host NAME (the name in the browser's "
+                   "address bar), besides loopback names and --host; repeatable.")
+def serve(db_path, host: str, port: int, token: str | None,
+          allowed_hosts: tuple[str, ...]) -> None:
     """Browse the database in a web browser: timeline, events, actors, articles, relations."""
     import uvicorn
 
     from dateline.web.app import create_app
-    from dateline.web.auth import TOKEN_PARAM, is_loopback
+    from dateline.web.auth import TOKEN_PARAM
 
-    # Refused before the database is opened or anything binds: a usage error, exit 2.
-    if token is not None and not token.strip():
-        raise click.UsageError(E084)
-    if not token and not is_loopback(host):
-        raise click.UsageError(E083.format(host=host))
+    token, made = serve_token(host, token)  # refused before the database opens or anything binds
     with user_errors():
         open_db(db_path).close()  # a missing or foreign file fails here, not on the first page
     address = f"[{host}]" if ":" in host else host  # an IPv6 address is bracketed in a URL
     query = f"?{urlencode({TOKEN_PARAM: token})}" if token else ""
     click.echo(f"Dateline at http://{address}:{port}/{query} (Ctrl-C to stop)")
-    uvicorn.run(create_app(db_path, token=token), host=host, port=port, log_level="warning")
+    if made:
+        click.echo(f"(others can reach --host {host}, so this run made the token above; "
+                   "give --token or $DATELINE_TOKEN to choose one)")
+    app = create_app(db_path, token=token, allowed_hosts=(host, *allowed_hosts))
+    uvicorn.run(app, host=host, port=port, log_level="warning")
+
+
+def serve_token(host: str, token: str | None) -> tuple[str | None, bool]:
+    """The token `serve` asks for, and whether it was made here: one given is stripped and must
+    be long enough (else a usage error, exit 2); a --host others can reach gets a new one."""
+    from dateline.web.auth import TOKEN_LEAST, is_loopback, new_token
+
+    if token is not None:
+        token = token.strip()
+        if len(token) < TOKEN_LEAST:
+            raise click.UsageError(E084.format(length=len(token), least=TOKEN_LEAST))
+        return token, False
+    if is_loopback(host):
+        return None, False
+    return new_token(), True
 
 
 @click.command()

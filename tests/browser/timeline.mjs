@@ -1,6 +1,8 @@
 // Walks the Dateline web UI as an analyst would, in Debian's Chromium (no browser download):
 // open the timeline, filter it by one actor, open an event, see its sources. Saves a screenshot
-// of each step. Usage: node timeline.mjs BASE_URL SCREENSHOT_DIR ACTOR_ID ACTOR_NAME
+// of each step, then opens every other kind of page. Each must be styled by the served stylesheet
+// with no complaint from Chromium about the server's Content-Security-Policy.
+// Usage: node timeline.mjs BASE_URL SCREENSHOT_DIR ACTOR_ID ACTOR_NAME
 // Prints one JSON line of what it saw; exits non-zero when a step does not show what it should.
 import { chromium } from "playwright-core";
 import { mkdirSync } from "node:fs";
@@ -24,9 +26,23 @@ const browser = await chromium.launch({
   args: ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
          "--disable-background-networking", "--disable-component-update", "--disable-sync"],
 });
+// What Chromium says when the policy blocks something, or when nosniff refuses a stylesheet.
+const refusals = [];
+const INK = "rgb(29, 36, 48)"; // the site header's background in style.css (--ink)
+
+async function checkStyled(page) {
+  const header = await page.locator("header.site").evaluate((el) => getComputedStyle(el).backgroundColor);
+  check(header === INK, `${page.url()} is not styled: its header's background is ${header}`);
+}
+
 try {
   const page = await browser.newPage({ viewport: { width: 1200, height: 900 } });
+  page.on("console", (message) => {
+    if (/Content Security Policy|Refused to/i.test(message.text())) refusals.push(message.text());
+  });
+  page.on("pageerror", (error) => refusals.push(String(error)));
   await page.goto(`${base}/timeline`);
+  await checkStyled(page);
   const all = await page.locator("li.event").count();
   check(all > 0, "the timeline shows no events");
 
@@ -73,8 +89,27 @@ try {
   const opening = quote.split("—")[0].trim().split(/\s+/).slice(0, 6).join(" ");
   check(articleText.replace(/\s+/g, " ").includes(opening), `the cited article does not hold "${opening}"`);
 
+  // Every other kind of page, the relation chart (inline SVG) and an error page among them.
+  const others = ["/", "/events", "/actors", `/actors/${encodeURIComponent(actorId)}`, "/stories",
+                  "/relations", "/relations?a=India&b=Afghanistan", "/events/no-such-event"];
+  for (const path of others) {
+    await page.goto(`${base}${path}`);
+    await checkStyled(page);
+  }
+  const bars = await page.goto(`${base}/relations?a=India&b=Afghanistan`).then(
+    () => page.locator("svg.chart rect.coop").evaluateAll(
+      (rects) => rects.map((rect) => getComputedStyle(rect).fill)));
+  check(bars.length > 0 && bars.every((fill) => fill === "rgb(47, 125, 79)"),
+        `the chart's cooperation bars are not drawn in --coop: ${bars.join(", ")}`);
+  await page.screenshot({ path: join(shots, "relations.png"), fullPage: true });
+  await page.goto(`${base}/stories`);
+  const gap = await page.locator("section.story").first().evaluate((el) => getComputedStyle(el).marginBottom);
+  check(gap !== "0px", "the stories are not spaced apart");
+  await page.screenshot({ path: join(shots, "stories.png"), fullPage: true });
+  check(refusals.length === 0, `Chromium refused something:\n${refusals.join("\n")}`);
+
   console.log(JSON.stringify({ all, filtered, event, sources: count, triggers, sentence: sentence.trim(),
-                               keyDates: days.length, quoted }));
+                               keyDates: days.length, quoted, styled: 1 + others.length, refusals }));
 } finally {
   await browser.close();
 }

@@ -1,5 +1,10 @@
-"""Web tests run the app in-process over real DuckDB files made by real ingests."""
+"""Web tests run the app in-process over real DuckDB files made by real ingests.
+
+Their clients ask for http://127.0.0.1, as a browser on this machine does: the app answers
+loopback host names only, unless it was started for others (tests/web/test_web_hosts.py).
+"""
 import pytest
+import uvicorn
 from fastapi.testclient import TestClient
 
 from dateline.pipeline import ingest
@@ -24,9 +29,19 @@ HOSTILE_RECORD = (
     'Kabul <b onmouseover=alert(8)>airport</b> on Friday."}\n')
 
 
+def local(app) -> TestClient:
+    """A client on this machine, as a browser at http://127.0.0.1:8000 asks."""
+    return TestClient(app, base_url="http://127.0.0.1:8000")
+
+
+@pytest.fixture(scope="session")
+def local_client():
+    return local
+
+
 @pytest.fixture(scope="session")
 def client(corpus_db):
-    return TestClient(create_app(corpus_db))
+    return local(create_app(corpus_db))
 
 
 @pytest.fixture(scope="session")
@@ -42,4 +57,14 @@ def hostile_db(tmp_path_factory):
 
 @pytest.fixture(scope="session")
 def hostile_client(hostile_db):
-    return TestClient(create_app(hostile_db))
+    return local(create_app(hostile_db))
+
+
+@pytest.fixture
+def started(monkeypatch):
+    """The calls `dateline serve` made to uvicorn.run, (app, host, port): nothing binds."""
+    calls = []
+    monkeypatch.setattr(uvicorn, "run",
+                        lambda app, host, port, **_: calls.append((app, host, port)))
+    monkeypatch.delenv("DATELINE_TOKEN", raising=False)
+    return calls

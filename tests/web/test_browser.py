@@ -1,7 +1,9 @@
 """The sample corpus's timeline in a real headless Chromium (Debian's), driven by playwright-core.
 
 `make test` installs both (see the Makefile's `browser` target). The walk itself is in
-tests/browser/timeline.mjs; the screenshots it takes land in build/screenshots/.
+tests/browser/timeline.mjs; the screenshots it takes land in build/screenshots/. It also opens every
+other kind of page and fails if one is unstyled or Chromium reports a Content-Security-Policy
+violation (or a stylesheet refused under nosniff).
 """
 import json
 import shutil
@@ -61,6 +63,8 @@ def test_browser_filters_the_timeline_opens_an_event_with_its_sources_and_the_ke
     assert 0 < seen["filtered"] < seen["all"]
     assert seen["sources"] >= 1 and seen["triggers"] >= 1 and "/events/" in seen["event"]
     assert seen["keyDates"] >= 1 and seen["quoted"] >= 1
-    for name in ("timeline-filtered.png", "event.png", "key-dates.png"):
+    assert seen["styled"] == 9 and seen["refusals"] == []
+    for name in ("timeline-filtered.png", "event.png", "key-dates.png", "relations.png",
+                 "stories.png"):
         shot = SCREENSHOTS / name
         assert shot.read_bytes()[:8] == b"\x89PNG\r\n\x1a\n", name

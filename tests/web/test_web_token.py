@@ -1,9 +1,10 @@
 """A server with a token answers only requests that show it, and `dateline serve` will not listen
-where others can reach it without one."""
+where others can reach it without one: it refuses a short token, and makes one when none is
+given."""
 import re
+from urllib.parse import parse_qs, urlsplit
 
 import pytest
-import uvicorn
 from click.testing import CliRunner
 from fastapi.testclient import TestClient
 
@@ -12,7 +13,7 @@ from dateline.query import Database
 from dateline.web.app import create_app
 from dateline.web.auth import COOKIE, cookie_value, is_loopback
 
-TOKEN = "s3cret-token"
+TOKEN = "s3cret-token-of-24-chars"
 JAISHANKAR = "person:subrahmanyam-jaishankar"
 
 
@@ -22,9 +23,9 @@ def guarded_app(corpus_db):
 
 
 @pytest.fixture
-def guarded(guarded_app):
+def guarded(guarded_app, local_client):
     """A fresh browser: no cookie yet."""
-    return TestClient(guarded_app)
+    return local_client(guarded_app)
 
 
 @pytest.fixture(scope="module")
@@ -84,7 +85,8 @@ def test_web_token_in_the_header_answers_as_an_open_server(guarded, client, some
         assert "set-cookie" not in shown.headers  # a script that sends the header needs none
 
 
-def test_web_token_in_the_url_sets_a_cookie_that_then_lets_links_work(guarded, guarded_app):
+def test_web_token_in_the_url_sets_a_cookie_that_then_lets_links_work(guarded, guarded_app,
+                                                                      local_client):
     first = guarded.get(f"/timeline?token={TOKEN}")
     assert first.status_code == 200
     cookie = first.headers["set-cookie"]
@@ -97,7 +99,16 @@ def test_web_token_in_the_url_sets_a_cookie_that_then_lets_links_work(guarded, g
     # Following the page's links without the token works in that browser, and only there.
     for path in ("/events", "/actors", f"/actors/{JAISHANKAR}", "/events.json"):
         assert guarded.get(path).status_code == 200, path
-    assert_refused(TestClient(guarded_app).get("/events"))
+    assert_refused(local_client(guarded_app).get("/events"))
+
+
+def test_web_token_gate_lets_the_stylesheet_through_so_its_refusal_is_styled(guarded, client):
+    refusal = guarded.get("/timeline")
+    assert_refused(refusal)
+    assert '<link rel="stylesheet" href="/style.css">' in refusal.text
+    style = guarded.get("/style.css")
+    assert style.status_code == 200 and style.headers["content-type"].startswith("text/css")
+    assert style.text == client.get("/style.css").text and "set-cookie" not in style.headers
 
 
 def test_web_token_in_the_url_is_not_a_filter(guarded, client):
@@ -112,66 +123,92 @@ def test_web_token_in_the_url_is_not_a_filter(guarded, client):
     assert json_link == "/relations.json?a=India&amp;b=Afghanistan"
 
 
-# `dateline serve`: uvicorn.run is replaced by a recorder, so nothing binds.
-
-@pytest.fixture
-def started(monkeypatch):
-    """The calls `dateline serve` made to uvicorn.run: (app, host, port)."""
-    calls = []
-    monkeypatch.setattr(uvicorn, "run",
-                        lambda app, host, port, **_: calls.append((app, host, port)))
-    monkeypatch.delenv("DATELINE_TOKEN", raising=False)
-    return calls
-
+# `dateline serve`: uvicorn.run is replaced by a recorder (the `started` fixture), so nothing binds.
 
 def serve(db, *args, env=None):
     return CliRunner().invoke(main, ["serve", "--db", str(db), *args], env=env)
 
 
-def test_cli_serve_refuses_a_reachable_host_without_a_token(started, corpus_db):
+def printed_url(result) -> str:
+    return re.match(r"Dateline at (\S+) \(Ctrl-C to stop\)\n", result.output).group(1)
+
+
+def opened(result, app) -> TestClient:
+    """A browser that opened the URL `dateline serve` printed: it asks for the host named there."""
+    url = urlsplit(printed_url(result))
+    return TestClient(app, base_url=f"{url.scheme}://{url.netloc}")
+
+
+def test_cli_serve_makes_a_token_for_a_reachable_host_and_asks_for_it(started, corpus_db):
+    made = set()
     for host in ("0.0.0.0", "::", "192.168.1.20", "example.org"):
         result = serve(corpus_db, "--host", host)
-        assert result.exit_code == 2, result.output
-        assert "E083" in result.output and "--token" in result.output and host in result.output
+        assert result.exit_code == 0, result.output
+        [token] = parse_qs(urlsplit(printed_url(result)).query)["token"]
+        assert len(token) >= 16 and token not in made
+        made.add(token)
+        assert f"others can reach --host {host}, so this run made the token above" in result.output
+        browser = opened(result, started[-1][0])
+        assert_refused(browser.get("/timeline.json"))
+        assert_refused(browser.get("/timeline", headers={"Authorization": "Bearer "}))
+        bearer = {"Authorization": f"Bearer {token}"}
+        assert browser.get("/timeline.json", headers=bearer).status_code == 200
+        assert browser.get(printed_url(result)).status_code == 200
+    assert [host for _, host, _ in started] == ["0.0.0.0", "::", "192.168.1.20", "example.org"]
+
+
+def test_cli_serve_refuses_a_token_shorter_than_16_characters(started, corpus_db):
+    for host in ("0.0.0.0", "127.0.0.1"):
+        for token, length in (("a", 1), ("  ", 0), ("", 0), ("fifteen-chars-x", 15),
+                              ("  fifteen-chars-x\t", 15)):
+            result = serve(corpus_db, "--host", host, "--token", token)
+            assert result.exit_code == 2, (host, token, result.output)
+            assert f"E084: --token is {length} characters long; give a token of at least 16 " \
+                   "characters" in result.output
+    result = serve(corpus_db, env={"DATELINE_TOKEN": "short"})
+    assert result.exit_code == 2 and "E084: --token is 5 characters long" in result.output
     assert not started
-    result = serve(corpus_db, "--host", "0.0.0.0", "--token", "  ")
-    assert result.exit_code == 2 and "E084" in result.output and not started
+    assert serve(corpus_db, "--token", "sixteen-chars-ok").exit_code == 0
+    assert len(started) == 1
 
 
 def test_cli_serve_with_a_token_listens_anywhere_and_asks_for_it(started, corpus_db):
-    result = serve(corpus_db, "--host", "0.0.0.0", "--token", TOKEN)
+    result = serve(corpus_db, "--host", "0.0.0.0", "--token", f"  {TOKEN} ")
     assert result.exit_code == 0, result.output
-    assert result.output.startswith(f"Dateline at http://0.0.0.0:8000/?token={TOKEN} ")
+    assert result.output == f"Dateline at http://0.0.0.0:8000/?token={TOKEN} (Ctrl-C to stop)\n"
     [(app, host, port)] = started
     assert (host, port) == ("0.0.0.0", 8000)
-    assert_refused(TestClient(app).get("/timeline.json"))
-    bearer = {"Authorization": f"Bearer {TOKEN}"}
-    assert TestClient(app).get("/timeline.json", headers=bearer).status_code == 200
+    assert_refused(opened(result, app).get("/timeline.json"))
+    bearer = {"Authorization": f"Bearer {TOKEN}"}  # the token as given, less its blanks
+    assert opened(result, app).get("/timeline.json", headers=bearer).status_code == 200
 
 
 def test_cli_serve_reads_the_token_from_the_environment(started, corpus_db):
-    result = serve(corpus_db, "--host", "0.0.0.0", env={"DATELINE_TOKEN": "from env&more"})
+    result = serve(corpus_db, "--host", "0.0.0.0", env={"DATELINE_TOKEN": "from env&more, long"})
     assert result.exit_code == 0, result.output
-    assert "/?token=from+env%26more " in result.output  # quoted, so the printed URL works
+    assert "/?token=from+env%26more%2C+long " in result.output  # quoted, so the printed URL works
     [(app, host, _)] = started
-    assert TestClient(app).get("/?token=from env%26more").status_code == 200
+    assert opened(result, app).get("/?token=from env%26more, long").status_code == 200
+    assert opened(result, app).get(printed_url(result)).status_code == 200
 
 
 def test_cli_serve_listens_on_loopback_by_default_without_a_token(started, corpus_db):
     result = serve(corpus_db)
     assert result.exit_code == 0, result.output
-    assert result.output.startswith("Dateline at http://127.0.0.1:8000/ ")
+    assert result.output == "Dateline at http://127.0.0.1:8000/ (Ctrl-C to stop)\n"
     [(app, host, _)] = started
     assert host == "127.0.0.1"
-    assert TestClient(app).get("/timeline.json").status_code == 200
+    assert opened(result, app).get("/timeline.json").status_code == 200
 
 
 def test_cli_serve_loopback_may_have_a_token_too(started, corpus_db):
     for host in ("localhost", "::1", "127.0.0.2"):
-        assert serve(corpus_db, "--host", host).exit_code == 0, host
+        result = serve(corpus_db, "--host", host)
+        assert result.exit_code == 0, host
+        assert "token" not in result.output and opened(result, started[-1][0]).get("/").is_success
     result = serve(corpus_db, "--host", "::1", "--token", TOKEN)
     assert result.output.startswith(f"Dateline at http://[::1]:8000/?token={TOKEN} ")
-    assert_refused(TestClient(started[-1][0]).get("/"))
+    assert_refused(opened(result, started[-1][0]).get("/"))
 
 
 def test_web_auth_loopback_is_this_machine_only():

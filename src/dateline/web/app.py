@@ -1,37 +1,52 @@
 """The web UI: each page of a Dateline database as HTML, and as JSON at its path plus `.json`.
 
 Every request opens the database read-only and closes it before answering, so a running
-server never holds the file and always shows what the last finished ingest stored. With a token,
-every request must show it (see `dateline.web.auth`), or gets 401 and nothing else.
+server never holds the file and always shows what the last finished ingest stored. A request
+must name a host the server answers, or gets 400; with a token, it must show it too, or gets 401
+and nothing else (see `dateline.web.auth`). Every answer carries the headers of
+`dateline.web.headers`: a strict Content-Security-Policy above all, so the pages hold no inline
+style or script and load their one stylesheet from `/style.css`.
 """
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from pathlib import Path
 
 from fastapi import Depends, FastAPI, Query, Request
-from fastapi.responses import HTMLResponse, JSONResponse, Response
+from fastapi.responses import HTMLResponse, JSONResponse, PlainTextResponse, Response
 
 from dateline.errors import E082, DatelineError, NotFound, QueryError
 from dateline.query import Database
 from dateline.web import pages
-from dateline.web.auth import TokenGate
+from dateline.web.auth import HostGate, TokenGate
+from dateline.web.headers import SECURITY_HEADERS, SecurityHeaders
 from dateline.web.pages import Filters, Page, Summary
-from dateline.web.templating import environment
+from dateline.web.templating import TEMPLATES, environment
 
 NAVIGATION = (("/", "Overview"), ("/timeline", "Timeline"), ("/events", "Events"),
               ("/actors", "Actors"), ("/relations", "Relations"), ("/stories", "Stories"))
+STYLESHEET = "/style.css"  # linked by every page; the single-file report holds it inline
 
 
-def create_app(db_path: str | Path | None = None, token: str | None = None) -> FastAPI:
-    """The web app over one database file (default: $DATELINE_DB or ./dateline.duckdb); with a
-    token, only for requests that show it."""
+def create_app(db_path: str | Path | None = None, token: str | None = None,
+               allowed_hosts: Iterable[str] = ()) -> FastAPI:
+    """The web app over one database file (default: $DATELINE_DB or ./dateline.duckdb), for
+    requests to a loopback name or one of `allowed_hosts`; with a token, only for requests that
+    show it."""
     # No interactive API docs: they load their scripts from a CDN, and the UI must work offline.
     app = FastAPI(title="Dateline", docs_url=None, redoc_url=None, openapi_url=None)
     templates = environment()
+    # The last added runs first: headers on every answer, then the host, then the token.
     if token:
-        app.add_middleware(TokenGate, token=token,
+        app.add_middleware(TokenGate, token=token, public=(STYLESHEET,),
                            refuse=lambda wants_json: _refusal(templates, wants_json))
+    app.add_middleware(HostGate, allowed=allowed_hosts,
+                       refuse=lambda message, wants_json: _error_page(
+                           templates, message, 400, wants_json, "Host not answered"))
+    app.add_middleware(SecurityHeaders)
+    # A crash is answered outside every middleware, so it carries the headers itself.
+    app.add_exception_handler(Exception, _crash)
+    stylesheet = (TEMPLATES / "style.css").read_text(encoding="utf-8")
 
     def answer(request: Request, build: Callable[[Database], Page]) -> Response:
         wants_json = request.url.path.endswith(".json")
@@ -46,6 +61,10 @@ def create_app(db_path: str | Path | None = None, token: str | None = None) -> F
         except DatelineError as error:
             return _error(templates, error, wants_json)
         return HTMLResponse(html)
+
+    @app.get(STYLESHEET)
+    def style() -> Response:
+        return Response(stylesheet, media_type="text/css")
 
     # The lower decorator registers first, so each `.json` path is matched before the page's:
     # "/events/{event_id}" would take "x.json" as an id.
@@ -126,6 +145,10 @@ def _refusal(templates, wants_json: bool) -> Response:
     response = _error_page(templates, E082, 401, wants_json, "Token needed")
     response.headers["WWW-Authenticate"] = "Bearer"
     return response
+
+
+def _crash(request: Request, error: Exception) -> Response:
+    return PlainTextResponse("Internal Server Error", status_code=500, headers=SECURITY_HEADERS)
 
 
 def _error_page(templates, message: str, status: int, wants_json: bool, title: str) -> Response:
