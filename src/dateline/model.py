@@ -75,10 +75,14 @@ class Note:
         return f"note {_where(self.source, self.line)}: {self.message}"
 
 
+def shown_name(text: str) -> str:
+    """A path, title or name as a terminal may show it: a control code, line break or direction
+    override in it is escaped ("\\x1b", "\\n", "\\u202e"), never obeyed."""
+    return "".join(char if char.isprintable() or char == " " else ascii(char)[1:-1] for char in text)
+
+
 def _where(source: str, line: int | None) -> str:
-    """The input's name as a terminal may show it: a control code in a file name is escaped
-    ("\\x1b"), never obeyed."""
-    shown = "".join(char if char.isprintable() or char == " " else ascii(char)[1:-1] for char in source)
+    shown = shown_name(source)
     return f"{shown}:{line}" if line else shown
 
 

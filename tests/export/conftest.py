@@ -58,3 +58,13 @@ def odd_db(tmp_path_factory):
         fuse_store(store)
     with Database(path) as database:
         yield database
+
+
+@pytest.fixture(scope="module")
+def formula_db(tmp_path_factory):
+    """One article whose texts begin like spreadsheet formulas (tests/hostile_samples.py)."""
+    from hostile_samples import build_hostile_database, formula_analysis
+    path = tmp_path_factory.mktemp("db") / "formula.duckdb"
+    build_hostile_database(path, formula_analysis())
+    with Database(path) as database:
+        yield database

@@ -1,3 +1,4 @@
+import os
 import subprocess
 import sys
 import time
@@ -174,6 +175,30 @@ def test_store_one_writer_at_a_time_and_the_lock_goes_with_it(tmp_path):
         with pytest.raises(StoreError, match="E050: another ingest is writing to"):
             Store(path)
     with Store(path) as again:  # closed: free again
+        assert again.article_ids() == set()
+
+
+@pytest.mark.parametrize(("first", "second"), [
+    ("alias.duckdb", "data/d.duckdb"),  # through a symlink to a database not made yet
+    ("data/d.duckdb", "alias.duckdb"),
+    ("link/d.duckdb", "alias.duckdb"),  # a symlinked folder
+    ("data/d.duckdb", "link/../data/d.duckdb"),
+    ("alias.duckdb", "absolute"),  # the real path, spelled from the root
+])
+def test_store_one_writer_however_the_database_is_named(tmp_path, monkeypatch, first, second):
+    # Regression: the lock was named after the path as given, so a symlink to the database gave
+    # a second lock and two ingests wrote at once (the second died with "Duplicate key").
+    (tmp_path / "data").mkdir()
+    (tmp_path / "link").symlink_to(tmp_path / "data", target_is_directory=True)
+    (tmp_path / "alias.duckdb").symlink_to(tmp_path / "data" / "d.duckdb")
+    monkeypatch.chdir(tmp_path)
+    real = os.path.realpath(tmp_path / "data" / "d.duckdb")
+    second = real if second == "absolute" else second
+    with Store(first):
+        with pytest.raises(StoreError, match="E050") as refused:
+            Store(second)
+    assert f"(it holds {real}.lock)" in str(refused.value)  # the one lock, where it really is
+    with Store(second) as again:  # let go: free again
         assert again.article_ids() == set()
 
 

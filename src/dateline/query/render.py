@@ -1,15 +1,23 @@
-"""Human renderings of query results: Rich tables, CSV, and timelines as text, Markdown, HTML."""
+"""Human renderings of query results: Rich tables, CSV, and timelines as text, Markdown, HTML.
+
+Every path, title, outlet and name a text, Markdown, HTML or table rendering shows passes through
+`shown_name`, as `ingest`'s own lines do: a control code in a file name is shown escaped ("\\x1b"),
+never obeyed by the terminal. CSV keeps the stored text, with formula cells neutralized.
+"""
 from __future__ import annotations
 
-import csv
 import html
 import io
 from collections.abc import Iterable, Sequence
 
+from rich.markup import escape as escape_markup
 from rich.table import Table
+from rich.text import Text
 
-from dateline.model import Actor, ActorProfile, ArticleView, FusedEvent, Quote, Relation, Story
+from dateline.model import (Actor, ActorProfile, ArticleView, FusedEvent, Quote, Relation, Story,
+                            shown_name)
 from dateline.query.database import Database
+from dateline.query.render_csv import write_csv
 from dateline.query.serialize import iso
 
 UNDATED = "Undated"
@@ -53,20 +61,24 @@ def _name(actor: Actor | None) -> str:
     return actor.name if actor else ""
 
 
+def _shown(actor: Actor | None) -> str:
+    """The actor's name as a terminal may show it."""
+    return shown_name(_name(actor))
+
+
 def _csv(header: Sequence[str], rows: Iterable[Sequence[object]]) -> str:
     out = io.StringIO()
-    writer = csv.writer(out, lineterminator="\n")
-    writer.writerow(header)
-    writer.writerows(rows)
+    write_csv(out, header, rows, lineterminator="\n")
     return out.getvalue()
 
 
 def _table(title: str, header: Sequence[str], rows: Iterable[Sequence[object]]) -> Table:
+    """Every cell shown escaped and as plain Text: a "[red]" in a title is no Rich markup."""
     table = Table(title=title)
     for column in header:
         table.add_column(column)
     for row in rows:
-        table.add_row(*("" if value is None else str(value) for value in row))
+        table.add_row(*(Text(shown_name("" if value is None else str(value))) for value in row))
     return table
 
 
@@ -114,40 +126,43 @@ def profile_text(profile: ActorProfile, db: Database) -> str:
     """One actor: who they are, what they are called, the offices they held, what they did and said."""
     actor = profile.actor
     coded = ", ".join(part for part in (actor.kind, actor.country, actor.sector) if part)
-    lines = [f"{actor.name}  ({coded}; {actor.id})",
+    lines = [f"{shown_name(actor.name)}  ({shown_name(coded)}; {actor.id})",
              f"{profile.mentions} mentions in {profile.articles} articles"]
     if actor.aliases:
-        lines.append("also: " + "; ".join(actor.aliases))
-    lines += [f"role: {role.label()}" + (" (as the articles show it)" if role.basis == "text" else "")
+        lines.append("also: " + "; ".join(shown_name(alias) for alias in actor.aliases))
+    lines += [f"role: {shown_name(role.label())}"
+              + (" (as the articles show it)" if role.basis == "text" else "")
               for role in actor.roles]
     lines += ["", f"{len(profile.events)} events"] + timeline_text(profile.events).splitlines()
     lines += ["", f"{len(profile.quotes)} quotes"]
-    lines += [f"{iso(q.said_on) or 'undated':<10}  \"{q.text}\"  [{db.article_source(q.article_id)}]"
-              for q in profile.quotes]
+    lines += [f"{iso(q.said_on) or 'undated':<10}  \"{shown_name(q.text)}\"  "
+              f"[{shown_name(db.article_source(q.article_id))}]" for q in profile.quotes]
     return "\n".join(lines)
 
 
 def event_text(event: FusedEvent) -> str:
     """One happening: what, who, where, when and why that date, then every source sentence."""
-    where = f"{event.location.name}" if event.location else "place not said"
-    lines = [f"{date_label(event) or 'undated'}  {event.type}  {event.summary}",
-             f"{_name(event.source_actor) or '-'} -> {_name(event.target_actor) or '-'}; {where}; "
+    where = shown_name(event.location.name) if event.location else "place not said"
+    lines = [f"{date_label(event) or 'undated'}  {event.type}  {shown_name(event.summary)}",
+             f"{_shown(event.source_actor) or '-'} -> {_shown(event.target_actor) or '-'}; "
+             f"{where}; "
              f"{event.mode}, CAMEO {event.cameo}, quad class {event.quad_class}, "
              f"intensity {event.intensity:g}, {event.status}; id {event.id}"]
     if event.date_note:
         lines.append(f"date: {event.date_note}")
     lines += ["", f"{len(event.sources)} source{'' if len(event.sources) == 1 else 's'}"]
-    lines += [f"- {s.source} ({iso(s.published) or 'undated'}): {s.sentence}" for s in event.sources]
+    lines += [f"- {shown_name(s.source)} ({iso(s.published) or 'undated'}): {s.sentence}"
+              for s in event.sources]
     return "\n".join(lines)
 
 
 def article_text(view: ArticleView, db: Database) -> str:
     """An article's cleaned text, then what analysis found in it, each with its offsets."""
     article = view.article
-    lines = [article.title or article.source,
-             f"{article.source}; published {iso(article.published) or 'undated'} "
+    lines = [shown_name(article.title or article.source),
+             f"{shown_name(article.source)}; published {iso(article.published) or 'undated'} "
              f"({article.published_basis}); id {article.id}", "", article.text, ""]
-    lines += [f"actor  {m.start}-{m.end}  {m.text!r} -> {_name(db.actor(m.actor_id))}"
+    lines += [f"actor  {m.start}-{m.end}  {m.text!r} -> {_shown(db.actor(m.actor_id))}"
               for m in view.mentions]
     lines += [f"time   {t.start}-{t.end}  {t.text!r} -> {t.value}" for t in view.times]
     lines += [f"event  sentence {e.sentence}  {e.trigger!r} -> {e.type} {e.fused_id or ''}"
@@ -183,7 +198,7 @@ RELATION_BAR = 24  # characters a month's bar may take: the busiest month fills 
 def relation_table(relation: Relation) -> Table:
     """Months with events between the two, a bar for each (cooperation green, conflict red);
     a run of quiet months shows as one dim line."""
-    table = Table(title=f"{relation.a.name} and {relation.b.name}", title_justify="left")
+    table = Table(title=f"{_markup(relation.a)} and {_markup(relation.b)}", title_justify="left")
     for column in ("month", "coop", "conflict", "neutral", "score", "cooperation █ / conflict █"):
         table.add_column(column, justify="right" if column in ("coop", "conflict", "neutral",
                                                                "score") else "left")
@@ -201,12 +216,17 @@ def relation_table(relation: Relation) -> Table:
         table.add_row(month.month, str(month.cooperation), str(month.conflict), str(month.neutral),
                       f"{month.score:+g}", bar)
     undated = sum(1 for e in relation.events if not e.date)
-    caption = [f"{relation.a.name}'s side: {', '.join(a.name for a in relation.a_side)}",
-               f"{relation.b.name}'s side: {', '.join(b.name for b in relation.b_side)}"]
+    caption = [f"{_markup(relation.a)}'s side: {', '.join(_markup(a) for a in relation.a_side)}",
+               f"{_markup(relation.b)}'s side: {', '.join(_markup(b) for b in relation.b_side)}"]
     if undated:
         caption.append(f"{undated} undated event{'' if undated == 1 else 's'} not charted")
     table.caption, table.caption_justify = "\n".join(caption), "left"
     return table
+
+
+def _markup(actor: Actor) -> str:
+    """A name inside Rich markup: escaped for the terminal, its brackets no markup."""
+    return escape_markup(_shown(actor))
 
 
 def _bar(count: int, peak: int) -> int:
@@ -224,13 +244,16 @@ def timeline_text(events: Sequence[FusedEvent]) -> str:
     """One line per event; undated events under an "Undated" heading at the end."""
     dated = [e for e in events if e.date]
     undated = [e for e in events if not e.date]
-    lines = [f"{date_label(e):<10}  {e.type:<{_TYPE_WIDTH}}{e.summary}  {sources_label(e)}"
-             for e in dated]
+    lines = [_timeline_line(date_label(e), e) for e in dated]
     if undated:
         lines += ["", UNDATED] if lines else [UNDATED]
-        lines += [f"{'':<10}  {e.type:<{_TYPE_WIDTH}}{e.summary}  {sources_label(e)}"
-                  for e in undated]
+        lines += [_timeline_line("", e) for e in undated]
     return "\n".join(lines)
+
+
+def _timeline_line(when: str, event: FusedEvent) -> str:
+    summary = shown_name(event.summary)
+    return f"{when:<10}  {event.type:<{_TYPE_WIDTH}}{summary}  {sources_label(event)}"
 
 
 def events_by_month(events: Sequence[FusedEvent]) -> dict[str, list[FusedEvent]]:
@@ -247,8 +270,8 @@ def timeline_md(events: Sequence[FusedEvent]) -> str:
         lines += [f"## {month}", ""]
         for e in members:
             when = f"**{date_label(e)}** " if e.date else ""
-            cited = ", ".join(f"[{s.source}]" for s in e.sources)
-            lines.append(f"- {when}{e.type}: {e.summary} ({cited})")
+            cited = ", ".join(f"[{shown_name(s.source)}]" for s in e.sources)
+            lines.append(f"- {when}{e.type}: {shown_name(e.summary)} ({cited})")
         lines.append("")
     return "\n".join(lines)
 
@@ -273,10 +296,10 @@ li {{ margin: .4rem 0; }} .date {{ font-weight: bold; }} .type {{ color: #555; }
 
 
 def _html_event(event: FusedEvent) -> str:
-    sources = "; ".join(f"{html.escape(s.source)}: “{html.escape(s.sentence)}”"
+    sources = "; ".join(f"{html.escape(shown_name(s.source))}: “{html.escape(s.sentence)}”"
                         for s in event.sources)
     return (f'<li><span class="date">{html.escape(date_label(event))}</span> '
-            f'<span class="type">{event.type}</span> {html.escape(event.summary)}'
+            f'<span class="type">{event.type}</span> {html.escape(shown_name(event.summary))}'
             f'<div class="sources">{sources}</div></li>')
 
 

@@ -1,14 +1,15 @@
 """Key dates for people: as text, Markdown and a standalone HTML page (`timeline --summary`).
 
 Each date shows why it counts (its articles, how many of them came later, its score), the
-sentences chosen to say what happened, each citing its article, and its busiest events.
+sentences chosen to say what happened, each citing its article, and its busiest events. Paths,
+names and summaries pass through `shown_name`, as in every other rendering.
 """
 from __future__ import annotations
 
 import html
 from collections.abc import Sequence
 
-from dateline.model import FusedEvent, KeyDate, SummarySentence
+from dateline.model import FusedEvent, KeyDate, SummarySentence, shown_name
 from dateline.query.serialize import iso
 
 EVENTS_SHOWN = 5  # a key date lists its events with the most sources first; the rest are counted
@@ -36,8 +37,8 @@ def _sources(event: FusedEvent) -> str:
 
 
 def _event_line(event: FusedEvent) -> str:
-    source = event.source_actor.name if event.source_actor else "-"
-    target = event.target_actor.name if event.target_actor else "-"
+    source = shown_name(event.source_actor.name) if event.source_actor else "-"
+    target = shown_name(event.target_actor.name) if event.target_actor else "-"
     return f"{event.type} {source} -> {target} ({_sources(event)}) [{event.id}]"
 
 
@@ -62,10 +63,11 @@ def key_dates_md(keys: Sequence[KeyDate]) -> str:
         events, more = shown_events(key)
         lines += [f"## {iso(key.day)}", "", f"*{evidence_label(key)}*", ""]
         if key.sentences:
-            lines += [f"- “{s.text}” ([{s.source}], {iso(s.published) or 'undated'})"
-                      for s in key.sentences] + [""]
+            lines += [f"- “{s.text}” ([{shown_name(s.source)}], "
+                      f"{iso(s.published) or 'undated'})" for s in key.sentences] + [""]
         if events:
-            lines += ["Events:", ""] + [f"- {e.type}: {e.summary} ({_sources(e)})" for e in events]
+            lines += ["Events:", ""] + [f"- {e.type}: {shown_name(e.summary)} ({_sources(e)})"
+                                        for e in events]
             lines += [f"- {more_label(more)}"] if more else []
             lines.append("")
     if not keys:
@@ -93,14 +95,15 @@ blockquote {{ margin: .5rem 0; padding-left: .8rem; border-left: 3px solid #ccc;
 
 
 def _html_sentence(sentence: SummarySentence) -> str:
-    cited = f"{sentence.source}, {iso(sentence.published) or 'undated'}"
+    cited = f"{shown_name(sentence.source)}, {iso(sentence.published) or 'undated'}"
     return (f'<blockquote>{html.escape(sentence.text)} '
             f'<span class="source">— {html.escape(cited)}</span></blockquote>')
 
 
 def _html_key_date(key: KeyDate) -> str:
     events, more = shown_events(key)
-    items = [f'<li><span class="type">{html.escape(e.type)}</span> {html.escape(e.summary)} '
+    items = [f'<li><span class="type">{html.escape(e.type)}</span> '
+             f'{html.escape(shown_name(e.summary))} '
              f'<span class="meta">({_sources(e)})</span></li>' for e in events]
     if more:
         items.append(f'<li class="meta">{more_label(more)}</li>')

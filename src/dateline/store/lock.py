@@ -15,7 +15,10 @@ from dateline.errors import E040, E050, StoreError
 
 
 def lock_path(db_path: str) -> Path:
-    return Path(f"{db_path}.lock")
+    """The lock file beside the database's real path, so that every way of naming one database
+    (a symlink, `..`, relative or absolute) takes one lock. A database not made yet resolves
+    through its folder."""
+    return Path(f"{os.path.realpath(db_path)}.lock")
 
 
 class WriterLock:
