@@ -119,7 +119,9 @@ def ingest(paths: Iterable[str | Path], db: str | Path | None = None, workers: i
             for batch in _batches(_flatten(analyzed), BATCH_SIZE):
                 _store_batch(store, batch, report)
         store.note_copies(copies)
-        report.events = fuse_store(store)
+        fused = fuse_store(store)
+        report.events = fused.events
+        report.notes += fused.notes
     return report
 
 

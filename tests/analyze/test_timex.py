@@ -345,3 +345,36 @@ def test_timex_a_date_counted_off_the_calendar_keeps_no_value():
     (a Timeline17 article failed its whole ingest on it)."""
     refs = find_times("The city was founded 2,500 years ago, historians say.", date(2011, 1, 1))
     assert [(r.text, r.value, r.first_day, r.basis) for r in refs] == [("2,500 years ago", "XXXX", None, "unresolved")]
+
+
+@pytest.mark.parametrize("text, span, value", [
+    ("In 3000 BC, Egypt attacked Libya.", "3000 BC", "BC3000"),
+    ("Caesar was killed in 44 BCE.", "44 BCE", "BC0044"),
+    ("Troy fell around 1180 B.C. by one count.", "1180 B.C.", "BC1180"),
+    ("a city founded in the fifth century BC", "the fifth century BC", "BC04"),
+    ("In the year 3,000 BC there was no Libya.", "the year 3,000 BC", "BC3000"),
+])
+def test_timex_a_year_before_christ_keeps_its_value_and_no_days(text, span, value):
+    ref = only(text)
+    assert (ref.text, ref.value, ref.first_day, ref.last_day) == (span, value, None, None)
+
+
+@pytest.mark.parametrize("text, span, value", [
+    ("Rome fell in AD 476.", "AD 476", "0476"),
+    ("The Normans came in 1066 AD.", "1066 AD", "1066"),
+    ("a temple of 300 CE", "300 CE", "0300"),
+])
+def test_timex_a_year_of_our_era_is_an_ordinary_year(text, span, value):
+    ref = only(text)
+    assert (ref.text, ref.value, ref.first_day) == (span, value, date(int(value), 1, 1))
+
+
+@pytest.mark.parametrize("text", ["In the year 99999, India met Nepal.", "by the year 1,000,000"])
+def test_timex_a_year_past_the_calendar_is_unresolved_never_this_year(text):
+    ref = only(text)
+    assert (ref.value, ref.first_day, ref.basis) == ("XXXX", None, "unresolved")
+
+
+@pytest.mark.parametrize("text", ["sales of 300 CE units", "He paid 100 AD dollars."])
+def test_timex_an_era_word_after_a_count_of_things_is_no_year(text):
+    assert values(text) == []

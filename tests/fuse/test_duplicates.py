@@ -176,23 +176,53 @@ def test_duplicates_similarity_rejects_foreign_bytes():
 def test_duplicates_similar_pairs_finds_copies_not_the_other_story():
     sigs = _signatures(a=ORIGINAL, b=SYNDICATED, c=REWRITE, d=SAME_MEETING, e=UNRELATED)
     pairs = similar_pairs(sigs, {})
-    assert [(a, b) for a, b, _ in pairs] == [("a", "b"), ("a", "c"), ("b", "c")]
-    assert all(sim == similarity(sigs[a], sigs[b]) for a, b, sim in pairs)
+    # Two pairs tie the three versions together; the third is not needed to know they are one.
+    assert _groups(pairs) == [{"a", "b", "c"}] and len(pairs) == 2
+    assert all(sim == similarity(sigs[a], sigs[b]) >= THRESHOLD for a, b, sim in pairs)
 
 
-def test_duplicates_similar_pairs_do_not_depend_on_batch_or_order():
+def test_duplicates_similar_pairs_groups_do_not_depend_on_batch_or_order():
     sigs = _signatures(a=ORIGINAL, b=SYNDICATED, c=REWRITE, d=SAME_MEETING)
-    expected = similar_pairs(sigs, {})
+    expected = _groups(similar_pairs(sigs, {}))
     for order in permutations(sigs):
         for split in range(1, len(order) + 1):
-            # Articles before `split` were stored by earlier batches; the pairs among them were
-            # reported then, so the union over the batches must be the one-batch answer.
-            found = set()
+            # Articles before `split` were stored by earlier batches, with the pairs found then.
+            found: list = []
             for i in range(split - 1, len(order)):
                 batch = order[i:i + 1] if i >= split else order[:split]
                 stored = order[:i] if i >= split else ()
-                found |= set(similar_pairs({k: sigs[k] for k in batch}, {k: sigs[k] for k in stored}))
-            assert sorted(found) == expected
+                found += similar_pairs({k: sigs[k] for k in batch}, {k: sigs[k] for k in stored}, found)
+            assert _groups(found) == expected
+
+
+def test_duplicates_a_burst_of_copies_is_one_group_of_linear_pairs():
+    """Hundreds of outlets printing one agency story: every copy joins one group, through one
+    pair each, and no copy is compared with every other."""
+    copies = {f"copy{i:03d}": f"{ORIGINAL}\nPrinted by the Valley Courier {i}, edition {i * 7}."
+              for i in range(300)}
+    sigs = _signatures(other=SAME_MEETING, **copies)
+    pairs = similar_pairs(sigs, {})
+    assert _groups(pairs) == [set(copies)]
+    assert len(pairs) == len(copies) - 1
+    published = {article_id: date(2021, 7, 14) for article_id in copies} | {"copy000": date(2021, 7, 13)}
+    assert {d.original_id for d in originals(pairs, published)} == {"copy000"}
+
+
+def test_duplicates_a_burst_arriving_after_its_original_joins_it():
+    sigs = _signatures(orig=ORIGINAL, **{f"c{i}": f"{ORIGINAL} Copy {i}." for i in range(40)})
+    first = similar_pairs({"orig": sigs["orig"]}, {})
+    later = similar_pairs({k: v for k, v in sigs.items() if k != "orig"}, {"orig": sigs["orig"]}, first)
+    assert _groups(first + later) == [set(sigs)]
+
+
+def _groups(pairs) -> list[set[str]]:
+    """The connected parts of the pairs, as sets, in a stable order."""
+    parts: list[set[str]] = []
+    for a, b, _ in pairs:
+        touching = [part for part in parts if a in part or b in part]
+        merged = {a, b}.union(*touching)
+        parts = [part for part in parts if part not in touching] + [merged]
+    return sorted(parts, key=min)
 
 
 def test_duplicates_similar_pairs_leave_stored_pairs_alone():

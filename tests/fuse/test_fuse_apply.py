@@ -14,7 +14,7 @@ def fused_rows(store: Store) -> list[tuple]:
 def test_apply_fuses_the_store_and_links_actors(tmp_path):
     with Store(tmp_path / "d.duckdb") as store:
         store.write(meeting_analyses())
-        assert fuse_store(store) == 3
+        assert fuse_store(store).events == 3
         counts = {type_: n for _, type_, n in fused_rows(store)}
         links = dict(store.connection.execute("SELECT * FROM actor_links").fetchall())
     assert counts == {"CONSULT": 3, "RETREAT": 1, "THREATEN": 1}

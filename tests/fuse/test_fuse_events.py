@@ -189,3 +189,55 @@ def test_events_fused_event_names_both_sides_when_any_report_does():
     (fused,) = fuse_events([one_sided, full], ARTICLES, {}, ACTORS)
     assert (fused.source_actor.id, fused.target_actor.id) == (TALIBAN.id, AFGHANISTAN.id)
     assert len(fused.sources) == 2
+
+
+def _count_pair_scores(monkeypatch) -> list:
+    from dateline.fuse import events as fuse_events_module
+
+    calls = []
+    real = fuse_events_module.pair_score
+
+    def counted(a, b):
+        calls.append((a.index, b.index))
+        return real(a, b)
+
+    monkeypatch.setattr(fuse_events_module, "pair_score", counted)
+    return calls
+
+
+def test_events_a_burst_of_syndicated_copies_is_one_event_matched_once(monkeypatch):
+    """500 outlets print one agency story: one event with 500 sources, and the copies' identical
+    reports are matched through one stand-in, not each against every other."""
+    articles = {f"c{i:03d}": ArticleRef(f"c{i:03d}.txt", date(2021, 7, 14)) for i in range(500)}
+    originals = {article: "c000" for article in articles if article != "c000"}
+    copies = [replace(make(f"e{i:03d}", f"c{i:03d}"), sentence_text="India and Afghanistan met in Dushanbe.")
+              for i in range(500)]
+    calls = _count_pair_scores(monkeypatch)
+    [fused] = fuse_events(copies, articles, {}, ACTORS, originals=originals)
+    assert len(fused.sources) == 500 and fused.members == sorted(e.id for e in copies)
+    assert len(calls) == 0  # one stand-in, nothing to compare it with
+
+
+def test_events_a_burst_in_many_words_is_matched_with_neighbours_only(monkeypatch):
+    """One happening told by 600 articles in their own words: each report meets at most
+    BLOCK_LIMIT others, and the reports still join as one happening."""
+    from dateline.fuse.candidates import BLOCK_LIMIT
+
+    articles = {f"w{i:03d}": ArticleRef(f"w{i:03d}.txt", date(2021, 7, 14)) for i in range(600)}
+    reports = [replace(make(f"e{i:03d}", f"w{i:03d}"), sentence_text=f"India met Afghanistan, report {i} said.")
+               for i in range(600)]
+    calls = _count_pair_scores(monkeypatch)
+    groups = group_events(reports, articles, {}, ACTORS)
+    assert ids(groups) == [sorted(e.id for e in reports)]
+    assert len(calls) <= 600 * BLOCK_LIMIT // 2 < 600 * 599 // 2
+
+
+def test_events_the_block_limit_is_symmetric():
+    from dateline.fuse.candidates import BLOCK_LIMIT, Blocks, make_reports
+
+    events = [make(f"e{i:03d}", f"w{i:03d}") for i in range(BLOCK_LIMIT * 2)]
+    reports = make_reports(events, {}, {}, ACTORS, {}, {})
+    blocks = Blocks(reports)
+    meets = {(r.index, other.index) for r in reports for other in blocks.of(r)}
+    assert all((b, a) in meets for a, b in meets)
+    assert max(sum(1 for a, _ in meets if a == r.index) for r in reports) == BLOCK_LIMIT

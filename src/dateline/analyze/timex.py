@@ -38,6 +38,7 @@ READERS: dict[str, Callable[[re.Match, Span], Resolver | None]] = {
     "decade": absolute.read_decade,
     "century": absolute.read_century,
     "year": absolute.read_year,
+    "era_year": absolute.read_era_year,
     "day_word": relative.read_day_word,
     "weekday": relative.read_weekday,
     "weekend": relative.read_weekend,

@@ -63,6 +63,11 @@ def unresolved(span: Span, value: str, precision: str | None, kind: str = "DATE"
     return TimeRef(span.start, span.end, span.text, kind, value, None, None, precision, "unresolved", None)
 
 
+def timeless(span: Span, value: str, precision: str) -> TimeRef:
+    """A date the calendar cannot hold (3000 BC): its value, and no days."""
+    return TimeRef(span.start, span.end, span.text, "DATE", value, None, None, precision, "absolute", None)
+
+
 def undated(span: Span, kind: str, value: str) -> TimeRef:
     """A duration or a set: a value with no place on the calendar."""
     return TimeRef(span.start, span.end, span.text, kind, value, None, None, None, "absolute", None)

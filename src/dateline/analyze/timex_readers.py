@@ -10,7 +10,7 @@ from datetime import date
 from typing import Callable
 
 from dateline.analyze import timex_lexicon as lex
-from dateline.analyze.timex_build import Context, Resolver, Span, dated, period, unresolved
+from dateline.analyze.timex_build import Context, Resolver, Span, dated, period, timeless, unresolved
 from dateline.analyze.timex_calendar import (
     half_interval,
     holiday_date,
@@ -443,3 +443,29 @@ def read_year(match: re.Match, span: Span) -> Resolver | None:
     core = date(year_number(match["year"]), 1, 1)
     first, last = narrow(*interval(core, "year"), "year", modifier)
     return lambda ctx: dated(span, core, "year", "absolute", None, first=first, last=last)
+
+
+BEFORE_CHRIST = frozenset({"BC", "BCE", "B.C.", "B.C.E."})
+LAST_YEAR = 9999  # the calendar's last year: a later one keeps no value, never a wrong one
+
+
+def read_era_year(match: re.Match, span: Span) -> Resolver | None:
+    """A year or a century with its era ("3000 BC", "AD 70", "the 5th century BC") or past the
+    calendar ("the year 99999"). Before year 1 it keeps its TimeML value (BC3000, BC04 for the
+    5th century BC) and no day; past 9999 it is unresolved; in our era, an ordinary year."""
+    ordinal = group(match, "ord") or group(match, "word")
+    if ordinal:
+        number = int(ordinal) if ordinal.isdigit() else lookup(lex.CENTURY_ORDINALS, ordinal)
+        if not number:
+            return None
+        if match["era"] in BEFORE_CHRIST:
+            return lambda ctx: timeless(span, f"BC{number - 1:02d}", "century")
+        return lambda ctx: dated(span, date(max(1, (number - 1) * 100), 1, 1), "century", "absolute", None)
+    year = int(match["year"].replace(",", ""))
+    if year == 0 or counts_things(match.string, span.end):
+        return None  # no year 0 in either era; "300 CE units" counts things
+    if group(match, "era") in BEFORE_CHRIST:
+        return lambda ctx: timeless(span, f"BC{year:04d}", "year")
+    if year > LAST_YEAR:
+        return lambda ctx: unresolved(span, "XXXX", "year")
+    return lambda ctx: dated(span, date(year, 1, 1), "year", "absolute", None)

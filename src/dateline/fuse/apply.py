@@ -15,11 +15,12 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import date
 
+from dateline.errors import E054, W003, DatelineError, StoreError, failure_detail
 from dateline.fuse.actors import link_actors, merge_linked
 from dateline.fuse.candidates import make_reports
 from dateline.fuse.events import ArticleRef, fuse_events
 from dateline.fuse.incremental import plan_refusion
-from dateline.model import Actor, Event, FusedEvent, NearDuplicate, Story, StoryArticle
+from dateline.model import Actor, Event, FusedEvent, NearDuplicate, Note, Story, StoryArticle
 from dateline.store import Store
 
 
@@ -52,18 +53,38 @@ class FusionChanges:
     stale: list[str]
     fused: list[FusedEvent]
     keys: dict[str, str]
+    left_out: dict[str, str]  # article id -> why its events could not be fused
 
 
-def fuse_store(store: Store) -> int:
-    """Bring the fused tables up to date with every stored analysis; returns the fused event count."""
-    state = read_state(store)
-    store.release()
-    changes = compute_changes(state)
-    with store.transaction():
-        write_changes(store, changes)
-        count = store.connection.execute("SELECT count(*) FROM fused_events").fetchone()[0]
-    store.release()
-    return count
+@dataclass(slots=True)
+class FusionReport:
+    events: int  # fused events in the store after fusion
+    notes: list[Note]  # articles left out of fusion, each with why
+
+
+def fuse_store(store: Store) -> FusionReport:
+    """Bring the fused tables up to date with every stored analysis.
+
+    An article whose events cannot be matched is left out (a W003 note names it) and the rest
+    is fused. Any other failure rolls the whole fusion back: the fused tables stay as they were,
+    every stored article is kept, and the error (E054) says so.
+    """
+    try:
+        state = read_state(store)
+        store.release()
+        changes = compute_changes(state)
+        with store.transaction():
+            write_changes(store, changes)
+            count = store.connection.execute("SELECT count(*) FROM fused_events").fetchone()[0]
+    except DatelineError:
+        raise
+    except Exception as error:  # never a half-fused store, never a traceback
+        raise StoreError(E054.format(detail=failure_detail(error))) from error
+    finally:
+        store.release()
+    notes = [Note(state.refs[article_id][0], W003.format(detail=detail))
+             for article_id, detail in sorted(changes.left_out.items())]
+    return FusionReport(count, notes)
 
 
 def read_state(store: Store) -> StoredState:
@@ -85,11 +106,12 @@ def compute_changes(state: StoredState) -> FusionChanges:
     stories = state.assigned if new_stories is None else {
         article_id: story.id for story in new_stories for article_id in story.article_ids}
     articles = {article_id: ArticleRef(source, day) for article_id, (source, day) in state.refs.items()}
-    reports = make_reports(state.events, published, links, canonical, stories, originals)
+    left_out: dict[str, str] = {}
+    reports = make_reports(state.events, published, links, canonical, stories, originals, left_out)
     plan = plan_refusion(reports, canonical, state.fusion_keys, state.fused_members)
     fused = fuse_events([r.event for r in plan.reports], articles, links, canonical, stories, originals)
     return FusionChanges(signatures, new_pairs, duplicates, new_stories, links, plan.stale, fused,
-                         plan.keys)
+                         plan.keys, left_out)
 
 
 def write_changes(store: Store, changes: FusionChanges) -> None:
@@ -103,12 +125,12 @@ def write_changes(store: Store, changes: FusionChanges) -> None:
 
 def refresh_duplicates(state: StoredState, published: Mapping[str, date | None]
                        ) -> tuple[dict[str, bytes], list[tuple[str, str, float]], list[NearDuplicate]]:
-    """Sign the new articles and pair them with every stored one: (new signatures, new pairs,
-    every near-duplicate with its original)."""
+    """Sign the new articles and tie them to the stored groups of near-duplicates: (new
+    signatures, new pairs, every near-duplicate with its original)."""
     from dateline.fuse.duplicates import originals, signature, similar_pairs
 
     new = {article_id: signature(text) for article_id, text in state.unsigned.items()}
-    new_pairs = similar_pairs(new, state.signatures) if new else []
+    new_pairs = similar_pairs(new, state.signatures, state.pairs) if new else []
     # A new pair holds a new article, so it is never one of the stored pairs.
     pairs = sorted(state.pairs + new_pairs)
     return new, new_pairs, originals(pairs, published)

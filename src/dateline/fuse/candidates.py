@@ -9,9 +9,11 @@ from __future__ import annotations
 import bisect
 import re
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date, timedelta
 
+from dateline.days import shift_day
+from dateline.errors import failure_detail
 from dateline.model import Actor, Event
 
 SYMMETRIC_TYPES = frozenset({"AGREE", "COOPERATE"})
@@ -67,7 +69,7 @@ def reported_span(event: Event, published: date | None) -> tuple[date, date] | N
     days before it. None when undated."""
     if event.date_basis == "publication":
         day = published or event.date
-        return (day - PUBLICATION_WINDOW, day) if day else None
+        return (shift_day(day, -PUBLICATION_WINDOW), day) if day else None
     if event.date is None:
         return None
     return event.date, max(event.date_end or event.date, event.date)
@@ -79,7 +81,7 @@ def match_window(event: Event, published: date | None) -> tuple[date, date] | No
     span = reported_span(event, published)
     if span is None or event.date_basis == "publication" or event.date_precision != "day":
         return span
-    return span[0] - DAY_SLACK, span[1] + DAY_SLACK
+    return shift_day(span[0], -DAY_SLACK), shift_day(span[1], DAY_SLACK)
 
 
 def content_words(sentence: str) -> frozenset[str]:
@@ -88,19 +90,42 @@ def content_words(sentence: str) -> frozenset[str]:
 
 def make_reports(events: Sequence[Event], published: Mapping[str, date | None],
                  links: Mapping[str, str], actors: Mapping[str, Actor],
-                 stories: Mapping[str, str], originals: Mapping[str, str]) -> list[Report]:
-    reports = []
-    for i, event in enumerate(events):
-        source = links.get(event.source_actor, event.source_actor) if event.source_actor else None
-        target = links.get(event.target_actor, event.target_actor) if event.target_actor else None
-        reports.append(Report(
-            i, event, TYPE_FAMILIES.get(event.type, event.type), source, target,
-            _country(source, actors), _country(target, actors),
-            match_window(event, published.get(event.article_id)),
-            content_words(event.sentence_text), stories.get(event.article_id),
-            originals.get(event.article_id, event.article_id), is_symmetric(event),
-            place_of(event, actors)))
+                 stories: Mapping[str, str], originals: Mapping[str, str],
+                 failures: dict[str, str] | None = None) -> list[Report]:
+    """One report per event, in order. An article any of whose events cannot be read for
+    matching is left out whole, with why in `failures` (article id -> detail) when given, so
+    that one poisoned article never stops the fusion of the others; without `failures`, the
+    error is raised."""
+    reports: list[Report] = []
+    failed: dict[str, str] = {}
+    for event in events:
+        if event.article_id in failed:
+            continue
+        try:
+            reports.append(_report(len(reports), event, published, links, actors, stories, originals))
+        except Exception as error:  # fusion must go on without the article, and say so
+            if failures is None:
+                raise
+            failed[event.article_id] = failure_detail(error)
+    if failed:
+        failures.update(failed)
+        kept = [r for r in reports if r.event.article_id not in failed]
+        return [replace(report, index=i) for i, report in enumerate(kept)]
     return reports
+
+
+def _report(index: int, event: Event, published: Mapping[str, date | None],
+            links: Mapping[str, str], actors: Mapping[str, Actor],
+            stories: Mapping[str, str], originals: Mapping[str, str]) -> Report:
+    source = links.get(event.source_actor, event.source_actor) if event.source_actor else None
+    target = links.get(event.target_actor, event.target_actor) if event.target_actor else None
+    return Report(
+        index, event, TYPE_FAMILIES.get(event.type, event.type), source, target,
+        _country(source, actors), _country(target, actors),
+        match_window(event, published.get(event.article_id)),
+        content_words(event.sentence_text), stories.get(event.article_id),
+        originals.get(event.article_id, event.article_id), is_symmetric(event),
+        place_of(event, actors))
 
 
 def _country(actor_id: str | None, actors: Mapping[str, Actor]) -> str | None:
@@ -112,15 +137,26 @@ def _country(actor_id: str | None, actors: Mapping[str, Actor]) -> str | None:
 # each tier back from its window's end by that tier's longest window only: one report dated "in
 # the 2000s" must not make every lookup in its family scan ten years of reports.
 WINDOW_TIERS = (0, 7, 31, 92, 366)
+# The most reports of its own tier one report is compared with (see `Blocks`).
+BLOCK_LIMIT = 200
 
 
 class Blocks:
     """Reports that may be one happening: one type family and overlapping windows, or undated
     in one article. Indexed on window starts, tier by tier of window length, so each report's
-    block is found directly."""
+    block is found directly.
+
+    Within its own tier a report meets at most the BLOCK_LIMIT reports nearest to it in window
+    order. A block holds the reports of one type family whose dates overlap: a few dozen on a
+    busy day. Past that it is a burst (one happening reported by hundreds of outlets in their
+    own words), whose reports join through their neighbours as surely as through all of them,
+    at a cost that grows with the reports and not with their square. The limit is symmetric:
+    two reports meet each other or neither does.
+    """
 
     def __init__(self, reports: Sequence[Report]) -> None:
         self.families: dict[str, list[tuple[list[date], list[Report], int]]] = {}
+        self.places: dict[int, tuple[int, int]] = {}  # report index -> (tier number, position)
         by_tier: dict[tuple[str, int], list[Report]] = {}
         self.undated: dict[tuple[str, str], list[Report]] = {}
         for report in reports:
@@ -131,7 +167,9 @@ class Blocks:
         for (family, _), members in sorted(by_tier.items()):
             members.sort(key=_window_order)
             longest = max((r.window[1] - r.window[0]).days for r in members)
-            self.families.setdefault(family, []).append(([r.window[0] for r in members], members, longest))
+            tiers = self.families.setdefault(family, [])
+            self.places.update((r.index, (len(tiers), i)) for i, r in enumerate(members))
+            tiers.append(([r.window[0] for r in members], members, longest))
 
     def of(self, report: Report) -> list[Report]:
         """The other reports in this report's block, by window start."""
@@ -139,10 +177,15 @@ class Blocks:
             members = self.undated.get((report.family, report.event.article_id), [])
         else:
             first, last = report.window
+            own_tier, own_place = self.places.get(report.index, (-1, 0))
             members = []
-            for starts, tier, longest in self.families[report.family]:
-                low = bisect.bisect_left(starts, first - timedelta(days=longest))
-                members += [r for r in tier[low:bisect.bisect_right(starts, last)] if r.window[1] >= first]
+            for number, (starts, tier, longest) in enumerate(self.families[report.family]):
+                low = bisect.bisect_left(starts, shift_day(first, -longest))
+                high = bisect.bisect_right(starts, last)
+                if number == own_tier:
+                    low = max(low, own_place - BLOCK_LIMIT // 2)
+                    high = min(high, own_place + BLOCK_LIMIT // 2 + 1)
+                members += [r for r in tier[low:high] if r.window[1] >= first]
             members.sort(key=_window_order)
         return [r for r in members if r.index != report.index]
 
@@ -154,6 +197,38 @@ def _tier(window: tuple[date, date]) -> int:
 
 def _window_order(report: Report) -> tuple[date, int]:
     return report.window[0], report.index
+
+
+def copy_key(report: Report) -> tuple | None:
+    """What tells a report apart from the same sentence in another copy of its article: every
+    part matching reads but the article. None for a report naming no actor, which joins no
+    report of another article and so is never a copy's stand-in."""
+    if report.source is None and report.target is None:
+        return None
+    event = report.event
+    return (report.original, report.family, event.type, _planned(event), report.source,
+            report.target, report.source_country, report.target_country, report.symmetric,
+            report.window, event.date, event.date_basis, event.date_precision, report.place,
+            report.words, report.story)
+
+
+def collapse_copies(reports: Sequence[Report]) -> dict[int, list[int]]:
+    """Each stand-in report's index -> the indices of the reports it stands for, itself first.
+
+    A burst of syndicated copies reports one sentence hundreds of times; those reports score
+    alike against every other and always join each other (same original, same words), so one
+    stand-in per sentence is matched and the rest follow it. The stand-in is the report of the
+    smallest event id, so that any set of reports holding a whole class picks the same one.
+    """
+    classes: dict[tuple, list[int]] = {}
+    stand_ins: dict[int, list[int]] = {}
+    for report in sorted(reports, key=lambda r: r.event.id):
+        key = copy_key(report)
+        members = classes.setdefault(key, []) if key is not None else []
+        members.append(report.index)
+        if len(members) == 1:
+            stand_ins[report.index] = members
+    return stand_ins
 
 
 def candidate_pairs(reports: Sequence[Report]) -> list[tuple[int, int]]:

@@ -2,8 +2,8 @@
 
 An agency story reprinted under a new headline, or run through a rewriting tool, should count as one
 source, not several. Each article gets a MinHash signature of its word shingles (small, stored next to
-the article); `MinHashLSH` finds candidate pairs without comparing every article with every other one,
-and each candidate is then checked against `THRESHOLD`. Pure: no database, no spaCy.
+the article); bands of the signatures find candidate pairs without comparing every article with every
+other one, and each candidate is then checked against `THRESHOLD`. Pure: no database, no spaCy.
 """
 from __future__ import annotations
 
@@ -42,8 +42,12 @@ SCHEME = "affine32"
 DTYPE = np.dtype("<u4")
 # LSH bands x rows. Bands of 3 make a pair at exactly THRESHOLD a candidate with probability
 # 1 - (1 - 0.5**3)**42 > 0.99, and at 0.6 > 0.9999; extra candidates only cost one cheap check.
-# Fixed here, because letting datasketch optimise them integrates numerically on every index built.
+# Fixed here: signatures are stored, and their bands must mean the same in every run.
 LSH_BANDS, LSH_ROWS = 42, 3
+# Members of one group of near-duplicates a band's bucket keeps. More find no more groups: every
+# later copy agrees with the first few as well as with the rest; fewer lose the odd rewrite that
+# agrees with one early member on one band only.
+BUCKET_MEMBERS = 4
 
 _WORD = re.compile(r"[^\W_]+")
 
@@ -80,29 +84,84 @@ def similarity(a: bytes, b: bytes) -> float:
     return float(np.count_nonzero(values_a == values_b)) / NUM_PERM
 
 
-def similar_pairs(new: Mapping[str, bytes],
-                  stored: Mapping[str, bytes]) -> list[tuple[str, str, float]]:
-    """Every near-duplicate pair (a, b, similarity), a < b, with at least one article in `new`, sorted.
+def similar_pairs(new: Mapping[str, bytes], stored: Mapping[str, bytes],
+                  known: Iterable[tuple[str, str, float]] = ()) -> list[tuple[str, str, float]]:
+    """Near-duplicate pairs (a, b, similarity), a < b, each with an article in `new`, that tie
+    every new article to every group of near-duplicates it belongs to; sorted.
 
-    Only the batch is indexed, and every signature, new or stored, is looked up in it: a band match is
-    symmetric, so this finds the same candidates as indexing everything, and stored-with-stored pairs
-    (found when the later of the two arrived) never come up. Whether a pair is reported depends only on
-    its two signatures, never on the batch it came in.
+    Groups are the connected parts of the pairs: `known` (stored) pairs first, then the new ones
+    as they are found. A new article is checked against a candidate only when the two are not in
+    one group already, so a burst of N copies of one story costs N checks, not N squared, and
+    stores N - 1 pairs. Which articles make up a group never depends on the batch or the order
+    in which the articles came, only the choice of pairs that ties a group together may.
     """
-    from datasketch import MinHashLSH  # here, not at the top: see _permutations
+    groups = _Groups()
+    for a, b, _ in known:
+        groups.union(a, b)
+    index = _BandIndex(groups)
+    for article_id in sorted(stored):
+        index.add(article_id, stored[article_id])
+    pairs = []
+    for article_id in sorted(new):
+        sig = new[article_id]
+        for other in index.candidates(sig):
+            if groups.find(other) == groups.find(article_id):
+                continue
+            score = similarity(sig, stored.get(other) or new[other])
+            if score >= THRESHOLD:
+                groups.union(article_id, other)
+                pairs.append((*_ordered(article_id, other), score))
+        index.add(article_id, sig)
+    return sorted(pairs)
 
-    signatures = {**stored, **new}
-    index = MinHashLSH(num_perm=NUM_PERM, params=(LSH_BANDS, LSH_ROWS))
-    for article_id, sig in new.items():
-        if not _is_empty(_values(sig)):
-            index.insert(article_id, _minhash(sig), check_duplication=False)
-    pairs = set()
-    for article_id, sig in signatures.items():
-        if not _is_empty(_values(sig)):
-            found = index.query(_minhash(sig))
-            pairs |= {_ordered(article_id, other) for other in found if other != article_id}
-    scored = ((a, b, similarity(signatures[a], signatures[b])) for a, b in pairs)
-    return sorted(pair for pair in scored if pair[2] >= THRESHOLD)
+
+class _Groups:
+    """Union-find over article ids."""
+
+    def __init__(self) -> None:
+        self.parent: dict[str, str] = {}
+
+    def find(self, item: str) -> str:
+        self.parent.setdefault(item, item)
+        return _root(self.parent, item)
+
+    def union(self, a: str, b: str) -> None:
+        self.find(a), self.find(b)
+        _union(self.parent, a, b)
+
+
+class _BandIndex:
+    """Locality-sensitive hashing by bands of the signature (LSH_BANDS of LSH_ROWS values): two
+    articles that agree on every value of one band are candidates.
+
+    A band's bucket keeps at most BUCKET_MEMBERS articles of any one group: a burst of copies
+    fills its buckets with one group, whose first few members find every later copy as well as
+    all of them would.
+    """
+
+    def __init__(self, groups: _Groups) -> None:
+        self.groups = groups
+        self.buckets: dict[tuple[int, bytes], list[str]] = {}
+
+    def add(self, article_id: str, sig: bytes) -> None:
+        if _is_empty(_values(sig)):
+            return
+        group = self.groups.find(article_id)
+        for key in _band_keys(sig):
+            bucket = self.buckets.setdefault(key, [])
+            if sum(self.groups.find(member) == group for member in bucket) < BUCKET_MEMBERS:
+                bucket.append(article_id)
+
+    def candidates(self, sig: bytes) -> list[str]:
+        if _is_empty(_values(sig)):
+            return []
+        found = {member for key in _band_keys(sig) for member in self.buckets.get(key, ())}
+        return sorted(found)
+
+
+def _band_keys(sig: bytes) -> list[tuple[int, bytes]]:
+    width = LSH_ROWS * DTYPE.itemsize
+    return [(band, sig[band * width:(band + 1) * width]) for band in range(LSH_BANDS)]
 
 
 def originals(pairs: Iterable[tuple[str, str, float]],

@@ -14,7 +14,8 @@ from datetime import date
 from typing import NamedTuple
 
 from dateline.fuse.candidates import (JOIN_SCORE, Report, actor_match, candidate_pairs,
-                                      location_conflict, make_reports, pair_score, same_sentence)
+                                      collapse_copies, location_conflict, make_reports, pair_score,
+                                      same_sentence)
 from dateline.fuse.dates import choose_date, date_claims, explain
 from dateline.fuse.summary import summarize
 from dateline.model import EVENT_STATUSES, Actor, Event, EventSource, FusedEvent
@@ -70,8 +71,9 @@ def group_events(events: Sequence[Event], articles: Mapping[str, ArticleRef],
     events = sorted(events, key=lambda e: e.id)
     published = {article_id: ref.published for article_id, ref in articles.items()}
     reports = make_reports(events, published, links, actors or {}, stories or {}, originals or {})
+    stand_ins = collapse_copies(reports)
     scored = []
-    for a, b in candidate_pairs(reports):
+    for a, b in candidate_pairs([reports[i] for i in sorted(stand_ins)]):
         score = pair_score(reports[a], reports[b])
         if score is not None and score >= JOIN_SCORE:
             scored.append((-score, a, b))
@@ -79,6 +81,9 @@ def group_events(events: Sequence[Event], articles: Mapping[str, ArticleRef],
     groups = _Groups(reports)
     for _, a, b in sorted(scored):
         groups.join(a, b)
+    for stand_in, members in stand_ins.items():
+        for member in members[1:]:
+            groups.parent[member] = stand_in  # a copy's report goes where its stand-in went
     by_root: dict[int, list[Event]] = {}
     for i, event in enumerate(events):
         by_root.setdefault(groups.find(i), []).append(event)

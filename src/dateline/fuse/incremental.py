@@ -13,7 +13,7 @@ import hashlib
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
-from dateline.fuse.candidates import JOIN_SCORE, Blocks, Report, pair_score
+from dateline.fuse.candidates import JOIN_SCORE, Blocks, Report, collapse_copies, pair_score
 from dateline.model import Actor
 
 
@@ -47,22 +47,26 @@ def plan_refusion(reports: Sequence[Report], actors: Mapping[str, Actor],
     for fused_id, members in fused_members.items():
         for member in members:
             fused_of.setdefault(member, []).append(fused_id)
-    todo = [r.index for r in reports if stored_keys.get(r.event.id) != keys[r.event.id]]
+    stand_ins = collapse_copies(reports)
+    stand_in_of = {member: stand_in for stand_in, members in stand_ins.items() for member in members}
+    todo = sorted({stand_in_of[r.index] for r in reports if stored_keys.get(r.event.id) != keys[r.event.id]})
     if not todo:
         return Refusion([], [], {})
-    blocks = Blocks(reports)
+    blocks = Blocks([reports[i] for i in sorted(stand_ins)])
     reached: set[int] = set(todo)
     stale: set[str] = set()
     while todo:
         report = reports[todo.pop()]
         linked = [other.index for other in blocks.of(report) if _joins(report, other)]
-        for fused_id in fused_of.get(report.event.id, ()):
-            if fused_id not in stale:
-                stale.add(fused_id)
-                linked += [by_event[m] for m in fused_members[fused_id] if m in by_event]
+        for member in stand_ins[report.index]:
+            for fused_id in fused_of.get(reports[member].event.id, ()):
+                if fused_id not in stale:
+                    stale.add(fused_id)
+                    linked += [stand_in_of[by_event[m]] for m in fused_members[fused_id] if m in by_event]
         for index in linked:
             if index not in reached:
                 reached.add(index)
                 todo.append(index)
-    chosen = [reports[i] for i in sorted(reached)]
+    chosen = [reports[i] for stand_in in reached for i in stand_ins[stand_in]]
+    chosen.sort(key=lambda r: r.index)
     return Refusion(chosen, sorted(stale), {r.event.id: keys[r.event.id] for r in chosen})

@@ -23,10 +23,11 @@ import re
 from collections import defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass, field
-from datetime import date, timedelta
+from datetime import date
 
 import duckdb
 
+from dateline.days import shift_day
 from dateline.errors import E051, QueryError
 from dateline.model import KeyDate
 from dateline.query.day_summary import IN_SENTENCE, NAMES_ONE_DAY, STOPWORDS, summarize_days
@@ -180,7 +181,7 @@ def _coverage(con: duckdb.DuckDBPyConnection, kept: str, params: Sequence[object
     """The days the corpus can tell of, narrowed to the user's --since and --until."""
     first, last = con.execute(f"SELECT min(published), max(published) FROM ({kept})",
                               list(params)).fetchone()
-    low = first - timedelta(days=LEAD_IN_DAYS) if first else None
+    low = shift_day(first, -LEAD_IN_DAYS) if first else None
     high = last
     if scope.since is not None:
         low = max(low, scope.since) if low else scope.since
