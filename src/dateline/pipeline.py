@@ -34,7 +34,7 @@ class IngestReport:
     ingested: int = 0  # articles analyzed and stored by this run
     unchanged: int = 0  # articles already stored, or repeated in this run: not analyzed again
     skipped: list[Skip] = field(default_factory=list)
-    notes: list[Note] = field(default_factory=list)  # inputs stored with a warning (encoding, date)
+    notes: list[Note] = field(default_factory=list)  # inputs stored with a warning (encoding, date, fusion)
     events: int = 0  # fused events in the database after this run
 
     @property
