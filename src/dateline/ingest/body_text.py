@@ -12,6 +12,8 @@ from __future__ import annotations
 from collections import Counter
 from html.parser import HTMLParser
 
+from dateline.ingest.markup import feed_page
+
 # Elements whose content is not the page's text. An unclosed one hides the rest of its parent;
 # <body> always starts visible, so a <head> left open hides nothing of it.
 HIDDEN_ELEMENTS = frozenset({
@@ -34,13 +36,7 @@ VOID_ELEMENTS = frozenset({
 def body_text(html: str) -> str:
     """The visible text of the page's body, paragraphs apart by a blank line; "" when none."""
     parser = _BodyTextParser()
-    try:
-        parser.feed(html)
-        parser.close()
-    except AssertionError:
-        # CPython's tokenizer asserts on a nameless marked section ("<![ x"); keep what came
-        # before it, as collect_page_metadata does.
-        pass
+    feed_page(parser, html)
     return parser.text()
 
 

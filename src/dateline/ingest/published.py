@@ -12,6 +12,7 @@ from datetime import date
 from html.parser import HTMLParser
 
 from dateline.errors import W002
+from dateline.ingest.markup import feed_page
 
 MONTHS = {
     name: number
@@ -162,13 +163,7 @@ class _PageMetadataParser(HTMLParser):
 def collect_page_metadata(html: str) -> PageMetadata:
     """Read title, site name, URL and date candidates from a page's markup."""
     parser = _PageMetadataParser()
-    try:
-        parser.feed(html)
-        parser.close()
-    except AssertionError:
-        # CPython's parser asserts on a marked section with no name ("<![ x", "<![]>") instead of
-        # reading it as text; the metadata before it is kept and the page is still read.
-        pass
+    feed_page(parser, html)
     page = parser.page
     page.title = page.meta.get("og:title") or page.title
     page.site_name = page.meta.get("og:site_name")
