@@ -235,3 +235,21 @@ def test_ingest_cli_unreadable_file_or_folder_named_is_a_skip_and_the_rest_goes_
     ]
     with Database(db) as database:
         assert [article.source for article in database.articles()] == [str(tmp_path / "good.txt")]
+
+
+@pytest.mark.parametrize("date_line", [" date 2021-07-14 : ", " date 2021-07-14 "])
+def test_ingest_reads_a_date_line_followed_by_the_first_sentence(tmp_path, date_line):
+    text = (date_line + "External affairs minister S Jaishankar and his Afghan counterpart Mohammad Haneef "
+            "Atmar on Tuesday discussed the security situation in Dushanbe.\n")
+    (tmp_path / "a.txt").write_text(text, encoding="utf-8")
+    db = tmp_path / "d.duckdb"
+
+    result = CliRunner().invoke(main, ["ingest", str(tmp_path / "a.txt"), "--db", str(db)])
+
+    assert result.exit_code == 0, result.output
+    with Database(db) as database:
+        [article] = database.articles()
+        assert str(article.published) == "2021-07-14"
+        assert article.text.startswith("External affairs minister")
+        consult = [e for e in database.events() if e.type == "CONSULT"]
+        assert consult and all(str(e.date) == "2021-07-13" for e in consult)

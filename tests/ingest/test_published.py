@@ -102,3 +102,24 @@ def test_published_page_title_and_outlet():
     page = collect_page_metadata(html)
     assert (page.title, page.site_name) == ("Taliban name interim cabinet", "Kabul Daily")
     assert collect_page_metadata(_page("<title> Only  title </title>")).title == "Only title"
+
+
+@pytest.mark.parametrize(
+    ("text", "value", "rest"),
+    [
+        (" date 2021-07-14 : External affairs minister S Jaishankar on Tuesday discussed the situation.",
+         "2021-07-14", "External affairs minister S Jaishankar on Tuesday discussed the situation."),
+        (" date 2021-07-13 In the wake of the deteriorating security situation, India acted.",
+         "2021-07-13", "In the wake of the deteriorating security situation, India acted."),
+        ("Date: July 14, 2021 — India evacuated its consulate.", "July 14, 2021", "India evacuated its consulate."),
+        ("date 2021-07-14: India evacuated its consulate.\nMore text.", "2021-07-14",
+         "India evacuated its consulate.\nMore text."),
+    ],
+)
+def test_published_date_line_followed_by_first_sentence(text, value, rest):
+    assert split_date_line(text) == (value, rest)
+
+
+def test_published_same_line_date_must_parse():
+    text = "Date 12 was picked for the vote.\nMore text."
+    assert split_date_line(text) == (None, text)

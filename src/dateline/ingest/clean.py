@@ -1,7 +1,8 @@
 """Cleaning extracted article text: layout, boilerplate prompts and pasted-twice blocks.
 
 `clean_text` runs the stages top to bottom:
-1. normalize layout (newlines, NFC, invisible characters, trailing spaces);
+1. normalize layout (newlines, NFC, invisible characters, trailing spaces), undo a research
+   corpus's tokenization (`detokenize`) and drop the wire header atop the first sentence;
 2. drop boilerplate lines (newsletter, share, follow-us prompts, copyright lines, notices
    about the piece itself such as "published from a syndicated feed");
 3. drop repeated paragraphs, keeping the first occurrence;
@@ -13,6 +14,8 @@ from __future__ import annotations
 import hashlib
 import re
 import unicodedata
+
+from dateline.ingest.detokenize import detokenize
 
 # A boilerplate line is short; a long paragraph that mentions "all rights reserved" is
 # still an article paragraph. Prompts in real pages are well under this length.
@@ -79,6 +82,19 @@ _SPACES = re.compile(r"[ \t\u00a0\u2000-\u200a\u202f\u205f\u3000]+")
 _WHITESPACE = re.compile(r"\s+")
 _BLANK_RUN = re.compile(r"\n{3,}")
 
+# What a wire page prints before its first sentence, on the same line: the page's place and time
+# stamp ("AMMAN | Thu Apr 21, 2011 8:02 pm EDT", after a photo credit), the wire dateline
+# ("AMMAN (Reuters) -", "Ajdabiya, Libya (CNN) --") and the byline "By the CNN Wire Staff". Left
+# in, the parser reads "EDT AMMAN" as the sentence's subject. Story highlights before a wire
+# dateline go on a line of their own.
+_WIRE_HEADER = (
+    re.compile(r"^(?:Credit: [^|]*?\s)?[A-Z][A-Z .'-]*\|\s*(?:Mon|Tue|Wed|Thu|Fri|Sat|Sun)\w*\s+[A-Z][a-z]{2}\w*\s+"
+               r"\d{1,2},\s*\d{4}\s+\d{1,2}:\d{2}\s*[ap]m\s+[A-Z]{2,4}\s+"),
+    re.compile(r"^By (?:the )?[A-Z][\w.' ]{0,30}? (?:Wire )?Staff\s+"),
+    re.compile(r"(?:^|(?<=\s))[A-Z][A-Za-z.'/-]+(?:\s+[A-Z][A-Z.'/-]+)*(?:\s*,\s*[A-Z][a-z]+(?:\s+[A-Z][a-z]+)?)?\s*"
+               r"\((?:Reuters|AP|AFP|CNN|UPI|Xinhua|Bloomberg)\)\s*(?:--|-|—|–)\s*"),
+)
+
 
 def showable(text: str) -> str:
     """`text` without the control codes and direction overrides a display would obey."""
@@ -87,7 +103,7 @@ def showable(text: str) -> str:
 
 def clean_text(text: str) -> str:
     """Return the article text with layout normalized and boilerplate and repeats removed."""
-    lines = normalize_layout(text).split("\n")
+    lines = drop_wire_header(detokenize(normalize_layout(text))).split("\n")
     lines = [line for line in lines if not is_boilerplate(line)]
     lines = drop_repeated_paragraphs(lines)
     lines = drop_repeated_line_runs(lines)
@@ -100,6 +116,17 @@ def normalize_layout(text: str) -> str:
     text = text.replace("\r\n", "\n").replace("\r", "\n").replace("\u2028", "\n")
     text = unicodedata.normalize("NFC", text.translate(_UNSHOWABLE_AWAY)).translate(_INVISIBLE)
     return "\n".join(_SPACES.sub(" ", line).strip() for line in text.split("\n"))
+
+
+def drop_wire_header(text: str) -> str:
+    """The text without the wire header its first line opens with."""
+    head, newline, rest = text.lstrip("\n").partition("\n")
+    for pattern in _WIRE_HEADER:
+        found = pattern.search(head)
+        if found:
+            before = head[: found.start()].rstrip()
+            head = before + "\n" + head[found.end():] if before else head[found.end():]
+    return head + newline + rest
 
 
 def is_boilerplate(line: str) -> bool:

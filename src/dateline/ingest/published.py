@@ -41,10 +41,12 @@ DATE_VALUE_PATTERNS = {
 _DATE_VALUES = [re.compile(pattern, re.IGNORECASE) for pattern in DATE_VALUE_PATTERNS.values()]
 
 # ` date 2021-07-14 :`, `Date: July 14, 2021`. The value must look like a date, so a first
-# line such as "Date palms grew..." is never mistaken for one.
+# line such as "Date palms grew..." is never mistaken for one. Scraped dumps often go on with the
+# first sentence on the same line (` date 2021-07-13 In the wake of...`, `Date: July 14, 2021 —
+# India...`); then the value must also parse, so "Date 12 was..." stays text.
 DATE_LINE = re.compile(
-    r"\s*date\s*:?\s*(?P<value>[\d][\d\-/.]*\d|[a-z]+\.? \d{1,2}\w*,? \d{4}|\d{1,2}\w* [a-z]+\.?,? \d{4})"
-    r"\s*:?\s*",
+    r"\s*date\s*:?\s*(?P<value>\d{1,2}\w* [a-z]+\.?,? \d{4}|[a-z]+\.? \d{1,2}\w*,? \d{4}|[\d][\d\-/.]*\d)"
+    r"(?:\s*(?::|—|–|--|-|\|)\s*|\s+|$)(?P<rest>.*)",
     re.IGNORECASE,
 )
 
@@ -91,7 +93,12 @@ def split_date_line(text: str) -> tuple[str | None, str]:
     found = DATE_LINE.fullmatch(lines[first])
     if not found:
         return None, text
-    return found.group("value"), "\n".join(lines[first + 1 :])
+    same_line = found.group("rest").strip()
+    if not same_line:
+        return found.group("value"), "\n".join(lines[first + 1 :])
+    if parse_date(found.group("value")) is None:
+        return None, text
+    return found.group("value"), "\n".join([same_line, *lines[first + 1 :]])
 
 
 def date_with_basis(value: str | None, basis: str) -> tuple[date | None, str, str | None]:
