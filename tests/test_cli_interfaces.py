@@ -112,7 +112,7 @@ def test_cli_export_every_format(db, tmp_path):
     gdelt = tmp_path / "events.tsv"
     ok("export", gdelt, "--format", "gdelt", "--db", db)
     lines = gdelt.read_text(encoding="utf-8").splitlines()
-    assert lines and all(len(line.split("\t")) == 61 for line in lines)
+    assert lines and all(len(line.split("\t")) == 61 + 2 for line in lines)  # GDELT's, then ours
     again = invoke("export", tmp_path / "csv", "--format", "csv", "--db", db)
     assert again.exit_code == 1 and again.output.startswith("E081")
 

@@ -12,10 +12,10 @@ from rich.console import Console
 from rich.progress import Progress
 
 from dateline import cli_share, pipeline
-from dateline.cli_options import (KEY_DATES, actor_option, dates_option,
-                                  db_option, format_option, open_db, print_table, query_option,
-                                  sentences_option, since_option, type_option, until_option,
-                                  user_errors)
+from dateline.cli_options import (KEY_DATES, actor_option, confidence_options, dates_option,
+                                  db_option, echo_hidden, format_option, open_db, print_table,
+                                  query_option, sentences_option, since_option, type_option,
+                                  until_option, user_errors)
 from dateline.errors import E003, E010, E014, E052, InputError, QueryError
 from dateline.query import render, render_key_dates, serialize
 
@@ -89,17 +89,21 @@ def _progress_bar():
 @type_option
 @since_option
 @until_option
+@confidence_options
 @format_option("table", "json", "csv")
-def events(db_path, actors, type_, since, until, fmt) -> None:
+def events(db_path, actors, type_, since, until, min_confidence, fmt) -> None:
     """List fused events, each with its sources."""
     with user_errors(), open_db(db_path) as db:
-        found = db.events(actors=actors, type=type_, since=since, until=until)
+        asked = {"actors": actors, "type": type_, "since": since, "until": until,
+                 "min_confidence": min_confidence}
+        found = db.events(**asked)
         if fmt == "json":
             click.echo(serialize.dumps([serialize.event_json(e) for e in found]))
         elif fmt == "csv":
             click.echo(render.events_csv(found), nl=False)
         else:
             print_table(render.events_table(found))
+            echo_hidden(db.hidden(**asked))
 
 
 TIMELINE_RENDERERS = {"text": render.timeline_text, "md": render.timeline_md,
@@ -116,10 +120,11 @@ def event(event_id: str, db_path, fmt) -> None:
     """Show one fused event (by its id, or a per-article event's): its dates and every source."""
     with user_errors(), open_db(db_path) as db:
         found = db.event(event_id)
+        readings = db.readings(found)
         if fmt == "json":
-            click.echo(serialize.dumps(serialize.event_json(found)))
+            click.echo(serialize.dumps(serialize.event_detail_json(found, readings)))
         else:
-            click.echo(render.event_text(found))
+            click.echo(render.event_text(found, readings))
 
 
 @main.command()
@@ -148,8 +153,10 @@ def article(article_id: str, db_path, fmt) -> None:
 @dates_option(None, f"With --summary: key dates to show (default {KEY_DATES}).")
 @sentences_option
 @query_option
+@confidence_options
 @format_option("text", "json", "md", "html")
-def timeline(db_path, actors, type_, since, until, summary, dates, sentences, query, fmt) -> None:
+def timeline(db_path, actors, type_, since, until, summary, dates, sentences, query,
+             min_confidence, fmt) -> None:
     """Print the timeline: events in date order, undated ones at the end; with --summary, the
     key dates."""
     given = [flag for flag, value in (("--dates", dates), ("--sentences", sentences),
@@ -164,20 +171,32 @@ def timeline(db_path, actors, type_, since, until, summary, dates, sentences, qu
             if summary:
                 counts = {"dates": dates, "sentences": sentences}  # None: the library's default
                 keys = db.key_dates(**{k: v for k, v in counts.items() if v is not None},
-                                    query=query, actors=actors, since=since, until=until)
-                return _print_key_dates(keys, fmt)
-            found = db.timeline(actors=actors, type=type_, since=since, until=until)
+                                    query=query, actors=actors, since=since, until=until,
+                                    min_confidence=min_confidence)
+                hidden = db.hidden_on([key.day for key in keys], actors, min_confidence)
+                return _print_key_dates(keys, hidden, fmt)
+            asked = {"actors": actors, "type": type_, "since": since, "until": until,
+                     "min_confidence": min_confidence}
+            found, hidden = db.timeline(**asked), db.hidden(**asked)
     if fmt == "json":
         click.echo(serialize.dumps([serialize.event_json(e) for e in found]))
     else:
         click.echo(TIMELINE_RENDERERS[fmt](found))
+        _end_text(hidden, fmt)
 
 
-def _print_key_dates(keys, fmt: str) -> None:
+def _print_key_dates(keys, hidden, fmt: str) -> None:
     if fmt == "json":
         click.echo(serialize.dumps([serialize.key_date_json(key) for key in keys]))
     else:
         click.echo(KEY_DATES_RENDERERS[fmt](keys))
+        _end_text(hidden, fmt)
+
+
+def _end_text(hidden, fmt: str) -> None:
+    """Text and Markdown end saying what the threshold hid; a standalone HTML page is left whole."""
+    if fmt in ("text", "md"):
+        echo_hidden(hidden)
 
 
 @main.group(invoke_without_command=True)
@@ -204,15 +223,17 @@ def actors(ctx: click.Context, db_path, fmt) -> None:
 @main.command()
 @click.argument("name")
 @db_option
+@confidence_options
 @format_option("text", "json")
-def actor(name: str, db_path, fmt) -> None:
+def actor(name: str, db_path, min_confidence, fmt) -> None:
     """Show one actor (by name, alias or id): aliases, roles over time, events and quotes."""
     with user_errors(), open_db(db_path) as db:
-        profile = db.actor_profile(name)
+        profile = db.actor_profile(name, min_confidence=min_confidence)
         if fmt == "json":
             click.echo(serialize.dumps(serialize.profile_json(profile, db)))
         else:
             click.echo(render.profile_text(profile, db))
+            echo_hidden(db.hidden(actors=[profile.actor.id], min_confidence=min_confidence))
 
 
 @actors.command("import")

@@ -1,6 +1,7 @@
 """The flags and error handling every `dateline` command shares."""
 from __future__ import annotations
 
+import functools
 import os
 import sys
 from inspect import signature
@@ -10,8 +11,9 @@ from contextlib import contextmanager
 import click
 from rich.console import Console
 
-from dateline.errors import E099, DatelineError, failure_detail
+from dateline.errors import E099, DatelineError, QueryError, failure_detail
 from dateline.query import Database
+from dateline.query.confidence import DEFAULT_MIN_CONFIDENCE, Hidden, check_min_confidence
 
 # Database.key_dates' defaults, said in the help.
 KEY_DATES, KEY_SENTENCES = (signature(Database.key_dates).parameters[name].default
@@ -35,6 +37,41 @@ sentences_option = click.option("--sentences", type=int, metavar="N",
 query_option = click.option("--query", metavar="WORDS",
                             help="With --summary: favour days named next to these words, and "
                                  "sentences holding them.")
+
+
+class Confidence(click.ParamType):
+    """A confidence threshold from 0 to 1, checked as the library checks one."""
+
+    name = "FLOAT"
+
+    def convert(self, value, param, ctx) -> float:
+        try:
+            return check_min_confidence(value)
+        except QueryError as error:
+            self.fail(str(error), param, ctx)
+
+
+def confidence_options(command: Callable) -> Callable:
+    """--min-confidence and --all, given to the command as one `min_confidence` (None: the
+    library's default threshold; 0 with --all)."""
+    @functools.wraps(command)
+    def run(*args, show_all: bool, min_confidence: float | None, **kwargs):
+        if show_all and min_confidence is not None:
+            raise click.UsageError("--all and --min-confidence exclude each other")
+        return command(*args, min_confidence=0.0 if show_all else min_confidence, **kwargs)
+
+    run = click.option("--all", "show_all", is_flag=True,
+                       help="Show every event, however unsure (same as --min-confidence 0).")(run)
+    return click.option("--min-confidence", type=Confidence(), metavar="FLOAT",
+                        help="Show only events at least this sure, from 0 to 1 "
+                             f"(default {DEFAULT_MIN_CONFIDENCE}).")(run)
+
+
+def echo_hidden(hidden: Hidden) -> None:
+    """The line that ends a text listing which left events out for their confidence."""
+    note = hidden.note()
+    if note:
+        click.echo(f"{note}: add --all")
 
 
 def dates_option(default: int | None, help: str) -> Callable:

@@ -5,8 +5,9 @@ from urllib.parse import urlencode
 
 import click
 
-from dateline.cli_options import (actor_option, dates_option, db_option, format_option, open_db,
-                                  print_table, since_option, until_option, user_errors)
+from dateline.cli_options import (Confidence, actor_option, confidence_options, dates_option,
+                                  db_option, echo_hidden, format_option, open_db, print_table,
+                                  since_option, until_option, user_errors)
 from dateline.errors import E084
 from dateline.query import render, serialize
 
@@ -17,18 +18,21 @@ from dateline.query import render, serialize
 @db_option
 @since_option
 @until_option
+@confidence_options
 @format_option("table", "json")
-def relations(a: str, b: str, db_path, since, until, fmt) -> None:
+def relations(a: str, b: str, db_path, since, until, min_confidence, fmt) -> None:
     """Cooperation and conflict between actors A and B, month by month, with a small chart.
 
     A state's side holds its own officials and bodies: "India" counts its ministers' events.
     """
     with user_errors(), open_db(db_path) as db:
-        found = db.relation(a, b, since=since, until=until)
+        asked = {"since": since, "until": until, "min_confidence": min_confidence}
+        found = db.relation(a, b, **asked)
         if fmt == "json":
             click.echo(serialize.dumps(serialize.relation_json(found)))
         else:
             print_table(render.relation_table(found))
+            echo_hidden(db.hidden_between(a, b, **asked))
 
 
 @click.command()
@@ -87,14 +91,18 @@ def serve_token(host: str, token: str | None) -> tuple[str | None, bool]:
 @since_option
 @until_option
 @dates_option(10, "Key dates shown at the top of the report; 0 leaves them out.")  # REPORT_KEY_DATES
-def report(out: str, db_path, actors, since, until, dates) -> None:
+@confidence_options
+def report(out: str, db_path, actors, since, until, dates, min_confidence) -> None:
     """Write one self-contained HTML file: the key dates, the timeline, a relation chart and
     every source."""
     from dateline.web.report import write_report
 
     with user_errors(), open_db(db_path) as db:
-        path = write_report(db, out, actors=actors, since=since, until=until, dates=dates)
+        path = write_report(db, out, actors=actors, since=since, until=until, dates=dates,
+                            min_confidence=min_confidence)
+        hidden = db.hidden(actors=actors, since=since, until=until, min_confidence=min_confidence)
     click.echo(f"wrote {path}")
+    echo_hidden(hidden)
 
 
 @click.command()
@@ -104,12 +112,15 @@ def report(out: str, db_path, actors, since, until, dates) -> None:
               required=True, help="json, csv or parquet: a folder OUT with one file per table "
                                   "(events, event_sources, actors, mentions, articles); gdelt: "
                                   "one tab-separated file of GDELT 2.0 event rows.")
-def export(out: str, db_path, fmt: str) -> None:
+@click.option("--min-confidence", type=Confidence(), default=0.0, metavar="FLOAT",
+              help="Export only events at least this sure, from 0 to 1 (default: every event, "
+                   "each with its confidence).")
+def export(out: str, db_path, fmt: str, min_confidence: float) -> None:
     """Export events, actors, mentions and articles for other tools."""
     from dateline.export import export as export_database
 
     with user_errors(), open_db(db_path) as db:
-        done = export_database(db, fmt, out)
+        done = export_database(db, fmt, out, min_confidence=min_confidence)
     for path in done.files:
         click.echo(f"wrote {path}")
     for why, count in done.left_out.items():

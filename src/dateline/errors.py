@@ -90,6 +90,7 @@ E050 = ("E050: another ingest is writing to {path} (it holds {lock}); wait for i
 E051 = "E051: {what} must be a whole number from {least} to {most}, not {value!r}"
 E052 = ("E052: --type and --summary do not go together: key dates weigh every event of a day;"
         " filter by --actor, --query, --since or --until")
+E053 = "E053: the confidence threshold must be a number from 0 to 1, not {value!r}"
 E054 = ("E054: fusion failed ({detail}); the fused tables are as they were and every stored article"
         " is kept")
 # analysis

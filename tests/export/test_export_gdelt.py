@@ -3,7 +3,7 @@ from datetime import date
 import pytest
 
 from dateline.errors import ExportError
-from dateline.export import GDELT_COLUMNS, GDELT_INDEX, export
+from dateline.export import DATELINE_COLUMNS, GDELT_COLUMNS, GDELT_INDEX, ROW_COLUMNS, export
 from dateline.export.gdelt import action_geo, country_names, fraction_date, global_event_id
 from dateline.model import Location
 
@@ -12,7 +12,7 @@ def gdelt_lines(db, path):
     report = export(db, "gdelt", path)
     lines = path.read_text(encoding="utf-8").split("\n")
     assert lines[-1] == ""  # every row ends with a line break, the last one too
-    return report, [dict(zip(GDELT_COLUMNS, line.split("\t"))) for line in lines[:-1]]
+    return report, [dict(zip(ROW_COLUMNS, line.split("\t"))) for line in lines[:-1]]
 
 
 def by_id(db):
@@ -28,13 +28,16 @@ def test_export_gdelt_columns_follow_the_codebook():
     assert GDELT_INDEX["AvgTone"] == 34 and GDELT_INDEX["Actor1Geo_ADM2Code"] == 39
     assert GDELT_INDEX["ActionGeo_Type"] == 51 and GDELT_INDEX["ActionGeo_FeatureID"] == 58
     assert GDELT_COLUMNS[-2:] == ("DATEADDED", "SOURCEURL")
+    # Ours come after GDELT's, so a reader taking GDELT's 61 fields by position is undisturbed.
+    assert ROW_COLUMNS == GDELT_COLUMNS + DATELINE_COLUMNS == (*GDELT_COLUMNS, "Confidence",
+                                                                "DateValue")
 
 
-def test_export_gdelt_rows_have_61_fields(db, tmp_path):
+def test_export_gdelt_rows_have_61_fields_then_ours(db, tmp_path):
     path = tmp_path / "events.tsv"
     export(db, "gdelt", path)
     lines = path.read_text(encoding="utf-8").splitlines()
-    assert len(lines) == 2 and all(len(line.split("\t")) == 61 for line in lines)
+    assert len(lines) == 2 and all(len(line.split("\t")) == 61 + 2 for line in lines)
 
 
 def test_export_gdelt_dates_are_the_true_dates(db, tmp_path):
@@ -104,9 +107,9 @@ def test_export_gdelt_ids_are_stable_positive_and_distinct(db, tmp_path):
     assert (tmp_path / "a.tsv").read_bytes() == (tmp_path / "b.tsv").read_bytes()
 
 
-def test_export_gdelt_tabs_and_line_breaks_keep_61_fields(odd_db, tmp_path):
+def test_export_gdelt_tabs_and_line_breaks_keep_the_fields(odd_db, tmp_path):
     _, rows = gdelt_lines(odd_db, tmp_path / "odd.tsv")
-    assert len(rows) == 2 and all(len(r) == 61 for r in rows)
+    assert len(rows) == 2 and all(len(r) == len(ROW_COLUMNS) for r in rows)
     odd = next(r for r in rows if r["Actor1Code"] == "INDGOV")
     assert odd["Actor1Name"] == "ODD NAME JUNIOR"
     assert (odd["ActionGeo_Type"], odd["ActionGeo_FullName"]) == ("4", "Port Town")

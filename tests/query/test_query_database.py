@@ -100,6 +100,6 @@ def test_database_quotes_filter_by_speaker(db):
 def test_database_stats_counts(db):
     stats = db.stats()
     assert 1 <= stats.pop("stories") <= 3 and stats.pop("near_duplicates") == 0
-    assert stats == {"articles": 3, "events": 3, "event_mentions": 5, "actors": 5,
+    assert stats == {"articles": 3, "events": 3, "shown_events": 3, "event_mentions": 5, "actors": 5,
                      "quotes": 2, "mentions": 8, "times": 1, "dated_events": 2,
                      "undated_events": 1}

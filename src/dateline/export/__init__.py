@@ -13,16 +13,18 @@ from pathlib import Path
 import duckdb
 
 from dateline.errors import E044, E080, E081, ExportError
-from dateline.export.gdelt import GDELT_COLUMNS, GDELT_INDEX, gdelt_row, gdelt_rows, write_gdelt
+from dateline.export.gdelt import (DATELINE_COLUMNS, GDELT_COLUMNS, GDELT_INDEX, ROW_COLUMNS,
+                                   gdelt_row, gdelt_rows, write_gdelt)
 from dateline.export.tables import TABLES, Table, table_rows, write_tables
 from dateline.model import ExportReport
+from dateline.query.confidence import threshold_label
 from dateline.query.database import Database
 
 FOLDER_FORMATS = ("json", "csv", "parquet")
 FORMATS = (*FOLDER_FORMATS, "gdelt")
 
-__all__ = ["FORMATS", "GDELT_COLUMNS", "GDELT_INDEX", "TABLES", "Table", "check_format", "export",
-           "gdelt_row", "gdelt_rows", "table_rows"]
+__all__ = ["DATELINE_COLUMNS", "FORMATS", "GDELT_COLUMNS", "GDELT_INDEX", "ROW_COLUMNS", "TABLES",
+           "Table", "check_format", "export", "gdelt_row", "gdelt_rows", "table_rows"]
 
 
 def check_format(fmt: str) -> str:
@@ -33,21 +35,25 @@ def check_format(fmt: str) -> str:
     return wanted
 
 
-def export(db: Database, fmt: str, out: str | Path) -> ExportReport:
+def export(db: Database, fmt: str, out: str | Path, min_confidence: float = 0.0) -> ExportReport:
     """Write the database to `out` as `fmt` (json, csv, parquet or gdelt).
 
-    For json, csv and parquet `out` is a folder, made if missing; one that holds anything, or a
-    file, is E081. For gdelt `out` is one file, replaced whole if it exists. E080 when the files
-    cannot be written.
+    Every event goes out with its confidence, for the reader to weigh, unlike the views, which
+    list only the surer ones; with `min_confidence`, only events at least that sure go out, and
+    the report counts the others as left out. For json, csv and parquet `out` is a folder, made
+    if missing; one that holds anything, or a file, is E081. For gdelt `out` is one file,
+    replaced whole if it exists. E080 when the files cannot be written.
     """
     fmt = check_format(fmt)
     out = Path(out)
     if fmt == "gdelt":
-        return _export_gdelt(db, out)
+        report = _export_gdelt(db, out, min_confidence)
+        report.left_out |= _below(db, min_confidence)
+        return report
     created = _claim_folder(out)
-    report = ExportReport(fmt)
+    report = ExportReport(fmt, left_out=_below(db, min_confidence))
     try:
-        written, report.rows = write_tables(db, fmt, out)
+        written, report.rows = write_tables(db, fmt, out, min_confidence)
     except BaseException as exc:  # an interrupted export leaves nothing behind either
         _clear(out, [out / f"{table.name}.{fmt}" for table in TABLES], created)
         if isinstance(exc, (OSError, duckdb.Error)):
@@ -55,6 +61,17 @@ def export(db: Database, fmt: str, out: str | Path) -> ExportReport:
         raise
     report.files = [str(path) for path in written]
     return report
+
+
+def _below(db: Database, min_confidence: float) -> dict[str, int]:
+    """The events a threshold kept out of the export, counted as the report counts what it
+    left out."""
+    if not min_confidence:
+        return {}
+    hidden = db.hidden(min_confidence=min_confidence)
+    if not hidden.count:
+        return {}
+    return {f"events below confidence {threshold_label(hidden.threshold)}": hidden.count}
 
 
 def _claim_folder(out: Path) -> bool:
@@ -83,10 +100,10 @@ def _clear(out: Path, paths: list[Path], created: bool) -> None:
             pass  # something else wrote there meanwhile: leave it be
 
 
-def _export_gdelt(db: Database, out: Path) -> ExportReport:
+def _export_gdelt(db: Database, out: Path, min_confidence: float) -> ExportReport:
     if out.is_dir():
         raise ExportError(E080.format(path=out, detail="it is a folder; gdelt writes one file"))
-    rows, undated = gdelt_rows(db)
+    rows, undated = gdelt_rows(db, min_confidence)
     # Written beside the target and renamed over it, so an old file is replaced whole or kept.
     partial = out.with_name(f".{out.name}.{os.getpid()}.partial")
     try:

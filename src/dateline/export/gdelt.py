@@ -1,9 +1,11 @@
 """Fused events as rows of GDELT 2.0's event table, for tools that read GDELT's files.
 
 One tab-separated line per dated event, no header, the 61 columns in the order of the GDELT
-Event Codebook V2.0 (checked against GDELT's published column list for the 2.0 event table).
-What we do not know stays empty: tone, ethnic and religious codes, known-group codes (our actor
-ids are slugs, not CAMEO codes) and every coordinate.
+Event Codebook V2.0 (checked against GDELT's published column list for the 2.0 event table),
+then two of ours (`DATELINE_COLUMNS`): the event's confidence (0 to 1) and the TimeML value of
+its date. They come last so that a reader taking GDELT's 61 fields by position reads them as
+before. What we do not know stays empty: tone, ethnic and religious codes, known-group codes
+(our actor ids are slugs, not CAMEO codes) and every coordinate.
 
 Geography differs from GDELT's: our country codes are ISO 3166 alpha-3 ("AFG") and
 ActionGeo_CountryCode carries them as they are, where GDELT's geo fields use FIPS 10-4 ("AF");
@@ -41,8 +43,11 @@ GDELT_COLUMNS: tuple[str, ...] = (
     *_geo_columns("Actor1Geo"), *_geo_columns("Actor2Geo"), *_geo_columns("ActionGeo"),
     "DATEADDED", "SOURCEURL",
 )
+# Ours, after GDELT's: how sure we are of the event, and its date as the words gave it.
+DATELINE_COLUMNS: tuple[str, ...] = ("Confidence", "DateValue")
+ROW_COLUMNS = GDELT_COLUMNS + DATELINE_COLUMNS
 # Each column's position in a row: row[GDELT_INDEX["SQLDATE"]].
-GDELT_INDEX: dict[str, int] = {name: i for i, name in enumerate(GDELT_COLUMNS)}
+GDELT_INDEX: dict[str, int] = {name: i for i, name in enumerate(ROW_COLUMNS)}
 # GDELT's geographic resolutions (ActionGeo_Type) that we can tell apart.
 GEO_COUNTRY, GEO_WORLD_CITY = "1", "4"
 # Anything a line-based reader would take for the end of a field or a row.
@@ -103,7 +108,7 @@ def _yyyymmdd(day: date) -> str:
 
 def gdelt_row(event: FusedEvent, articles: dict[str, tuple[str | None, str | None]],
               countries: frozenset[tuple[str, str]]) -> tuple[str, ...]:
-    """One dated event as its 61 GDELT fields; `articles` maps an article id to its
+    """One dated event as its 61 GDELT fields and our two; `articles` maps an article id to its
     (outlet, url)."""
     day = event.date
     if day is None:
@@ -131,14 +136,15 @@ def gdelt_row(event: FusedEvent, articles: dict[str, tuple[str | None, str | Non
         *EMPTY_GEO, *EMPTY_GEO, *action_geo(event.location, countries),
         # DATEADDED: we keep no ingest time, so the first report's day stands in for it.
         f"{_yyyymmdd(min(published))}000000" if published else "", url,
+        "" if event.confidence is None else f"{event.confidence:g}", event.date_value or "",
     )
     return tuple(FIELD_BREAKS.sub(" ", field) for field in fields)
 
 
-def gdelt_rows(db: Database) -> tuple[list[tuple[str, ...]], int]:
-    """The GDELT rows of every dated event, in the database's event order, and how many
-    undated events were left out (a GDELT row needs a date)."""
-    events = db.events()
+def gdelt_rows(db: Database, min_confidence: float = 0.0) -> tuple[list[tuple[str, ...]], int]:
+    """The GDELT rows of every dated event (at or above `min_confidence`), in the database's
+    event order, and how many undated events were left out (a GDELT row needs a date)."""
+    events = db.events(min_confidence=min_confidence)
     articles = {head.id: (head.outlet, head.url) for head in db.article_heads().values()}
     countries = country_names()
     rows = [gdelt_row(e, articles, countries) for e in events if e.date is not None]

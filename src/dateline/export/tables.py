@@ -50,6 +50,8 @@ EVENTS = Table("events", (
     ("sources", "INTEGER"),  # cited sources
     ("mentions", "INTEGER"),  # per-article events fused into this one
     ("date_note", "VARCHAR"),
+    ("confidence", "DOUBLE"),  # 0..1, how sure we are it happened as shown
+    ("date_value", "VARCHAR"),  # the TimeML value, partial ones too ("XXXX-11-04")
 ))
 # One row per cited source: the sentence an event was read from, so provenance survives.
 EVENT_SOURCES = Table("event_sources", (
@@ -84,7 +86,7 @@ def event_row(event: FusedEvent) -> tuple:
             event.date_basis, *_actor_fields(event.source_actor),
             *_actor_fields(event.target_actor), place.name if place else None,
             place.country if place else None, len(event.sources), len(event.members),
-            event.date_note)
+            event.date_note, event.confidence, event.date_value)
 
 
 def source_rows(event: FusedEvent) -> list[tuple]:
@@ -118,14 +120,18 @@ def _rows(events: list[FusedEvent], actors: list[tuple[Actor, int]],
     }
 
 
-def table_rows(db: Database) -> dict[str, list[tuple]]:
-    """Every table's rows, values in column order: the export without files, for Python use."""
-    return _rows(db.events(), db.actors(), db.mentions(), db.articles())
+def table_rows(db: Database, min_confidence: float = 0.0) -> dict[str, list[tuple]]:
+    """Every table's rows, values in column order: the export without files, for Python use.
+    Every event is in it, unless `min_confidence` asks for only the surer ones."""
+    return _rows(db.events(min_confidence=min_confidence), db.actors(), db.mentions(),
+                 db.articles())
 
 
-def write_tables(db: Database, fmt: str, folder: Path) -> tuple[list[Path], dict[str, int]]:
-    """Write every table into `folder` as NAME.fmt; the files written and each table's rows."""
-    events, actors = db.events(), db.actors()
+def write_tables(db: Database, fmt: str, folder: Path,
+                 min_confidence: float = 0.0) -> tuple[list[Path], dict[str, int]]:
+    """Write every table into `folder` as NAME.fmt; the files written and each table's rows.
+    Every event is written, unless `min_confidence` asks for only the surer ones."""
+    events, actors = db.events(min_confidence=min_confidence), db.actors()
     rows = _rows(events, actors, db.mentions(), db.articles())
     # The JSON of events and actors is the shape the CLI and web pages already give.
     nested = {EVENTS.name: lambda: [event_json(e) for e in events],

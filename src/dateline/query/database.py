@@ -12,6 +12,8 @@ from dateline.model import (Actor, ActorMention, ActorProfile, Article, ArticleH
                             DateClaim, EventSource, FusedEvent, KeyDate, Location, NearDuplicate,
                             Overview, Quote, Relation, Story)
 from dateline.query.articles import read_event_marks, read_sentences, read_times
+from dateline.query.confidence import (DEFAULT_MIN_CONFIDENCE, Hidden, Reading, read_readings,
+                                       shown_confidence)
 from dateline.query.dates import since_bound, until_bound
 from dateline.query.key_dates import Scope, choose_key_dates, query_words
 from dateline.query.relations import busiest_pairs, relation
@@ -22,6 +24,14 @@ from dateline.store.schema import FUSED_EVENT_COLUMNS
 PLOVER_TYPES = ("AGREE", "CONSULT", "SUPPORT", "CONCEDE", "COOPERATE", "AID", "RETREAT", "REQUEST",
                 "ACCUSE", "REJECT", "THREATEN", "PROTEST", "SANCTION", "MOBILIZE", "COERCE",
                 "ASSAULT")
+# A view lists an event at or above its threshold and hides one below; a row stored before
+# confidence was measured (NULL) is listed, as it was before.
+SHOWN = "coalesce(confidence, 1) >= ?"
+HIDDEN = "coalesce(confidence, 1) < ?"
+EVENT_ORDER = " ORDER BY date NULLS LAST, date_end, type, id"
+
+__all__ = ["DEFAULT_MIN_CONFIDENCE", "PLOVER_TYPES", "Database", "check_event_type",
+           "shown_confidence"]
 
 
 class Database:
@@ -104,12 +114,14 @@ class Database:
         return sorted(((a, counts.get(a.id, 0)) for a in actors),
                       key=lambda pair: (-pair[1], pair[0].name.lower(), pair[0].id))
 
-    def actor_profile(self, name: str) -> ActorProfile:
-        """The one actor a name means, with its events and quotes; E046 when it means several."""
+    def actor_profile(self, name: str, min_confidence: float | None = None) -> ActorProfile:
+        """The one actor a name means, with its events (those at or above `min_confidence`, as
+        in `events`) and quotes; E046 when it means several."""
         actor = self._one_actor(name)
         mentions = self.mentions([actor.id])
         return ActorProfile(actor, len(mentions), len({m.article_id for m in mentions}),
-                            self.events(actors=[actor.id]), self.quotes(actors=[actor.id]))
+                            self.events(actors=[actor.id], min_confidence=min_confidence),
+                            self.quotes(actors=[actor.id]))
 
     def mentions(self, actors: Sequence[str] = ()) -> list[ActorMention]:
         """Every actor mention with its citation, its actor given as the canonical id; of the
@@ -131,13 +143,37 @@ class Database:
     # Events.
 
     def events(self, actors: Sequence[str] = (), type: str | None = None,
-               since: str | date | None = None, until: str | date | None = None
-               ) -> list[FusedEvent]:
+               since: str | date | None = None, until: str | date | None = None,
+               min_confidence: float | None = None) -> list[FusedEvent]:
         """Fused events, dated ones by date then undated ones; filters combine with AND.
 
         With `since` or `until`, undated events are left out: nothing says they fall inside.
+        Only events at or above `min_confidence` show (DEFAULT_MIN_CONFIDENCE unless given; 0
+        shows every event); `hidden` counts the others.
         """
-        where, params = [], []
+        where, params = self._event_filters(actors, type, since, until)
+        return self._with_parts(self._event_rows([*where, SHOWN],
+                                                 [*params, shown_confidence(min_confidence)]))
+
+    def hidden(self, actors: Sequence[str] = (), type: str | None = None,
+               since: str | date | None = None, until: str | date | None = None,
+               min_confidence: float | None = None) -> Hidden:
+        """The events `events` (or `timeline`) with these arguments leaves out for being below
+        the threshold."""
+        return self._hidden(*self._event_filters(actors, type, since, until), min_confidence)
+
+    def _hidden(self, where: list[str], params: list[object],
+                min_confidence: float | None) -> Hidden:
+        """The fused events meeting every condition that fall below the threshold."""
+        threshold = shown_confidence(min_confidence)
+        sql = f"SELECT count(*) FROM fused_events WHERE {' AND '.join([*where, HIDDEN])}"
+        return Hidden(self._query(sql, [*params, threshold])[0][0], threshold)
+
+    def _event_filters(self, actors: Sequence[str], type: str | None, since: str | date | None,
+                       until: str | date | None) -> tuple[list[str], list[object]]:
+        """SQL conditions on fused events for the filters a user gave, and their parameters."""
+        where: list[str] = []
+        params: list[object] = []
         if type is not None:
             where.append("type = ?")
             params.append(check_event_type(type))
@@ -152,11 +188,12 @@ class Database:
         if end:
             where.append("date <= ?")
             params.append(end)
-        sql = f"SELECT {', '.join(FUSED_EVENT_COLUMNS)} FROM fused_events"
-        if where:
-            sql += " WHERE " + " AND ".join(where)
-        return self._with_parts(self._query(sql + " ORDER BY date NULLS LAST, date_end, type, id",
-                                            params))
+        return where, params
+
+    def _event_rows(self, where: list[str], params: list[object]) -> list[tuple]:
+        """Fused event rows meeting every condition, dated ones by date then undated ones."""
+        return self._query(f"SELECT {', '.join(FUSED_EVENT_COLUMNS)} FROM fused_events"
+                           f" WHERE {' AND '.join(where)}{EVENT_ORDER}", params)
 
     def _with_parts(self, rows: list[tuple]) -> list[FusedEvent]:
         """Fused event rows as records, with their sources, dates and members."""
@@ -166,15 +203,19 @@ class Database:
                                   members.get(row[0], [])) for row in rows]
 
     def timeline(self, actors: Sequence[str] = (), since: str | date | None = None,
-                 until: str | date | None = None, type: str | None = None) -> list[FusedEvent]:
-        """Every fused event in time order, undated ones at the end."""
-        return self.events(actors=actors, type=type, since=since, until=until)
+                 until: str | date | None = None, type: str | None = None,
+                 min_confidence: float | None = None) -> list[FusedEvent]:
+        """Every fused event at or above `min_confidence` in time order, undated ones at the end."""
+        return self.events(actors=actors, type=type, since=since, until=until,
+                           min_confidence=min_confidence)
 
     def key_dates(self, dates: int = 20, sentences: int = 2, query: str | None = None,
                   actors: Sequence[str] = (), since: str | date | None = None,
-                  until: str | date | None = None) -> list[KeyDate]:
+                  until: str | date | None = None,
+                  min_confidence: float | None = None) -> list[KeyDate]:
         """The `dates` days that matter most, in date order, each with up to `sentences`
-        sentences from its articles and the fused events dated to it.
+        sentences from its articles and the fused events dated to it (those at or above
+        `min_confidence`, as in `events`; `hidden_on` counts the others).
 
         With actors, only the articles mentioning any of them count, and only their events show;
         with a query, days named next to its words weigh more (query.key_dates says how).
@@ -183,7 +224,7 @@ class Database:
         scope = Scope(self._articles_mentioning(ids) if actors else None, since_bound(since),
                       until_bound(until), query_words(query or ""))
         chosen = choose_key_dates(self.connection, scope, dates, sentences)
-        events = self._events_on([key.day for key in chosen], ids)
+        events = self._events_on([key.day for key in chosen], ids, min_confidence)
         for key in chosen:
             key.events = events.get(key.day, [])
         return chosen
@@ -196,19 +237,25 @@ class Database:
             "SELECT DISTINCT article_id FROM mentions WHERE actor_id IN (SELECT unnest(?))"
             " ORDER BY article_id", [stored])]
 
-    def _events_on(self, days: list[date], actor_ids: list[str]) -> dict[date, list[FusedEvent]]:
+    def hidden_on(self, days: Sequence[date], actors: Sequence[str] = (),
+                  min_confidence: float | None = None) -> Hidden:
+        """The events `key_dates` leaves out of these days for being below the threshold."""
+        if not days:
+            return Hidden(0, shown_confidence(min_confidence))
+        ids = sorted(self._resolve_all(actors)) if actors else []
+        return self._hidden(*_day_filters(list(days), ids), min_confidence)
+
+    def _events_on(self, days: list[date], actor_ids: list[str],
+                   min_confidence: float | None = None) -> dict[date, list[FusedEvent]]:
         """The fused events dated to one of these days, those with the most sources first."""
         if not days:
             return {}
+        where, params = _day_filters(days, actor_ids)
         sql = (f"SELECT {', '.join(FUSED_EVENT_COLUMNS)} FROM fused_events"
-               " WHERE date IN (SELECT unnest(?)) AND coalesce(date_end, date) = date")
-        params: list[object] = [days]
-        if actor_ids:
-            sql += (" AND (source_actor IN (SELECT unnest(?))"
-                    " OR target_actor IN (SELECT unnest(?)))")
-            params += [actor_ids, actor_ids]
+               f" WHERE {' AND '.join([*where, SHOWN])} ORDER BY date, id")
         found: dict[date, list[FusedEvent]] = {}
-        for event in self._with_parts(self._query(sql + " ORDER BY date, id", params)):
+        rows = self._query(sql, [*params, shown_confidence(min_confidence)])
+        for event in self._with_parts(rows):
             found.setdefault(event.date, []).append(event)
         for events in found.values():
             events.sort(key=lambda event: -len(event.sources))
@@ -259,6 +306,11 @@ class Database:
             members.setdefault(fused_id, []).append(event_id)
         return members
 
+    def readings(self, event: FusedEvent) -> list[Reading]:
+        """Each article's reading of a fused event, with its confidence and evidence, in the
+        order its sources are cited."""
+        return read_readings(self.connection, event.members)
+
     def event(self, event_id: str) -> FusedEvent:
         """One fused event by its id, or by the id of any per-article event fused into it."""
         rows = self._query(
@@ -270,17 +322,39 @@ class Database:
         return self._with_parts(rows)[0]
 
     def relation(self, a: str, b: str, since: str | date | None = None,
-                 until: str | date | None = None) -> Relation:
-        """Cooperation and conflict between the actors two names mean, month by month."""
+                 until: str | date | None = None,
+                 min_confidence: float | None = None) -> Relation:
+        """Cooperation and conflict between the actors two names mean, month by month, over
+        the events at or above `min_confidence` (as in `events`)."""
+        first, second = self._pair(a, b)
+        return relation(first, second, self.canonical_actors(),
+                        self.events(since=since, until=until, min_confidence=min_confidence))
+
+    def hidden_between(self, a: str, b: str, since: str | date | None = None,
+                       until: str | date | None = None,
+                       min_confidence: float | None = None) -> Hidden:
+        """The events between A and B that `relation` leaves out for being below the threshold."""
+        first, second = self._pair(a, b)
+        threshold = shown_confidence(min_confidence)
+        where, params = self._event_filters((), None, since, until)
+        # Counting needs only who did what to whom, not each event's sources and dates.
+        below = [self._fused_event(row, [], [], [])
+                 for row in self._event_rows([*where, HIDDEN], [*params, threshold])]
+        return Hidden(len(relation(first, second, self.canonical_actors(), below).events),
+                      threshold)
+
+    def _pair(self, a: str, b: str) -> tuple[Actor, Actor]:
+        """The two actors a relation is between; E048 when both names mean one actor."""
         first, second = self._one_actor(a), self._one_actor(b)
         if first.id == second.id:
             raise QueryError(E048.format(value=first.name))
-        return relation(first, second, self.canonical_actors(),
-                        self.events(since=since, until=until))
+        return first, second
 
-    def relation_pairs(self, limit: int = 10) -> list[tuple[Actor, Actor, int]]:
-        """The pairs of actors with the most events between them: relations worth a look."""
-        return busiest_pairs(self.events(), limit)
+    def relation_pairs(self, limit: int = 10,
+                       min_confidence: float | None = None) -> list[tuple[Actor, Actor, int]]:
+        """The pairs of actors with the most events (at or above `min_confidence`) between
+        them: relations worth a look."""
+        return busiest_pairs(self.events(min_confidence=min_confidence), limit)
 
     def _one_actor(self, name: str) -> Actor:
         """The one canonical actor a name (or id) means; E046 when it means several."""
@@ -293,12 +367,16 @@ class Database:
             raise QueryError(E046.format(value=name, count=len(ids), choices=choices))
         return self.canonical_actors()[next(iter(ids))]
 
-    def overview(self, top: int = 10, recent: int = 10) -> Overview:
-        """The counts, the `top` most mentioned actors and the `recent` latest dated events."""
+    def overview(self, top: int = 10, recent: int = 10,
+                 min_confidence: float | None = None) -> Overview:
+        """The counts, the `top` most mentioned actors and the `recent` latest dated events
+        (at or above `min_confidence`, as in `events`)."""
+        threshold = shown_confidence(min_confidence)
         dated = self._with_parts(self._query(
-            f"SELECT {', '.join(FUSED_EVENT_COLUMNS)} FROM fused_events WHERE date IS NOT NULL"
-            " ORDER BY date DESC, date_end DESC, type, id LIMIT ?", [recent]))
-        return Overview(self.stats(), self.actors()[:top], dated)
+            f"SELECT {', '.join(FUSED_EVENT_COLUMNS)} FROM fused_events"
+            f" WHERE date IS NOT NULL AND {SHOWN}"
+            " ORDER BY date DESC, date_end DESC, type, id LIMIT ?", [threshold, recent]))
+        return Overview(self.stats(min_confidence), self.actors()[:top], dated)
 
     # Stories and near-duplicates.
 
@@ -395,11 +473,16 @@ class Database:
     def _count(self, table: str, where: str = "") -> int:
         return self._query(f"SELECT count(*) FROM {table} {where}")[0][0]
 
-    def stats(self) -> dict:
+    def stats(self, min_confidence: float | None = None) -> dict:
+        """What the database holds; `events` counts every fused event, `shown_events` those the
+        views list (at or above `min_confidence`, as in `events`)."""
         count = self._count
+        shown = self._query(f"SELECT count(*) FROM fused_events WHERE {SHOWN}",
+                            [shown_confidence(min_confidence)])[0][0]
         return {
             "articles": count("articles"),
             "events": count("fused_events"),
+            "shown_events": shown,
             "event_mentions": count("events"),
             "actors": len(self.canonical_actors()),
             "quotes": count("quotes"),
@@ -410,6 +493,16 @@ class Database:
             "stories": count("stories"),
             "near_duplicates": count("near_duplicates"),
         }
+
+
+def _day_filters(days: list[date], actor_ids: list[str]) -> tuple[list[str], list[object]]:
+    """SQL conditions for the events of one day each among `days` (of these actors, if any)."""
+    where = ["date IN (SELECT unnest(?))", "coalesce(date_end, date) = date"]
+    params: list[object] = [days]
+    if actor_ids:
+        where.append("(source_actor IN (SELECT unnest(?)) OR target_actor IN (SELECT unnest(?)))")
+        params += [actor_ids, actor_ids]
+    return where, params
 
 
 def check_event_type(value: str) -> str:

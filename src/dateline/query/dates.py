@@ -1,4 +1,5 @@
-"""Reading the --since/--until bounds users type: YYYY, YYYY-MM or YYYY-MM-DD."""
+"""Dates for people: the --since/--until bounds users type (YYYY, YYYY-MM or YYYY-MM-DD), and
+partial TimeML values said in words."""
 from __future__ import annotations
 
 import calendar
@@ -8,6 +9,11 @@ from datetime import date, datetime
 from dateline.errors import E043, QueryError
 
 _PARTIAL_DATE = re.compile(r"(\d{4})(?:-(\d{1,2})(?:-(\d{1,2}))?)?")
+# A TimeML value whose year the words did not give: "XXXX-11-04" (November 4), "XXXX-11".
+_NO_YEAR = re.compile(r"XXXX-(\d{2})(?:-(\d{2}))?")
+MONTH_NAMES = ("January", "February", "March", "April", "May", "June", "July", "August",
+               "September", "October", "November", "December")
+LEAP_YEAR = 2000  # a day with no year may be 29 February
 
 
 def date_interval(value: str | date) -> tuple[date, date]:
@@ -38,3 +44,19 @@ def since_bound(value: str | date | None) -> date | None:
 def until_bound(value: str | date | None) -> date | None:
     """An --until value means up to the end of the interval it names."""
     return date_interval(value)[1] if value is not None else None
+
+
+def date_value_words(value: str | None) -> str | None:
+    """A partial date as words: "XXXX-11-04" -> "4 November (year not stated)", "XXXX-11" ->
+    "November (year not stated)"; None for a value that is no month or day without a year."""
+    match = _NO_YEAR.fullmatch(value or "")
+    if not match:
+        return None
+    month = int(match[1])
+    day = int(match[2]) if match[2] else None
+    if not 1 <= month <= 12:
+        return None
+    if day is not None and not 1 <= day <= calendar.monthrange(LEAP_YEAR, month)[1]:
+        return None
+    when = MONTH_NAMES[month - 1] if day is None else f"{day} {MONTH_NAMES[month - 1]}"
+    return f"{when} (year not stated)"

@@ -16,7 +16,9 @@ from rich.text import Text
 
 from dateline.model import (Actor, ActorProfile, ArticleView, FusedEvent, Quote, Relation, Story,
                             shown_name)
+from dateline.query.confidence import Reading, confidence_label
 from dateline.query.database import Database
+from dateline.query.dates import date_value_words
 from dateline.query.render_csv import write_csv
 from dateline.query.serialize import iso
 
@@ -46,6 +48,16 @@ def date_label(event: FusedEvent) -> str:
     if precision == "century":
         return f"{day.year // 100:02d}XX"
     return day.isoformat()
+
+
+def undated_label(event: FusedEvent) -> str:
+    """What an undated event's words say of its date: "4 November (year not stated)", or ""."""
+    return "" if event.date else (date_value_words(event.date_value) or "")
+
+
+def when_label(event: FusedEvent) -> str:
+    """The event's date, or for an undated one what its words say of it, or ""."""
+    return date_label(event) or undated_label(event)
 
 
 def month_label(event: FusedEvent) -> str:
@@ -84,23 +96,27 @@ def _table(title: str, header: Sequence[str], rows: Iterable[Sequence[object]]) 
 
 # Events.
 
-EVENT_HEADER = ("date", "type", "mode", "status", "summary", "sources")
-EVENT_CSV_HEADER = ("id", "date", "date_end", "date_precision", "date_basis", "type", "mode",
-                    "cameo", "quad_class", "intensity", "status", "source_actor", "target_actor",
-                    "location", "summary", "sources")
+EVENT_HEADER = ("date", "type", "mode", "status", "confidence", "summary", "sources")
+EVENT_CSV_HEADER = ("id", "date", "date_end", "date_precision", "date_basis", "date_value", "type",
+                    "mode", "cameo", "quad_class", "intensity", "status", "confidence",
+                    "source_actor", "target_actor", "location", "summary", "sources")
+
+
+def _confidence(event: FusedEvent) -> str:
+    return "" if event.confidence is None else f"{event.confidence:.2f}"
 
 
 def events_table(events: Sequence[FusedEvent]) -> Table:
-    rows = [(date_label(e) or UNDATED.lower(), e.type, e.mode, e.status, e.summary,
-             len(e.sources)) for e in events]
+    rows = [(when_label(e) or UNDATED.lower(), e.type, e.mode, e.status,
+             _confidence(e), e.summary, len(e.sources)) for e in events]
     return _table(f"{len(events)} events", EVENT_HEADER, rows)
 
 
 def events_csv(events: Sequence[FusedEvent]) -> str:
-    rows = [(e.id, iso(e.date), iso(e.date_end), e.date_precision, e.date_basis, e.type, e.mode,
-             e.cameo, e.quad_class, e.intensity, e.status, _name(e.source_actor),
-             _name(e.target_actor), e.location.name if e.location else "", e.summary,
-             len(e.sources)) for e in events]
+    rows = [(e.id, iso(e.date), iso(e.date_end), e.date_precision, e.date_basis, e.date_value,
+             e.type, e.mode, e.cameo, e.quad_class, e.intensity, e.status, e.confidence,
+             _name(e.source_actor), _name(e.target_actor), e.location.name if e.location else "",
+             e.summary, len(e.sources)) for e in events]
     return _csv(EVENT_CSV_HEADER, rows)
 
 
@@ -140,16 +156,21 @@ def profile_text(profile: ActorProfile, db: Database) -> str:
     return "\n".join(lines)
 
 
-def event_text(event: FusedEvent) -> str:
-    """One happening: what, who, where, when and why that date, then every source sentence."""
+def event_text(event: FusedEvent, readings: Sequence[Reading] = ()) -> str:
+    """One happening: what, who, where, when and why that date, how sure we are and why, then
+    every source sentence."""
     where = shown_name(event.location.name) if event.location else "place not said"
-    lines = [f"{date_label(event) or 'undated'}  {event.type}  {shown_name(event.summary)}",
+    when = when_label(event) or "undated"
+    lines = [f"{when}  {event.type}  {shown_name(event.summary)}",
              f"{_shown(event.source_actor) or '-'} -> {_shown(event.target_actor) or '-'}; "
              f"{where}; "
              f"{event.mode}, CAMEO {event.cameo}, quad class {event.quad_class}, "
-             f"intensity {event.intensity:g}, {event.status}; id {event.id}"]
+             f"intensity {event.intensity:g}, {event.status}; {confidence_label(event.confidence)};"
+             f" id {event.id}"]
     if event.date_note:
         lines.append(f"date: {event.date_note}")
+    lines += [f"reading in {shown_name(r.source)}: {confidence_label(r.confidence)}; "
+              f"{'; '.join(r.words()) or 'no evidence recorded'}" for r in readings]
     lines += ["", f"{len(event.sources)} source{'' if len(event.sources) == 1 else 's'}"]
     lines += [f"- {shown_name(s.source)} ({iso(s.published) or 'undated'}): {s.sentence}"
               for s in event.sources]
@@ -247,7 +268,7 @@ def timeline_text(events: Sequence[FusedEvent]) -> str:
     lines = [_timeline_line(date_label(e), e) for e in dated]
     if undated:
         lines += ["", UNDATED] if lines else [UNDATED]
-        lines += [_timeline_line("", e) for e in undated]
+        lines += [_timeline_line(undated_label(e), e) for e in undated]
     return "\n".join(lines)
 
 
@@ -269,7 +290,7 @@ def timeline_md(events: Sequence[FusedEvent]) -> str:
     for month, members in events_by_month(events).items():
         lines += [f"## {month}", ""]
         for e in members:
-            when = f"**{date_label(e)}** " if e.date else ""
+            when = f"**{when_label(e)}** " if when_label(e) else ""
             cited = ", ".join(f"[{shown_name(s.source)}]" for s in e.sources)
             lines.append(f"- {when}{e.type}: {shown_name(e.summary)} ({cited})")
         lines.append("")
@@ -298,7 +319,7 @@ li {{ margin: .4rem 0; }} .date {{ font-weight: bold; }} .type {{ color: #555; }
 def _html_event(event: FusedEvent) -> str:
     sources = "; ".join(f"{html.escape(shown_name(s.source))}: “{html.escape(s.sentence)}”"
                         for s in event.sources)
-    return (f'<li><span class="date">{html.escape(date_label(event))}</span> '
+    return (f'<li><span class="date">{html.escape(when_label(event))}</span> '
             f'<span class="type">{event.type}</span> {html.escape(shown_name(event.summary))}'
             f'<div class="sources">{sources}</div></li>')
 

@@ -6,6 +6,7 @@ from datetime import date
 
 from dateline.model import (Actor, ActorProfile, ArticleView, FusedEvent, KeyDate, Location,
                             Overview, Quote, Relation, Role, Story, SummarySentence)
+from dateline.query.confidence import Reading
 from dateline.query.database import Database
 
 
@@ -27,8 +28,10 @@ def event_json(event: FusedEvent) -> dict:
     return {
         "id": event.id, "type": event.type, "mode": event.mode, "cameo": event.cameo,
         "quad_class": event.quad_class, "intensity": event.intensity, "status": event.status,
+        "confidence": event.confidence,
         "summary": event.summary, "date": iso(event.date), "date_end": iso(event.date_end),
         "date_precision": event.date_precision, "date_basis": event.date_basis,
+        "date_value": event.date_value,
         "location": location_json(event.location),
         "source_actor": actor_ref(event.source_actor),
         "target_actor": actor_ref(event.target_actor),
@@ -40,6 +43,18 @@ def event_json(event: FusedEvent) -> dict:
                   for c in event.dates],
         "date_note": event.date_note,
     }
+
+
+def reading_json(reading: Reading) -> dict:
+    """One article's reading of an event: its confidence and the evidence, as names and words."""
+    return {"event": reading.event_id, "article": reading.article_id, "path": reading.source,
+            "confidence": reading.confidence, "evidence": list(reading.evidence),
+            "evidence_words": reading.words()}
+
+
+def event_detail_json(event: FusedEvent, readings: list[Reading]) -> dict:
+    """One event as `dateline event` and its page show it: with each article's reading."""
+    return {**event_json(event), "readings": [reading_json(r) for r in readings]}
 
 
 def summary_sentence_json(sentence: SummarySentence) -> dict:

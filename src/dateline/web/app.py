@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable
 from pathlib import Path
+from urllib.parse import urlencode
 
 from fastapi import Depends, FastAPI, Query, Request
 from fastapi.responses import HTMLResponse, JSONResponse, PlainTextResponse, Response
@@ -20,7 +21,7 @@ from dateline.query import Database
 from dateline.web import pages
 from dateline.web.auth import HostGate, TokenGate
 from dateline.web.headers import SECURITY_HEADERS, SecurityHeaders
-from dateline.web.pages import Filters, Page, Summary
+from dateline.web.pages import Filters, Page, Summary, Threshold
 from dateline.web.templating import TEMPLATES, environment
 
 NAVIGATION = (("/", "Overview"), ("/timeline", "Timeline"), ("/events", "Events"),
@@ -57,7 +58,8 @@ def create_app(db_path: str | Path | None = None, token: str | None = None,
                     return JSONResponse(page.payload)
                 html = templates.get_template(page.template).render(
                     **page.context, title=page.title, navigation=NAVIGATION,
-                    here=request.url.path, json_url=_json_url(request))
+                    here=request.url.path, json_url=_json_url(request),
+                    show_all_url=_show_all_url(request))
         except DatelineError as error:
             return _error(templates, error, wants_json)
         return HTMLResponse(html)
@@ -70,8 +72,8 @@ def create_app(db_path: str | Path | None = None, token: str | None = None,
     # "/events/{event_id}" would take "x.json" as an id.
     @app.get("/")
     @app.get("/index.json")
-    def overview(request: Request) -> Response:
-        return answer(request, pages.overview_page)
+    def overview(request: Request, threshold: Threshold = Depends(query_threshold)) -> Response:
+        return answer(request, lambda db: pages.overview_page(db, threshold))
 
     @app.get("/timeline")
     @app.get("/timeline.json")
@@ -99,8 +101,9 @@ def create_app(db_path: str | Path | None = None, token: str | None = None,
 
     @app.get("/actors/{actor_id}")
     @app.get("/actors/{actor_id}.json")
-    def actor(request: Request, actor_id: str) -> Response:
-        return answer(request, lambda db: pages.actor_page(db, actor_id))
+    def actor(request: Request, actor_id: str,
+              threshold: Threshold = Depends(query_threshold)) -> Response:
+        return answer(request, lambda db: pages.actor_page(db, actor_id, threshold))
 
     @app.get("/articles/{article_id}")
     @app.get("/articles/{article_id}.json")
@@ -109,9 +112,9 @@ def create_app(db_path: str | Path | None = None, token: str | None = None,
 
     @app.get("/relations")
     @app.get("/relations.json")
-    def relations(request: Request, a: str = "", b: str = "", since: str = "",
-                  until: str = "") -> Response:
-        return answer(request, lambda db: pages.relations_page(db, a, b, since, until))
+    def relations(request: Request, a: str = "", b: str = "", since: str = "", until: str = "",
+                  threshold: Threshold = Depends(query_threshold)) -> Response:
+        return answer(request, lambda db: pages.relations_page(db, a, b, since, until, threshold))
 
     @app.get("/stories")
     @app.get("/stories.json")
@@ -121,10 +124,24 @@ def create_app(db_path: str | Path | None = None, token: str | None = None,
     return app
 
 
+def query_threshold(show_all: str = Query(default="", alias="all"),
+                    min_confidence: str = "") -> Threshold:
+    """The confidence a page lists events from, as typed; it is checked when the page is built,
+    so a bad one is answered as any other bad value (400)."""
+    return Threshold(show_all, min_confidence)
+
+
 def query_filters(actor: list[str] = Query(default=[]), type: str = "", since: str = "",
-                  until: str = "") -> Filters:
+                  until: str = "", threshold: Threshold = Depends(query_threshold)) -> Filters:
     """The timeline's and the events page's filters, read from the query string."""
-    return Filters.of(actor, type, since, until)
+    return Filters.of(actor, type, since, until, threshold)
+
+
+def _show_all_url(request: Request) -> str:
+    """This page listing every event: its query kept, any threshold replaced by `all=1`."""
+    kept = [(k, v) for k, v in request.query_params.multi_items()
+            if k not in ("all", "min_confidence")]
+    return f"{request.url.path}?{urlencode([*kept, ('all', '1')])}"
 
 
 def _json_url(request: Request) -> str:

@@ -7,12 +7,13 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from urllib.parse import urlencode
 
 from dateline.errors import E052, QueryError
 from dateline.model import FusedEvent
 from dateline.query import PLOVER_TYPES, Database, serialize
+from dateline.query.confidence import DEFAULT_MIN_CONFIDENCE, check_min_confidence
 from dateline.query.key_dates import MAX_DATES, MAX_SENTENCES, check_count
 from dateline.query.render import events_by_month
 from dateline.web.chart import relation_chart
@@ -30,6 +31,33 @@ class Page:
 
 
 @dataclass(slots=True)
+class Threshold:
+    """How sure an event must be for a page to list it, as the URL asked: `?all=1` lists every
+    event, `?min_confidence=X` those at least X sure, neither the library's default."""
+
+    all: str = ""
+    min_confidence: str = ""
+
+    def value(self) -> float | None:
+        """The threshold for the library (None: its default); E053 for one that is no number
+        from 0 to 1."""
+        if self.shows_all():
+            return 0.0
+        typed = self.min_confidence.strip()
+        return check_min_confidence(typed) if typed else None
+
+    def shows_all(self) -> bool:
+        return self.all.strip() not in ("", "0")
+
+    def params(self) -> dict[str, str]:
+        """The query parameters that ask for this threshold again, for links that keep it."""
+        if self.shows_all():
+            return {"all": "1"}
+        typed = self.min_confidence.strip()
+        return {"min_confidence": typed} if typed else {}
+
+
+@dataclass(slots=True)
 class Filters:
     """The timeline's and the events page's filters, as a user typed them; empty means none."""
 
@@ -37,19 +65,26 @@ class Filters:
     type: str | None = None
     since: str | None = None
     until: str | None = None
+    threshold: Threshold = field(default_factory=Threshold)
 
     @classmethod
-    def of(cls, actors: Sequence[str], type: str, since: str, until: str) -> Filters:
+    def of(cls, actors: Sequence[str], type: str, since: str, until: str,
+           threshold: Threshold | None = None) -> Filters:
         return cls(tuple(a for a in actors if a.strip()), type.strip() or None,
-                   since.strip() or None, until.strip() or None)
+                   since.strip() or None, until.strip() or None, threshold or Threshold())
+
+    def asked(self) -> dict:
+        """The arguments of `Database.events` (and `hidden`) these filters give."""
+        return {"actors": self.actors, "type": self.type, "since": self.since,
+                "until": self.until, "min_confidence": self.threshold.value()}
 
     def events(self, db: Database) -> list[FusedEvent]:
-        return db.events(actors=self.actors, type=self.type, since=self.since, until=self.until)
+        return db.events(**self.asked())
 
     def url(self, path: str, **more: str) -> str:
-        """`path` with these filters but the type (key dates weigh every type), `more` added
-        or in place of one."""
-        named = {"since": self.since, "until": self.until} | more
+        """`path` with these filters but the type (key dates weigh every type), and the
+        threshold, `more` added or in place of one."""
+        named = {"since": self.since, "until": self.until} | self.threshold.params() | more
         pairs = [("actor", a) for a in self.actors] + [(k, v) for k, v in named.items() if v]
         return f"{path}?{urlencode(pairs)}" if pairs else path
 
@@ -86,8 +121,8 @@ def filter_context(db: Database, filters: Filters) -> dict:
             "types": PLOVER_TYPES}
 
 
-def overview_page(db: Database) -> Page:
-    overview = db.overview()
+def overview_page(db: Database, threshold: Threshold) -> Page:
+    overview = db.overview(min_confidence=threshold.value())
     return Page("index.html", {"overview": overview}, serialize.overview_json(overview), "Overview")
 
 
@@ -96,7 +131,8 @@ def timeline_page(db: Database, filters: Filters) -> Page:
     dated = [e for e in events if e.date]
     context = {**filter_context(db, filters), "months": events_by_month(dated),
                "undated": [e for e in events if not e.date], "count": len(events),
-               "key_dates_url": filters.url("/timeline", summary="1")}
+               "key_dates_url": filters.url("/timeline", summary="1"),
+               "hidden": db.hidden(**filters.asked())}
     return Page("timeline.html", context, [serialize.event_json(e) for e in events], "Timeline")
 
 
@@ -104,9 +140,12 @@ def key_dates_page(db: Database, filters: Filters, summary: Summary) -> Page:
     """The timeline page asked for its key dates: the days that matter most, with their words."""
     if filters.type:
         raise QueryError(E052)
+    threshold = filters.threshold.value()
     keys = db.key_dates(**summary.counts(), query=summary.query.strip() or None,
-                        actors=filters.actors, since=filters.since, until=filters.until)
+                        actors=filters.actors, since=filters.since, until=filters.until,
+                        min_confidence=threshold)
     context = {**filter_context(db, filters), "summary": summary, "keys": keys,
+               "hidden": db.hidden_on([key.day for key in keys], filters.actors, threshold),
                "timeline_url": filters.url("/timeline"),
                "day_urls": {key.day: filters.url("/timeline", since=key.day.isoformat(),
                                                  until=key.day.isoformat()) for key in keys}}
@@ -116,13 +155,18 @@ def key_dates_page(db: Database, filters: Filters, summary: Summary) -> Page:
 
 def events_page(db: Database, filters: Filters) -> Page:
     events = filters.events(db)
-    return Page("events.html", {**filter_context(db, filters), "events": events},
-                [serialize.event_json(e) for e in events], "Events")
+    context = {**filter_context(db, filters), "events": events,
+               "hidden": db.hidden(**filters.asked())}
+    return Page("events.html", context, [serialize.event_json(e) for e in events], "Events")
 
 
 def event_page(db: Database, event_id: str) -> Page:
+    """One event, whatever its confidence: a link to it is a question about it."""
     event = db.event(event_id)
-    return Page("event.html", {"event": event}, serialize.event_json(event), event.summary)
+    readings = db.readings(event)
+    context = {"event": event, "readings": readings, "default_threshold": DEFAULT_MIN_CONFIDENCE}
+    return Page("event.html", context, serialize.event_detail_json(event, readings),
+                event.summary)
 
 
 def actors_page(db: Database) -> Page:
@@ -131,13 +175,15 @@ def actors_page(db: Database) -> Page:
                 [serialize.actor_json(a, n) for a, n in actors], "Actors")
 
 
-def actor_page(db: Database, actor_id: str) -> Page:
-    profile = db.actor_profile(actor_id)
+def actor_page(db: Database, actor_id: str, threshold: Threshold) -> Page:
+    shown = threshold.value()
+    profile = db.actor_profile(actor_id, min_confidence=shown)
     quotes = [serialize.quote_json(q, db) for q in profile.quotes]
-    partners = [(a, b, n) for a, b, n in db.relation_pairs(limit=1000)
+    partners = [(a, b, n) for a, b, n in db.relation_pairs(limit=1000, min_confidence=shown)
                 if profile.actor.id in (a.id, b.id)][:10]
     context = {"profile": profile, "quotes": quotes, "months": events_by_month(profile.events),
-               "partners": [(b if a.id == profile.actor.id else a, n) for a, b, n in partners]}
+               "partners": [(b if a.id == profile.actor.id else a, n) for a, b, n in partners],
+               "hidden": db.hidden(actors=[profile.actor.id], min_confidence=shown)}
     return Page("actor.html", context, serialize.profile_json(profile, db), profile.actor.name)
 
 
@@ -152,19 +198,24 @@ def article_page(db: Database, article_id: str) -> Page:
                 view.article.title or view.article.source)
 
 
-def relations_page(db: Database, a: str, b: str, since: str, until: str) -> Page:
+def relations_page(db: Database, a: str, b: str, since: str, until: str,
+                   threshold: Threshold) -> Page:
     a, b = a.strip(), b.strip()
-    context = {"a": a, "b": b, "since": since, "until": until,
+    shown = threshold.value()
+    context = {"a": a, "b": b, "since": since, "until": until, "threshold": threshold,
                "actors": sorted((x for x, n in db.actors() if n), key=lambda x: x.name.lower())}
     if not (a and b):
-        pairs = db.relation_pairs()
+        pairs = db.relation_pairs(min_confidence=shown)
         payload = {"pairs": [{"a": serialize.actor_ref(x), "b": serialize.actor_ref(y), "events": n}
                              for x, y, n in pairs]}
-        return Page("relations.html", {**context, "pairs": pairs, "relation": None}, payload,
-                    "Relations")
-    relation = db.relation(a, b, since=since.strip() or None, until=until.strip() or None)
+        return Page("relations.html", {**context, "pairs": pairs, "relation": None,
+                                       "hidden": None}, payload, "Relations")
+    asked = {"since": since.strip() or None, "until": until.strip() or None,
+             "min_confidence": shown}
+    relation = db.relation(a, b, **asked)
     context |= {"relation": relation, "chart": relation_chart(relation),
-                "months": events_by_month(relation.events)}
+                "months": events_by_month(relation.events),
+                "hidden": db.hidden_between(a, b, **asked)}
     return Page("relations.html", context, serialize.relation_json(relation),
                 f"{relation.a.name} and {relation.b.name}")
 

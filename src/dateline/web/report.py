@@ -23,12 +23,15 @@ REPORT_KEY_DATES = 10
 
 
 def build_report(db: Database, actors: Sequence[str] = (), since: str | date | None = None,
-                 until: str | date | None = None, dates: int = REPORT_KEY_DATES) -> str:
-    """The report's HTML: the events involving any of `actors` between `since` and `until`,
-    after the `dates` key dates of the same scope (none when `dates` is 0)."""
-    events = db.timeline(actors=actors, since=since, until=until)
-    keys = db.key_dates(dates=dates, actors=actors, since=since, until=until) if dates else []
-    relation = report_relation(db, actors, events, since, until)
+                 until: str | date | None = None, dates: int = REPORT_KEY_DATES,
+                 min_confidence: float | None = None) -> str:
+    """The report's HTML: the events involving any of `actors` between `since` and `until` at
+    or above `min_confidence` (as `Database.events` has it), after the `dates` key dates of the
+    same scope (none when `dates` is 0)."""
+    scoped = {"actors": actors, "since": since, "until": until, "min_confidence": min_confidence}
+    events = db.timeline(**scoped)
+    keys = db.key_dates(dates=dates, **scoped) if dates else []
+    relation = report_relation(db, actors, events, since, until, min_confidence)
     cited = cited_articles(db, events, keys)
     scope = {"actors": [db.actor(i).name for name in actors for i in sorted(db.resolve_actor(name))],
              "since": str(since) if since else None, "until": str(until) if until else None}
@@ -37,7 +40,7 @@ def build_report(db: Database, actors: Sequence[str] = (), since: str | date | N
         undated=[e for e in events if not e.date], count=len(events), relation=relation,
         chart=relation_chart(relation) if relation else None, articles=cited,
         source_count=sum(len(e.sources) for e in events), keys=keys,
-        listed={e.id for e in events}, article_anchor=article_anchor)
+        listed={e.id for e in events}, article_anchor=article_anchor, hidden=db.hidden(**scoped))
 
 
 def article_anchor(article_id: str) -> str:
@@ -47,8 +50,8 @@ def article_anchor(article_id: str) -> str:
 
 def write_report(db: Database, out: str | Path, actors: Sequence[str] = (),
                  since: str | date | None = None, until: str | date | None = None,
-                 dates: int = REPORT_KEY_DATES) -> Path:
-    html = build_report(db, actors, since, until, dates)
+                 dates: int = REPORT_KEY_DATES, min_confidence: float | None = None) -> Path:
+    html = build_report(db, actors, since, until, dates, min_confidence)
     path = Path(out)
     try:
         path.write_text(html, encoding="utf-8")
@@ -58,13 +61,14 @@ def write_report(db: Database, out: str | Path, actors: Sequence[str] = (),
 
 
 def report_relation(db: Database, actors: Sequence[str], events: Sequence[FusedEvent],
-                    since: str | date | None = None,
-                    until: str | date | None = None) -> Relation | None:
+                    since: str | date | None = None, until: str | date | None = None,
+                    min_confidence: float | None = None) -> Relation | None:
     """The relation the report charts, over the report's period: between the first two actors
     asked for; else between the one asked for and its busiest partner; else the busiest pair
     among the events."""
+    scope = {"since": since, "until": until, "min_confidence": min_confidence}
     if len(actors) >= 2:
-        return db.relation(actors[0], actors[1], since=since, until=until)
+        return db.relation(actors[0], actors[1], **scope)
     pairs = busiest_pairs(events, limit=len(events) or 1)
     if actors:
         wanted = db.resolve_actor(actors[0])
@@ -74,7 +78,7 @@ def report_relation(db: Database, actors: Sequence[str], events: Sequence[FusedE
     a, b, _ = pairs[0]
     if actors and b.id in db.resolve_actor(actors[0]):
         a, b = b, a
-    return db.relation(a.id, b.id, since=since, until=until)
+    return db.relation(a.id, b.id, **scope)
 
 
 def cited_articles(db: Database, events: Sequence[FusedEvent],

@@ -6,7 +6,8 @@ from urllib.parse import quote
 
 from jinja2 import Environment, FileSystemLoader, StrictUndefined
 
-from dateline.query.render import date_label, sources_label
+from dateline.query.confidence import confidence_label, threshold_label
+from dateline.query.render import date_label, sources_label, undated_label
 from dateline.query.render_key_dates import evidence_label, shown_events
 from dateline.query.serialize import iso
 from dateline.web.marks import actor_href, event_href, marked_sentence
@@ -32,7 +33,8 @@ def environment() -> Environment:
     env.filters |= {"date_label": date_label, "sources_label": sources_label, "iso": iso,
                     "actor_href": actor_href, "event_href": event_href,
                     "article_href": article_href, "web_url": web_url, "quad_name": QUAD_NAMES.get,
-                    "evidence_label": evidence_label}
+                    "evidence_label": evidence_label, "undated_label": undated_label,
+                    "confidence_label": confidence_label, "threshold_label": threshold_label}
     env.globals |= {"marked_sentence": marked_sentence, "shown_events": shown_events,
                     "article_href": article_href}
     return env
