@@ -223,6 +223,7 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--db", type=Path, help="database to use (ingested into when it lacks the articles)")
     parser.add_argument("--features", type=Path, help="write per-event evidence and labels here")
+    parser.add_argument("--thresholds", action="store_true", help="also score views at other confidences")
     parser.add_argument("--available", action="store_true",
                         help="score only the articles whose gold is written (while annotating)")
     args = parser.parse_args()
@@ -236,6 +237,9 @@ def main() -> None:
         with Database(db_path) as db:
             report("default view", score(db.events(), gold))
             report("all events", score(db.events(min_confidence=0), gold))
+            if args.thresholds:
+                for threshold in (0.2, 0.3, 0.4, 0.5, 0.6, 0.7):
+                    report(f"at {threshold}", score(db.events(min_confidence=threshold), gold))
             if args.features:
                 write_features(db, gold, args.features)
 

@@ -101,8 +101,8 @@ def test_incremental_a_rewritten_copy_is_an_extra_source_not_an_extra_event(tmp_
     ingest([tmp_path / "a.txt"], db=both)
     stats = cli_json("stats", "--db", both, "--format", "json")
     assert stats["articles"] == 2 and stats["near_duplicates"] == 1
-    single = cli_json("events", "--db", alone, "--format", "json")
-    events = cli_json("events", "--db", both, "--format", "json")
+    single = cli_json("events", "--db", alone, "--format", "json", "--all")
+    events = cli_json("events", "--db", both, "--format", "json", "--all")
     assert len(events) == len(single) > 0
     reopening = next(e for e in events if e["type"] == "COOPERATE")
     assert {Path(s["path"]).name for s in reopening["sources"]} == {"a.txt", "b.txt"}

@@ -16,7 +16,8 @@ PRECISIONS = ("day", "week", "month", "season", "quarter", "half", "year", "deca
 EVENT_STATUSES = ("occurred", "planned", "claimed", "denied", "conditional")
 # How an event's date was found (Event.date_basis), strongest first: the time expression tied to
 # its trigger; one carried over from the sentence before, in the same paragraph; the article's
-# publication date. None when undated.
+# publication date (only in stores analyzed before version 0.2: its words never date an event).
+# None when undated.
 DATE_BASES = ("text", "inherited", "publication")
 ACTOR_KINDS = ("person", "country", "organisation", "group")
 # PLOVER's and CAMEO's sector codes: government, military, rebels, insurgents, opposition, party,
@@ -191,13 +192,17 @@ class Event:
     date_precision: str | None = None
     date_basis: str | None = None  # one of DATE_BASES; None when undated
     date_text: str | None = None  # the time expression the date came from (the neighbour's, when inherited)
-    confidence: float = 0.5
+    confidence: float = 0.5  # how sure the reading is, 0..1, from the evidence `analyze.confidence` names
+    # The TimeML value of the date's expression ("2021-07-13", "XXXX-11-04", "2021-W28"): it keeps a
+    # partial date ("November 4", no year) that `date` cannot hold.
+    date_value: str | None = None
     # How this sentence codes each actor: its own words ("Afghan troops") and the sector they
     # give it (MIL), which may differ from the actor's usual sector.
     source_text: str | None = None
     source_sector: str | None = None
     target_text: str | None = None
     target_sector: str | None = None
+    evidence: tuple[str, ...] = ()  # what the confidence rests on: analyze.confidence.EVIDENCE names
 
 
 @dataclass(slots=True)
@@ -285,6 +290,8 @@ class FusedEvent:
     dates: list[DateClaim] = field(default_factory=list)  # every date its sources give, best first
     members: list[str] = field(default_factory=list)  # every per-article Event.id fused here
     date_note: str | None = None  # why the chosen date won, when the sources disagree
+    confidence: float = 0.0  # 0..1: how sure we are that this happened as shown (fuse.confidence)
+    date_value: str | None = None  # the TimeML value of its date, partial ones included (Event.date_value)
 
 
 @dataclass(slots=True)

@@ -54,9 +54,9 @@ def test_events_on_the_publication_weekday_are_that_day(code):
     assert event.date == date(2021, 7, 14)
 
 
-def test_events_without_date_words_fall_back_to_publication(code):
+def test_events_without_date_words_stay_undated_never_the_publication_date(code):
     event = only(code("India condemned the Taliban."), "ACCUSE")
-    assert (event.date, event.date_basis) == (JULY_14, "publication")
+    assert (event.date, event.date_basis, event.date_value) == (None, None, None)
     assert (event.source_actor, event.target_actor) == ("IND", "group:taliban")
 
 

@@ -67,10 +67,21 @@ def test_events_month_interval_overlaps_day():
     assert ids(group_events([make("e1"), month], ARTICLES, {})) == [["e1", "e2"]]
 
 
-def test_events_undated_join_only_within_one_article():
-    undated = [make("u1", day=None), make("u2", day=None), make("u3", "a2", day=None)]
-    groups = group_events([make("e1"), *undated], ARTICLES, {})
+def test_events_of_undated_articles_join_only_within_one_article():
+    articles = {**ARTICLES, "n1": ArticleRef("n1.txt", None), "n2": ArticleRef("n2.txt", None)}
+    undated = [make("u1", "n1", day=None), make("u2", "n1", day=None), make("u3", "n2", day=None)]
+    groups = group_events([make("e1"), *undated], articles, {})
     assert ids(groups) == [["e1"], ["u1", "u2"], ["u3"]]
+
+
+def test_events_without_date_words_match_by_their_article_date_and_stay_undated():
+    # The words date neither report; the article's day still says which happening they can be.
+    undated = [make("u1", day=None), make("u3", "a2", day=None)]
+    late = make("u4", "a3", day=None)  # published 2021-07-30: too late to be the same meeting
+    groups = group_events([make("e1"), *undated, late], ARTICLES, {})
+    assert ids(groups) == [["e1", "u1", "u3"], ["u4"]]
+    (fused,) = fuse_events(undated, ARTICLES, {}, ACTORS)
+    assert (fused.date, fused.date_basis) == (None, None)
 
 
 def test_events_joins_are_transitive():

@@ -5,8 +5,11 @@ An event's date has a basis (`Event.date_basis`), strongest first:
   "text"         the time expression tied to its trigger in the parse;
   "inherited"    no expression of its own, but the sentence before it, in the same paragraph, is
                  dated ("X met Y on Tuesday. The two discussed ..."): see `Narrative`;
-  "publication"  nothing in the words dates it: the article's date stands in;
-  None           an undated article with nothing in the text: no date, never a guess.
+  None           nothing in the words dates it: no date, never a guess. The article's date still
+                 tells fusion which happenings it can be (`fuse.candidates.reported_span`), and
+                 the reader sees it on every source, but it is not the day the event happened:
+                 in real news most undated acts are background, not the day's news.
+("publication", the article's date standing in, is what older stores hold.)
 """
 from __future__ import annotations
 
@@ -55,6 +58,7 @@ class EventDate:
     precision: str | None
     basis: str | None  # "text", "inherited" or "publication"; None when undated (see above)
     text: str | None
+    value: str | None = None  # the TimeML value of the expression, partial ones included
 
 
 def _clause_token_ids(head: Token) -> set[int]:
@@ -97,8 +101,21 @@ def dated_times(doc: Doc, times: list[TimeRef]) -> list[tuple[TimeRef, Token]]:
     return rooted
 
 
+def _time_of_when_clause(trigger: Token, times: list[tuple[TimeRef, Token]]) -> TimeRef | None:
+    """ "Since 2005, when Washington withdrew its ambassador": a when-clause hung on a time
+    expression happened at that time."""
+    verb = trigger.head if trigger.pos_ in ("NOUN", "PROPN") and trigger.head.pos_ in ("VERB", "AUX") else trigger
+    if verb.dep_ not in ("relcl", "advcl", "acl") or not any(c.lower_ == "when" for c in verb.children):
+        return None
+    return next((ref for ref, root in times if root.i == verb.head.i), None)
+
+
 def own_date(trigger: Token, times: list[tuple[TimeRef, Token]]) -> EventDate | None:
     """The date of the time expression tied to the trigger in the parse, or None when none is."""
+    when_time = _time_of_when_clause(trigger, times)
+    if when_time is not None and when_time.first_day is not None:
+        return EventDate(when_time.first_day, when_time.last_day or when_time.first_day, when_time.precision,
+                         "text", when_time.text, when_time.value)
     for anchor in _anchor_tokens(trigger):
         clause = _clause_token_ids(anchor) if anchor is trigger else _modifier_token_ids(anchor)
         tied = [(abs(root.i - trigger.i), ref) for ref, root in times if root.i in clause]
@@ -106,25 +123,23 @@ def own_date(trigger: Token, times: list[tuple[TimeRef, Token]]) -> EventDate | 
             ref = min(tied, key=lambda pair: pair[0])[1]
             if ref.first_day is None:
                 # Tied to a date the text could not fix (an undated article's "on Tuesday"): no guess.
-                return EventDate(None, None, None, None, ref.text)
-            return EventDate(ref.first_day, ref.last_day or ref.first_day, ref.precision, "text", ref.text)
+                return EventDate(None, None, None, None, ref.text, ref.value)
+            return EventDate(ref.first_day, ref.last_day or ref.first_day, ref.precision, "text", ref.text,
+                             ref.value)
     return None
 
 
-def date_of(trigger: Token, times: list[tuple[TimeRef, Token]], published: date | None,
+def date_of(trigger: Token, times: list[tuple[TimeRef, Token]],
             narrative: Narrative | None = None) -> EventDate:
     """The trigger's own time expression (from `dated_times`); else the date its narrative carries
-    over from the sentence before (with a `narrative`); else the publication date; else nothing,
-    never a guess."""
+    over from the sentence before (with a `narrative`); else nothing, never a guess."""
     own = own_date(trigger, times)
     if own is not None:
         return own
     carried = narrative.inherited_date(trigger) if narrative is not None else None
     if carried is not None:
         return EventDate(carried.first_day, carried.last_day or carried.first_day, carried.precision,
-                         "inherited", carried.text)
-    if published is not None:
-        return EventDate(published, published, "day", "publication", None)
+                         "inherited", carried.text, carried.value)
     return EventDate(None, None, None, None, None)
 
 
@@ -225,6 +240,11 @@ def _verb_for(trigger: Token) -> Token:
     return trigger
 
 
+def is_refusal_head(head: Token) -> bool:
+    """ "did not refuse to meet": the negation is the refusal's, read by `_is_negated` below."""
+    return head.lemma_.lower() in NEGATING_GOVERNORS
+
+
 # "refused to release", "failed to reach": the act under them did not happen.
 NEGATING_GOVERNORS = frozenset({"refuse", "decline", "fail", "reject", "deny", "unwilling"})
 
@@ -257,11 +277,45 @@ def _is_conditional(verb: Token) -> bool:
     return is_marked_clause(verb) or any(is_marked_clause(clause, IF) for clause in verb.children)
 
 
+# "should step down", "could strike", "would not welcome": a modal makes the act a possibility or
+# an obligation, not a report. (A future "will" is a plan: see tense.FUTURE_AUXILIARIES.)
+HEDGING_MODALS = frozenset({"could", "would", "might", "may", "should", "must", "can", "ought", "shall"})
+# How far up coordinations and chained verbs a modal reaches: "should go in, arrest him and take
+# him to the Hague" hedges all three.
+_MODAL_REACH = frozenset({"conj", "xcomp"})
+
+
+def is_hedged(verb: Token) -> bool:
+    current = verb
+    for _ in range(3):
+        if any(c.dep_ == "aux" and c.lower_ in HEDGING_MODALS for c in current.children):
+            return True
+        if current.dep_ not in _MODAL_REACH or current.head.i == current.i:
+            return False
+        current = current.head
+    return False
+
+
+def _is_question(trigger: Token) -> bool:
+    return trigger.sent.text.rstrip(" \"'\u201d)").endswith("?")
+
+
+def _chain_head(verb: Token) -> Token:
+    """The verb a chain of verbs hangs from: "stop shooting", "began to shell": stop, began.
+    Whether the chain's act happened is said at its head."""
+    for _ in range(3):
+        if verb.dep_ != "xcomp" or verb.head.i == verb.i or verb.head.pos_ not in ("VERB", "AUX"):
+            break
+        verb = verb.head
+    return verb
+
+
 def status_of(trigger: Token, when: EventDate, published: date | None) -> str:
     verb = _verb_for(trigger)
-    if _is_negated(verb):
+    head = _chain_head(verb)
+    if _is_negated(verb) or (head is not verb and _is_negated(head) and not is_refusal_head(head)):
         return "denied"
-    if _is_conditional(verb):
+    if any(_is_conditional(v) or is_hedged(v) for v in {verb, head}) or _is_question(trigger):
         return "conditional"
     if _is_claimed(verb):
         return "claimed"

@@ -27,7 +27,8 @@ from dateline.analyze.arguments import (
     subject_of,
 )
 from dateline.analyze.eventdate import Narrative, date_of, dated_times, status_of
-from dateline.analyze.intent import is_committed, is_obligation_report, is_refusal, is_ultimatum
+from dateline.analyze.intent import (is_alleged, is_committed, is_forecast, is_obligation_report, is_refusal,
+                                     is_requested, is_ultimatum)
 from dateline.analyze.pairs import actor_pairs, pair_id, same_id, same_side
 from dateline.analyze.targets import (
     HOME_CAMEO_PREFIXES,
@@ -60,13 +61,11 @@ from dateline.analyze.triggers import (
     match_noun,
     match_verb,
 )
+from dateline.analyze.confidence import evidence_for, score
 from dateline.model import DATE_BASES, Actor, Article, Event, Mention, TimeRef
 
 # An event must name at least one actor: "the attack" alone tells nobody anything.
 MIN_ACTORS = 1
-# What each date basis adds to an event's confidence: the trigger's own words most, a date
-# carried over from the sentence before less, the publication date nothing.
-DATE_BASIS_CONFIDENCE = {"text": 0.1, "inherited": 0.05}
 # "Russia said Sudan must return the helicopter": a demand by the speaker on the one who must.
 OBLIGATION = class_for_cameo("100", "demand")
 # CAMEO's quad class of aid and material cooperation, whose goods name their giver.
@@ -154,6 +153,15 @@ def noun_arguments(noun: Token, event_class: EventClass, index: MentionIndex, kb
     return Arguments(source, distinct_target(source, target, index), location)
 
 
+def is_circumstance(trigger: Token) -> bool:
+    """ "Asked about the meetings, he said ...", "Backed by tanks, troops entered": a participle
+    opening a sentence without a subject of its own sets the scene for the main clause; its act
+    is not the main clause subject's."""
+    return (trigger.tag_ == "VBN" and trigger.dep_ == "advcl"
+            and not any(c.dep_ in ("nsubj", "nsubjpass") for c in trigger.children)
+            and trigger.i < trigger.head.i)
+
+
 def find_triggers(candidates: list[Token], lexicon: Lexicon) -> list[tuple[Token, EventClass]]:
     """The triggers among a sentence's candidate tokens, with their event classes."""
     found = []
@@ -179,18 +187,12 @@ def _without_absorbed(found: list[tuple[Token, EventClass]]) -> list[tuple[Token
             if not (token.pos_ in ("NOUN", "PROPN") and token.dep_ in ABSORBED_DEPS and token.head.i in verbs)]
 
 
-def _confidence(args: Arguments, date_basis: str | None) -> float:
-    score = 0.4 + (0.2 if args.source else 0) + (0.2 if args.target else 0)
-    score += DATE_BASIS_CONFIDENCE.get(date_basis, 0)
-    return round(min(score, 0.95), 2)
-
-
 def code_trigger(trigger: Token, event_class: EventClass, sentence_index: int, article: Article,
                  index: MentionIndex, times: list[tuple[TimeRef, Token]], kb,
                  narrative: Narrative | None = None, same_actor=None, country_of=None) -> list[Event]:
     """The events of one trigger: one per pair of actors it joins ("The US, Russia and
     Switzerland met" is three meetings), none when the parse names no actor for it. Without a
-    `narrative`, a trigger with no date of its own falls back to the publication date."""
+    `narrative`, only a trigger's own time expression dates it."""
     reader = verb_arguments if trigger.pos_ in ("VERB", "AUX") else noun_arguments
     args = with_place_target(reader(trigger, event_class, index, kb), trigger, kb)
     if event_class.received:
@@ -198,7 +200,7 @@ def code_trigger(trigger: Token, event_class: EventClass, sentence_index: int, a
     args = with_home_target(args, event_class, trigger, kb, country_of)
     if sum(m is not None for m in (args.source, args.target)) < MIN_ACTORS:
         return []
-    when = date_of(trigger, times, article.published, narrative)
+    when = date_of(trigger, times, narrative)
     status = status_of(trigger, when, article.published)
     if status == "planned" and is_ultimatum(trigger):
         event_class = as_threat(event_class)
@@ -230,7 +232,7 @@ def code_trigger(trigger: Token, event_class: EventClass, sentence_index: int, a
         date_precision=when.precision,
         date_basis=when.basis,
         date_text=when.text,
-        confidence=_confidence(args, when.basis),
+        date_value=when.value,
     )
     doc, sectors = trigger.doc, kb.agent_sectors
     events = []
@@ -304,8 +306,12 @@ def find_events(doc: Doc, article: Article, mentions: list[Mention], times: list
         # "signed an agreement" names one happening twice: keep the richest reading per sentence.
         kept: dict[tuple, tuple[tuple, tuple, Event]] = {}
         for trigger, event_class in find_triggers(candidates.within(sentence), lexicon):
+            if is_requested(trigger) or is_alleged(trigger) or is_circumstance(trigger) or is_forecast(trigger):
+                continue  # the request is the event ("urged X to quit"); what it asks for is not
             for event in code_trigger(trigger, event_class, sentence_index, article, index, rooted_times, kb,
                                       narrative, same_actor, country_of):
+                evidence = evidence_for(event, trigger, known)
+                event = replace(event, evidence=evidence, confidence=score(evidence))
                 key = (event.type, event.source_actor, event.target_actor)
                 rank = _richness(event, trigger.pos_ in ("VERB", "AUX"))
                 if key not in kept or rank > kept[key][0]:

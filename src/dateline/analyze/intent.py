@@ -7,6 +7,11 @@ not (yet) done.
   said") keeps its own type.
 - An act a speaker says another must do ("Russia said Sudan must return the helicopter") is a
   demand by the speaker on the one who must.
+- An act one actor asks of another ("urged Assad to step down", "calls for Gadhafi to quit", "the
+  demand that Gadhafi halt the shelling") is the content of that request, not a happening.
+- So is an act one actor accuses another of, or denies ("accuses it of backing militants",
+  "deny accusations that Iran has supported the crackdown"): the accusation or the denial is the
+  happening; the act is only alleged.
 """
 from __future__ import annotations
 
@@ -24,6 +29,20 @@ SPEECH_VERBS = frozenset({
 OBLIGATION_AUXILIARIES = frozenset({"must", "should", "ought"})
 REFUSAL_GOVERNORS = frozenset({"refuse", "decline", "fail"})
 UNLESS = frozenset({"unless"})
+# Words by which one actor asks another to act; the act they govern is only asked for.
+REQUEST_GOVERNORS = frozenset({
+    "urge", "call", "ask", "demand", "press", "pressure", "push", "appeal", "order", "want", "wish",
+    "force", "persuade", "convince", "encourage", "invite", "tell", "instruct", "beg", "implore",
+    "require", "request", "plea", "deadline", "ultimatum", "exhort", "challenge", "advise", "need",
+})
+# Words that allege an act or deny it; the act they govern is only alleged.
+ALLEGATION_GOVERNORS = frozenset({
+    "accuse", "accusation", "allege", "allegation", "charge", "deny", "denial", "blame", "suspect",
+    "suspicion", "rumour", "rumor",
+})
+# How a requested act hangs below the word that asks for it ("calls for X to quit": quit is an
+# acl or advcl of calls, or under its preposition).
+_REQUEST_PATH = frozenset({"xcomp", "ccomp", "advcl", "acl", "pobj", "prep", "dobj", "conj", "relcl"})
 SCHEDULE_GOVERNORS = frozenset({"schedule", "expect", "due", "set", "slate", "plan", "timetable"})
 
 
@@ -70,6 +89,80 @@ def is_committed(trigger: Token, source: Mention | None, index: MentionIndex, sa
     speaker_token, _ = subject_of(speech)
     speaker = actor_of(speaker_token, index)
     return speaker is not None and same_actor(speaker.actor_id, source.actor_id)
+
+
+# A warning of these is a forecast ("warned of the risk of further attacks"), not a threat.
+FORECAST_NOUNS = frozenset({"risk", "danger", "possibility", "prospect", "likelihood", "chance", "spectre", "specter"})
+WARNING_VERBS = frozenset({"warn", "caution"})
+# Pronouns that, as the subject of what is warned of, are usually the one warning ("warned that it
+# would retaliate"): that is a threat.
+_SELF_PRONOUNS = frozenset({"it", "they", "we", "he", "she", "i"})
+
+
+def is_forecast(trigger: Token) -> bool:
+    """ "warned that the insurgency could go on for a decade", "warned that Syria could slide into
+    civil war", "warned of the risk of attacks": a warning about what others or events may do
+    is a forecast, not a threat by the one warning."""
+    if trigger.lemma_.lower() not in WARNING_VERBS:
+        return False
+    for child in trigger.children:
+        if child.dep_ == "ccomp":
+            subject = next((c for c in child.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+            if subject is not None and subject.lower_ not in _SELF_PRONOUNS:
+                return True
+        if child.dep_ == "prep" and child.lower_ in ("of", "about", "against"):
+            if any(g.lemma_.lower() in FORECAST_NOUNS for g in child.children if g.dep_ == "pobj"):
+                return True
+    return False
+
+
+def is_alleged(trigger: Token) -> bool:
+    """An act that a word of accusing or denying governs ("accused X of backing", "denied that it
+    had attacked", "allegations that troops tortured"), within three steps of the parse."""
+    current = clause_verb(trigger)
+    for _ in range(3):
+        if current.dep_ not in _REQUEST_PATH or current.head.i == current.i:
+            return False
+        current = current.head
+        if current.lemma_.lower() in ALLEGATION_GOVERNORS:
+            return True
+    return False
+
+
+def is_requested(trigger: Token) -> bool:
+    """An act asked of someone, not done: an infinitive or a bare subjunctive ("demanded that he
+    resign") below a word of asking, within three steps of the parse."""
+    verb = clause_verb(trigger)
+    for _ in range(3):
+        if verb.dep_ not in ("conj", "xcomp") or verb.head.i == verb.i or verb.head.pos_ not in ("VERB", "AUX"):
+            break
+        # "halt the shelling and end the sieges", "stop targeting dissidents": the first verb of a
+        # coordination or a chain is the one asked
+        verb = verb.head
+    to_infinitive = any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
+    subjunctive = verb.tag_ == "VB" and not any(c.dep_ == "aux" for c in verb.children)
+    if not (to_infinitive or subjunctive):
+        return False
+    current = verb
+    for _ in range(3):
+        if current.dep_ not in _REQUEST_PATH or current.head.i == current.i:
+            return False
+        current = current.head
+        if current.lemma_.lower() in REQUEST_GOVERNORS:
+            return _asks_another(current, verb)
+    return False
+
+
+def _asks_another(governor: Token, act: Token) -> bool:
+    """Whether the asking is of someone else: "urged Assad to quit", "Assad was asked to quit",
+    "called on/for X to", the act's own subject ("demanded that he resign"), a noun of asking.
+    "Russia wants to mediate" is Russia's own wish (an intention, see `is_committed`)."""
+    if governor.pos_ not in ("VERB", "AUX"):
+        return True
+    if any(c.dep_ in ("nsubj", "nsubjpass") for c in act.children):
+        return True
+    return any(c.dep_ in ("dobj", "obj", "nsubjpass", "dative") or (c.dep_ == "prep" and c.lower_ in ("on", "upon", "for"))
+               for c in governor.children)
 
 
 def is_obligation_report(token: Token) -> bool:

@@ -9,7 +9,8 @@ from spacy.tokens import Doc, Token
 PAST, UNKNOWN, FUTURE = -1, 0, 1
 FUTURE_AUXILIARIES = frozenset({"will", "shall", "'ll", "wo"})
 # "is scheduled to meet", "plans to visit", "is expected to sign", "is due to arrive".
-FUTURE_GOVERNORS = frozenset({"schedule", "plan", "expect", "due", "set", "intend", "prepare", "aim", "hope", "go", "slate"})
+FUTURE_GOVERNORS = frozenset({"schedule", "plan", "expect", "due", "set", "intend", "prepare", "aim", "hope", "go", "slate",
+                              "want", "wish"})
 # Words by which an actor commits to an act not yet done: "offered to hand over", "is willing to
 # send", "threatened to storm". The act is intended, not reported.
 INTENT_GOVERNORS = frozenset({

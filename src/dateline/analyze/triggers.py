@@ -55,6 +55,7 @@ class _VerbRule:
     particles: frozenset[str]
     needs_clause: bool = False
     needs_other_doer: bool = False  # "wants Putin to attack": the clause under the verb has its own subject
+    not_particles: frozenset[str] = frozenset()  # "signed up recruits" is no signing
 
 
 @dataclass(frozen=True, slots=True)
@@ -160,7 +161,8 @@ def _parse_lexicon(data: dict) -> Lexicon:
             objects = spec.get("objects_for", {}).get(verb, spec.get("objects", ()))
             particles = spec.get("particles_for", {}).get(verb, spec.get("particles", ()))
             rule = _VerbRule(event_class, frozenset(objects), frozenset(particles), bool(spec.get("needs_clause")),
-                             bool(spec.get("needs_other_doer")))
+                             bool(spec.get("needs_other_doer")),
+                             frozenset(spec.get("not_particles_for", {}).get(verb, ())))
             verbs.setdefault(verb, []).append(rule)
         for noun in spec.get("nouns", ()):
             nouns.setdefault(noun, event_class)
@@ -245,6 +247,8 @@ def match_verb(token: Token, lexicon: Lexicon) -> EventClass | None:
         if rule.objects and not rule.objects & objects:
             continue
         if rule.particles and not rule.particles & particles:
+            continue
+        if rule.not_particles & particles:
             continue
         if rule.needs_other_doer and not _has_other_doer(token):
             continue

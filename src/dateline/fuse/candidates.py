@@ -65,13 +65,12 @@ def is_symmetric(event: Event) -> bool:
 
 
 def reported_span(event: Event, published: date | None) -> tuple[date, date] | None:
-    """The days a report says the event happened on; a publication date stands for the few
-    days before it. None when undated."""
-    if event.date_basis == "publication":
+    """The days a report says the event happened on. A report whose words give no date is
+    matched, not dated, by its article's date: it stands for the few days before it (news
+    reports what just happened). None when neither dates it."""
+    if event.date_basis == "publication" or event.date is None:
         day = published or event.date
         return (shift_day(day, -PUBLICATION_WINDOW), day) if day else None
-    if event.date is None:
-        return None
     return event.date, max(event.date_end or event.date, event.date)
 
 

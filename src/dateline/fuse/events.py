@@ -16,6 +16,7 @@ from typing import NamedTuple
 from dateline.fuse.candidates import (JOIN_SCORE, Report, actor_match, candidate_pairs,
                                       collapse_copies, location_conflict, make_reports, pair_score,
                                       same_sentence)
+from dateline.fuse.confidence import fused_confidence
 from dateline.fuse.dates import choose_date, date_claims, explain
 from dateline.fuse.summary import summarize
 from dateline.model import EVENT_STATUSES, Actor, Event, EventSource, FusedEvent
@@ -142,8 +143,10 @@ def _actor(actor_id: str | None, links: Mapping[str, str],
 
 
 def merge_group(members: Sequence[Event], articles: Mapping[str, ArticleRef],
-                links: Mapping[str, str], actors: Mapping[str, Actor]) -> FusedEvent:
-    """One fused event from a group of per-article events about the same happening."""
+                links: Mapping[str, str], actors: Mapping[str, Actor],
+                originals: Mapping[str, str] | None = None) -> FusedEvent:
+    """One fused event from a group of per-article events about the same happening;
+    `originals` maps a near-duplicate article to its original (a copy is no second source)."""
     kind = _most_common(e.type for e in members)
     mode = _most_common(e.mode for e in members if e.type == kind)
     # The lead supplies the codes and the actor order: the report that names the most sides,
@@ -163,6 +166,8 @@ def merge_group(members: Sequence[Event], articles: Mapping[str, ArticleRef],
     status = choose_status(members)
     source = _actor(lead.source_actor, links, actors)
     target = _actor(lead.target_actor, links, actors)
+    if source is not None and target is not None and source.id == target.id:
+        target = None  # two names of one actor: "Syria held talks with Syria" says nothing
     return FusedEvent(
         id=fused_id(members), type=lead.type, mode=mode, cameo=lead.cameo,
         quad_class=lead.quad_class, intensity=lead.intensity, status=status,
@@ -171,9 +176,18 @@ def merge_group(members: Sequence[Event], articles: Mapping[str, ArticleRef],
         date_end=(dated.date_end or dated.date) if dated else None,
         date_precision=dated.date_precision if dated else None,
         date_basis=dated.date_basis if dated else None,
-        summary=summarize(lead.type, mode, status, source, target, location),
+        summary=summarize(lead.type, mode, status, source, target, location, trigger=lead.trigger,
+                          sentence_text=lead.sentence_text),
         sources=_sources(members, articles), members=sorted(e.id for e in members),
-        dates=[claim for claim, _ in claims], date_note=explain([claim for claim, _ in claims]))
+        dates=[claim for claim, _ in claims], date_note=explain([claim for claim, _ in claims]),
+        confidence=fused_confidence(members, originals or {}, named_doer=source is not None),
+        date_value=dated.date_value if dated else _partial_date_value(members))
+
+
+def _partial_date_value(members: Sequence[Event]) -> str | None:
+    """The most common date value of undated reports ("XXXX-11-04"), when their words gave one."""
+    values = [e.date_value for e in members if e.date is None and e.date_value]
+    return _most_common(values) if values else None
 
 
 def _named(actor_id: str | None, links: Mapping[str, str], actors: Mapping[str, Actor]) -> int:
@@ -205,5 +219,5 @@ def fuse_events(events: Sequence[Event], articles: Mapping[str, ArticleRef],
     """
     originals = originals or {}
     groups = group_events(events, articles, links, actors, stories, originals)
-    return [merge_group(group, articles, links, actors) for group in groups
+    return [merge_group(group, articles, links, actors, originals) for group in groups
             if any(e.article_id not in originals for e in group)]

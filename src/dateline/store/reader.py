@@ -14,6 +14,7 @@ def event_from_row(row: Sequence[object]) -> Event:
     values = dict(zip(EVENT_COLUMNS, row))
     name, country = values.pop("location_name"), values.pop("location_country")
     location = Location(name, country) if name else None
+    values["evidence"] = tuple(filter(None, (values["evidence"] or "").split(",")))
     return Event(location=location, **values)
 
 

@@ -26,11 +26,12 @@ EVENT_COLUMNS = ("id", "article_id", "type", "mode", "cameo", "quad_class", "int
                  "source_actor", "target_actor", "trigger", "sentence", "sentence_text", "status",
                  "location_name", "location_country", "date", "date_end", "date_precision",
                  "date_basis", "date_text", "confidence", "source_text", "source_sector",
-                 "target_text", "target_sector")
+                 "target_text", "target_sector", "date_value", "evidence")
 QUOTE_COLUMNS = ("id", "article_id", "speaker", "text", "sentence", "said_on")
 FUSED_EVENT_COLUMNS = ("id", "type", "mode", "cameo", "quad_class", "intensity", "status",
                        "source_actor", "target_actor", "location_name", "location_country", "date",
-                       "date_end", "date_precision", "date_basis", "summary", "date_note")
+                       "date_end", "date_precision", "date_basis", "summary", "date_note",
+                       "confidence", "date_value")
 DATE_CLAIM_COLUMNS = ("fused_id", "rank", "date", "date_end", "precision", "basis", "reports",
                       "support")
 
@@ -56,14 +57,15 @@ TABLES = {
         status VARCHAR, location_name VARCHAR, location_country VARCHAR, date DATE,
         date_end DATE, date_precision VARCHAR, date_basis VARCHAR, date_text VARCHAR,
         confidence DOUBLE, source_text VARCHAR, source_sector VARCHAR, target_text VARCHAR,
-        target_sector VARCHAR""",
+        target_sector VARCHAR, date_value VARCHAR, evidence VARCHAR""",
     "quotes": """id VARCHAR PRIMARY KEY, article_id VARCHAR, speaker VARCHAR, text VARCHAR,
         sentence INTEGER, said_on DATE""",
     "actor_links": "actor_id VARCHAR PRIMARY KEY, canonical_id VARCHAR",
     "fused_events": """id VARCHAR PRIMARY KEY, type VARCHAR, mode VARCHAR, cameo VARCHAR,
         quad_class INTEGER, intensity DOUBLE, status VARCHAR, source_actor VARCHAR,
         target_actor VARCHAR, location_name VARCHAR, location_country VARCHAR, date DATE,
-        date_end DATE, date_precision VARCHAR, date_basis VARCHAR, summary VARCHAR""",
+        date_end DATE, date_precision VARCHAR, date_basis VARCHAR, summary VARCHAR,
+        date_note VARCHAR, confidence DOUBLE, date_value VARCHAR""",
     "fused_event_sources": "fused_id VARCHAR, event_id VARCHAR, cited BOOLEAN",
     "fused_event_dates": """fused_id VARCHAR, rank INTEGER, date DATE, date_end DATE,
         precision VARCHAR, basis VARCHAR, reports INTEGER, support INTEGER""",
@@ -88,9 +90,9 @@ LOCK_RETRY_SECONDS = (0.02, 0.5)  # first and longest pause between tries
 # rows read back as NULL there.
 ADDED_COLUMNS = {
     "events": ("source_text VARCHAR", "source_sector VARCHAR", "target_text VARCHAR",
-               "target_sector VARCHAR"),
+               "target_sector VARCHAR", "date_value VARCHAR", "evidence VARCHAR"),
     "actor_roles": ("basis VARCHAR",),
-    "fused_events": ("date_note VARCHAR",),
+    "fused_events": ("date_note VARCHAR", "confidence DOUBLE", "date_value VARCHAR"),
     "fused_event_sources": ("cited BOOLEAN",),
 }
 

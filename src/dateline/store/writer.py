@@ -99,7 +99,7 @@ def event_row(event: Event) -> tuple:
             location.name if location else None, location.country if location else None,
             event.date, event.date_end, event.date_precision, event.date_basis, event.date_text,
             event.confidence, event.source_text, event.source_sector, event.target_text,
-            event.target_sector)
+            event.target_sector, event.date_value, ",".join(event.evidence))
 
 
 class Store:
@@ -337,7 +337,7 @@ def fused_row(event: FusedEvent) -> tuple:
             event.target_actor.id if event.target_actor else None,
             location.name if location else None, location.country if location else None,
             event.date, event.date_end, event.date_precision, event.date_basis, event.summary,
-            event.date_note)
+            event.date_note, event.confidence, event.date_value)
 
 
 def source_rows(event: FusedEvent) -> list[tuple[str, str, bool]]:

@@ -1,0 +1,78 @@
+"""How sure a reading of one event is: the evidence for it, named, and a score from that evidence.
+
+The evidence is what a careful reader checks before believing a line on a timeline: does the
+sentence name who did it, and to whom; is the act in the sentence's main clause or buried in a
+report, a quote, a question or a modal; is the doer a political actor at all; do the words date
+it, and how often a reading of its PLOVER type is right (`type:ASSAULT`: some types' words are
+far more ambiguous than others'). `lexicon/confidence.json` weighs each piece (a logistic model: intercept plus the weights of
+the evidence present); `benchmarks/realnews/fit_confidence.py` says how the weights were chosen.
+"""
+from __future__ import annotations
+
+import json
+import math
+from collections.abc import Callable
+from functools import cache
+from importlib import resources
+
+from spacy.tokens import Token
+
+from dateline.analyze.eventdate import is_hedged, quoted_spans
+from dateline.analyze.intent import clause_verb, speech_verb
+from dateline.model import Actor, Event
+
+# Sectors whose members act politically in their own name; a person's sector is their office's.
+POLITICAL_SECTORS = frozenset({"GOV", "MIL", "REB", "INS", "OPP", "PTY", "COP", "JUD", "LEG", "SPY",
+                               "IGO", "NGO", "UAF", "CRM"})
+EVIDENCE = ("doer", "target", "political-doer", "person-doer", "main-clause", "reported", "quoted",
+            "hedged", "question", "verb", "unpunctuated", "date-text", "date-inherited",
+            "date-publication", "undated", "occurred", "claimed", "planned", "denied", "conditional")
+# How a sentence ends when it is one: scraped highlights, captions and menus run on without.
+SENTENCE_ENDS = ".!?\"'\u201d\u2019)"
+
+
+@cache
+def weights() -> dict[str, float]:
+    text = (resources.files("dateline.analyze") / "lexicon" / "confidence.json").read_text(encoding="utf-8")
+    return json.loads(text)["weights"]
+
+
+def score(evidence: tuple[str, ...]) -> float:
+    """The logistic model's probability that a reading with this evidence is right."""
+    table = weights()
+    logit = table["intercept"] + sum(table.get(name, 0.0) for name in evidence)
+    return round(1 / (1 + math.exp(-logit)), 3)
+
+
+def evidence_for(event: Event, trigger: Token, actor: Callable[[str], Actor | None]) -> tuple[str, ...]:
+    """The named evidence for one event read from `trigger`, in EVIDENCE order."""
+    found = {event.status}
+    verb = clause_verb(trigger)
+    if event.source_actor:
+        found.add("doer")
+        doer = actor(event.source_actor)
+        if doer is not None and doer.kind == "person":
+            found.add("person-doer")
+        if doer is not None and (doer.kind == "country" or (event.source_sector or doer.sector) in POLITICAL_SECTORS):
+            found.add("political-doer")
+    if event.target_actor:
+        found.add("target")
+    if verb.dep_ == "ROOT" or (verb.dep_ == "conj" and verb.head.dep_ == "ROOT"):
+        found.add("main-clause")
+    if speech_verb(verb) is not None:
+        found.add("reported")
+    sentence = trigger.sent
+    start = trigger.idx - sentence.start_char
+    if any(a <= start < b for a, b in quoted_spans(sentence.text)):
+        found.add("quoted")
+    if is_hedged(verb):
+        found.add("hedged")
+    if sentence.text.rstrip().endswith("?"):
+        found.add("question")
+    if not sentence.text.rstrip().endswith(tuple(SENTENCE_ENDS)):
+        found.add("unpunctuated")
+    if trigger.pos_ in ("VERB", "AUX"):
+        found.add("verb")
+    found.add({"text": "date-text", "inherited": "date-inherited", "publication": "date-publication"}
+              .get(event.date_basis or "", "undated"))
+    return (*(name for name in EVIDENCE if name in found), f"type:{event.type}")
