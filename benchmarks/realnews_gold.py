@@ -32,7 +32,7 @@ from dateline import Database, ingest
 
 HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE / "realnews"))
-from draw import TIMELINE17, draw  # noqa: E402  (the sibling script)
+from draw import COLLECTIONS, TIMELINE17, draw  # noqa: E402  (the sibling script)
 
 GOLD = HERE / "realnews" / "gold"
 _BRACKET_TOKENS = re.compile(r"-[LR][RSC]B-")
@@ -237,6 +237,10 @@ def main() -> None:
         with Database(db_path) as db:
             report("default view", score(db.events(), gold))
             report("all events", score(db.events(min_confidence=0), gold))
+            for collection in COLLECTIONS:
+                part = {path: article for path, article in gold.items() if path.startswith(collection)}
+                shown = [e for e in db.events() if any(gold_path(s.source) in part for s in e.sources)]
+                report(f"  {collection.split('_')[0]}", score(shown, part))
             if args.thresholds:
                 for threshold in (0.2, 0.3, 0.4, 0.5, 0.6, 0.7):
                     report(f"at {threshold}", score(db.events(min_confidence=threshold), gold))

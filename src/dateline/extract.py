@@ -130,6 +130,7 @@ def event_json(event: Event, analysis: Analysis) -> dict:
         "target_actor": _actor_json(event.target_actor, event.target_sector, event.target_text, actors),
         "location": {"name": event.location.name, "country": event.location.country} if event.location else None,
         "date": event.date.isoformat() if event.date else None,
-        "date_precision": event.date_precision, "date_basis": event.date_basis,
+        "date_precision": event.date_precision, "date_basis": event.date_basis, "date_value": event.date_value,
+        "confidence": event.confidence, "evidence": list(event.evidence),
         "trigger": event.trigger, "sentence": event.sentence_text,
     }

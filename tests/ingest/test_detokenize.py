@@ -29,3 +29,26 @@ def test_detokenize_leaves_written_prose_alone():
 def test_wire_header_moves_highlights_to_their_own_line():
     text = "Rebel forces took control of Ajdabiya overnight Ajdabiya, Libya (CNN) -- The retreat began."
     assert clean_text(text) == "Rebel forces took control of Ajdabiya overnight\nThe retreat began."
+
+
+ARTICLE = ("Syrian troops deployed in Homs overnight, witnesses said.\n"
+           "The move came before Friday prayers.\n"
+           "Rights groups say more than 220 protesters have been killed since March.\n")
+
+
+def test_reader_comments_below_the_article_are_dropped():
+    page = (ARTICLE + "We welcome comments that advance the story through relevant opinion.\n"
+            "Views expressed in the comments do not represent those of Reuters.\n"
+            "Reagan bombed Libya in the eighties and nobody cared.\n")
+    assert clean_text(page) == ARTICLE.strip()
+
+
+def test_a_stamped_comment_thread_is_dropped():
+    page = (ARTICLE + "March 21, 2011 at 9:14 am | Reply I am confused by our involvement.\n"
+            "March 21, 2011 at 9:44 am | Report abuse | The US should stay out.\n")
+    assert clean_text(page) == ARTICLE.strip()
+
+
+def test_a_comment_marker_at_the_top_of_the_story_is_kept():
+    page = "Comments\n" + ARTICLE
+    assert clean_text(page).endswith(ARTICLE.strip())

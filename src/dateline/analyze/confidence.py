@@ -44,6 +44,15 @@ def score(evidence: tuple[str, ...]) -> float:
     return round(1 / (1 + math.exp(-logit)), 3)
 
 
+def _date_evidence(event: Event) -> str:
+    """How the words date the event. A date without its year ("on November 4" in an undated
+    article) is dated by its words as far as they go."""
+    if event.date is None and event.date_value:
+        return "date-inherited" if event.date_basis == "inherited" else "date-text"
+    return {"text": "date-text", "inherited": "date-inherited", "publication": "date-publication"}.get(
+        event.date_basis or "", "undated")
+
+
 def evidence_for(event: Event, trigger: Token, actor: Callable[[str], Actor | None]) -> tuple[str, ...]:
     """The named evidence for one event read from `trigger`, in EVIDENCE order."""
     found = {event.status}
@@ -73,6 +82,5 @@ def evidence_for(event: Event, trigger: Token, actor: Callable[[str], Actor | No
         found.add("unpunctuated")
     if trigger.pos_ in ("VERB", "AUX"):
         found.add("verb")
-    found.add({"text": "date-text", "inherited": "date-inherited", "publication": "date-publication"}
-              .get(event.date_basis or "", "undated"))
+    found.add(_date_evidence(event))
     return (*(name for name in EVIDENCE if name in found), f"type:{event.type}")

@@ -19,6 +19,7 @@ from datetime import date
 
 from spacy.tokens import Doc, Span, Token
 
+from dateline.analyze.intent import clause_verb, speech_verb
 from dateline.analyze.nlp import doc_text
 from dateline.analyze.quotes import QUOTE_PATTERN
 from dateline.analyze.tense import (
@@ -101,6 +102,21 @@ def dated_times(doc: Doc, times: list[TimeRef]) -> list[tuple[TimeRef, Token]]:
     return rooted
 
 
+# "November 4-5", "4 to 6 March": a run of days inside one month, in the expression's own words.
+_DAY_RUN = re.compile(r"\b(\d{1,2})\s*(?:-|–|to|and)\s*(\d{1,2})\b")
+
+
+def date_value(ref: TimeRef) -> str:
+    """The expression's TimeML value; a run of days without a year ("November 4-5") as an ISO
+    interval, "XXXX-11-04/XXXX-11-05", so that the run survives where no calendar date can."""
+    run = _DAY_RUN.search(ref.text)
+    if ref.first_day is None and run and re.fullmatch(r"XXXX-\d{2}-\d{2}", ref.value) and int(run[1]) == int(ref.value[-2:]):
+        last = int(run[2])
+        if int(run[1]) < last <= 31:
+            return f"{ref.value}/{ref.value[:-2]}{last:02d}"
+    return ref.value
+
+
 def _time_of_when_clause(trigger: Token, times: list[tuple[TimeRef, Token]]) -> TimeRef | None:
     """ "Since 2005, when Washington withdrew its ambassador": a when-clause hung on a time
     expression happened at that time."""
@@ -115,7 +131,7 @@ def own_date(trigger: Token, times: list[tuple[TimeRef, Token]]) -> EventDate | 
     when_time = _time_of_when_clause(trigger, times)
     if when_time is not None and when_time.first_day is not None:
         return EventDate(when_time.first_day, when_time.last_day or when_time.first_day, when_time.precision,
-                         "text", when_time.text, when_time.value)
+                         "text", when_time.text, date_value(when_time))
     for anchor in _anchor_tokens(trigger):
         clause = _clause_token_ids(anchor) if anchor is trigger else _modifier_token_ids(anchor)
         tied = [(abs(root.i - trigger.i), ref) for ref, root in times if root.i in clause]
@@ -123,23 +139,41 @@ def own_date(trigger: Token, times: list[tuple[TimeRef, Token]]) -> EventDate | 
             ref = min(tied, key=lambda pair: pair[0])[1]
             if ref.first_day is None:
                 # Tied to a date the text could not fix (an undated article's "on Tuesday"): no guess.
-                return EventDate(None, None, None, None, ref.text, ref.value)
+                return EventDate(None, None, None, None, ref.text, date_value(ref))
             return EventDate(ref.first_day, ref.last_day or ref.first_day, ref.precision, "text", ref.text,
-                             ref.value)
+                             date_value(ref))
     return None
+
+
+def _is_past_perfect(verb: Token) -> bool:
+    """ "had attacked": an act before the time the sentence speaks of."""
+    return verb.tag_ == "VBN" and any(c.dep_ == "aux" and c.lemma_ == "have" and c.tag_ == "VBD"
+                                      for c in verb.children)
+
+
+def reported_on(trigger: Token, times: list[tuple[TimeRef, Token]]) -> EventDate | None:
+    """ "The Treasury said on Wednesday it was imposing sanctions", "Activists said on Friday
+    troops killed 13 people": an act reported with no date of its own, told in the past or
+    present (not one that had happened before, not one still to come), happened when it was
+    reported."""
+    verb = clause_verb(trigger)
+    speech = speech_verb(verb)
+    if speech is None or _is_past_perfect(verb) or verb_direction(verb) == FUTURE:
+        return None
+    return own_date(speech, times)
 
 
 def date_of(trigger: Token, times: list[tuple[TimeRef, Token]],
             narrative: Narrative | None = None) -> EventDate:
     """The trigger's own time expression (from `dated_times`); else the date its narrative carries
     over from the sentence before (with a `narrative`); else nothing, never a guess."""
-    own = own_date(trigger, times)
+    own = own_date(trigger, times) or reported_on(trigger, times)
     if own is not None:
         return own
     carried = narrative.inherited_date(trigger) if narrative is not None else None
     if carried is not None:
         return EventDate(carried.first_day, carried.last_day or carried.first_day, carried.precision,
-                         "inherited", carried.text, carried.value)
+                         "inherited", carried.text, date_value(carried))
     return EventDate(None, None, None, None, None)
 
 

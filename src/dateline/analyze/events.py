@@ -153,6 +153,15 @@ def noun_arguments(noun: Token, event_class: EventClass, index: MentionIndex, kb
     return Arguments(source, distinct_target(source, target, index), location)
 
 
+# Names that hold a trigger word without telling of an act: "The War of the Worlds", "Human Rights
+# Watch", "the Defense Cooperation Agreement", "Freedom Fighters Inc.".
+NAMING_ENTITIES = frozenset({"WORK_OF_ART", "ORG", "FAC", "LAW", "PRODUCT"})
+
+
+def is_in_a_name(trigger: Token) -> bool:
+    return trigger.ent_type_ in NAMING_ENTITIES
+
+
 def is_circumstance(trigger: Token) -> bool:
     """ "Asked about the meetings, he said ...", "Backed by tanks, troops entered": a participle
     opening a sentence without a subject of its own sets the scene for the main clause; its act
@@ -306,7 +315,8 @@ def find_events(doc: Doc, article: Article, mentions: list[Mention], times: list
         # "signed an agreement" names one happening twice: keep the richest reading per sentence.
         kept: dict[tuple, tuple[tuple, tuple, Event]] = {}
         for trigger, event_class in find_triggers(candidates.within(sentence), lexicon):
-            if is_requested(trigger) or is_alleged(trigger) or is_circumstance(trigger) or is_forecast(trigger):
+            if (is_requested(trigger) or is_alleged(trigger) or is_circumstance(trigger) or is_forecast(trigger)
+                    or is_in_a_name(trigger)):
                 continue  # the request is the event ("urged X to quit"); what it asks for is not
             for event in code_trigger(trigger, event_class, sentence_index, article, index, rooted_times, kb,
                                       narrative, same_actor, country_of):

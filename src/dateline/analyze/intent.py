@@ -42,7 +42,7 @@ ALLEGATION_GOVERNORS = frozenset({
 })
 # How a requested act hangs below the word that asks for it ("calls for X to quit": quit is an
 # acl or advcl of calls, or under its preposition).
-_REQUEST_PATH = frozenset({"xcomp", "ccomp", "advcl", "acl", "pobj", "prep", "dobj", "conj", "relcl"})
+_REQUEST_PATH = frozenset({"xcomp", "ccomp", "advcl", "acl", "pobj", "pcomp", "prep", "dobj", "conj", "relcl"})
 SCHEDULE_GOVERNORS = frozenset({"schedule", "expect", "due", "set", "slate", "plan", "timetable"})
 
 
@@ -134,7 +134,8 @@ def is_requested(trigger: Token) -> bool:
     resign") below a word of asking, within three steps of the parse."""
     verb = clause_verb(trigger)
     for _ in range(3):
-        if verb.dep_ not in ("conj", "xcomp") or verb.head.i == verb.i or verb.head.pos_ not in ("VERB", "AUX"):
+        if (verb.dep_ not in ("conj", "xcomp") or verb.head.i == verb.i or verb.head.pos_ not in ("VERB", "AUX")
+                or verb.head.lemma_.lower() in REQUEST_GOVERNORS):
             break
         # "halt the shelling and end the sieges", "stop targeting dissidents": the first verb of a
         # coordination or a chain is the one asked

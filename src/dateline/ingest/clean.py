@@ -3,8 +3,9 @@
 `clean_text` runs the stages top to bottom:
 1. normalize layout (newlines, NFC, invisible characters, trailing spaces), undo a research
    corpus's tokenization (`detokenize`) and drop the wire header atop the first sentence;
-2. drop boilerplate lines (newsletter, share, follow-us prompts, copyright lines, notices
-   about the piece itself such as "published from a syndicated feed");
+2. drop the reader comments a page carries below the article, and boilerplate lines (newsletter,
+   share, follow-us prompts, copyright lines, notices about the piece itself such as "published
+   from a syndicated feed");
 3. drop repeated paragraphs, keeping the first occurrence;
 4. drop repeated runs of 2+ lines (a tweet pasted twice), keeping the first occurrence;
 5. collapse blank-line runs so paragraphs are separated by exactly one blank line.
@@ -55,6 +56,24 @@ NOTICE_PATTERNS = {
 _BOILERPLATE = [re.compile(pattern, re.IGNORECASE) for pattern in BOILERPLATE_PATTERNS.values()]
 _NOTICES = [re.compile(pattern, re.IGNORECASE) for pattern in NOTICE_PATTERNS.values()]
 
+# Where a page's reader comments begin: a line that announces them, or the first comment's stamp
+# ("March 21, 2011 at 9:14 am | I am confused ..."). Comments are readers' opinions and claims, not
+# the outlet's reporting; everything below the start is the comments and the page's footer.
+COMMENTS_START = [re.compile(pattern, re.IGNORECASE) for pattern in (
+    r"views expressed in the comments\b.*",
+    r"we welcome comments\b.*",
+    r"(\d+\s+)?(reader )?comments?(\s*\(\d+\))?\s*:?",
+    r"(leave|post|add|show|view|read|load) (a |your |all |more )?(\d+ )?comments?\b.*",
+    r"join the (conversation|discussion)\b.*",
+    r"this discussion is now closed\.?",
+    # "March 21, 2011 at 9:14 am | ...", "May 19, 2011 03:55 pm at 3:55 pm | ...": a stamp, then a bar
+    r"[a-z]+\.? \d{1,2}(st|nd|rd|th)?,? \d{4},?( \d{1,2}:\d{2}\s*[ap]\.?m\.?)?( at)? \d{1,2}:\d{2}\s*[ap]\.?m\.?"
+    r"( [a-z]{2,4})?\s*\|.*",
+)]
+# A page that opens with its comments has nothing of the article above them to keep; a comment
+# marker this close to the top is more likely a stray line of the story.
+MIN_LINES_BEFORE_COMMENTS = 3
+
 # Section labels and breadcrumbs above the story ("Kabul Times | World", "Home › Asia"):
 # short segments without sentence punctuation, joined by separators. Only leading lines are
 # tested, after the headline is taken, because a headline may look the same.
@@ -103,7 +122,7 @@ def showable(text: str) -> str:
 
 def clean_text(text: str) -> str:
     """Return the article text with layout normalized and boilerplate and repeats removed."""
-    lines = drop_wire_header(detokenize(normalize_layout(text))).split("\n")
+    lines = drop_comments(drop_wire_header(detokenize(normalize_layout(text))).split("\n"))
     lines = [line for line in lines if not is_boilerplate(line)]
     lines = drop_repeated_paragraphs(lines)
     lines = drop_repeated_line_runs(lines)
@@ -127,6 +146,19 @@ def drop_wire_header(text: str) -> str:
             before = head[: found.start()].rstrip()
             head = before + "\n" + head[found.end():] if before else head[found.end():]
     return head + newline + rest
+
+
+def drop_comments(lines: list[str]) -> list[str]:
+    """The lines above the page's reader comments (all of them when it has none)."""
+    seen = 0
+    for index, line in enumerate(lines):
+        stripped = line.strip()
+        if not stripped:
+            continue
+        if seen >= MIN_LINES_BEFORE_COMMENTS and any(p.fullmatch(stripped) for p in COMMENTS_START):
+            return lines[:index]
+        seen += 1
+    return lines
 
 
 def is_boilerplate(line: str) -> bool:

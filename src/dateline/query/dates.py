@@ -9,8 +9,9 @@ from datetime import date, datetime
 from dateline.errors import E043, QueryError
 
 _PARTIAL_DATE = re.compile(r"(\d{4})(?:-(\d{1,2})(?:-(\d{1,2}))?)?")
-# A TimeML value whose year the words did not give: "XXXX-11-04" (November 4), "XXXX-11".
-_NO_YEAR = re.compile(r"XXXX-(\d{2})(?:-(\d{2}))?")
+# A TimeML value whose year the words did not give: "XXXX-11-04" (November 4), "XXXX-11", and a
+# run of days as an ISO 8601 interval: "XXXX-11-04/XXXX-11-05" (November 4-5).
+_NO_YEAR = re.compile(r"XXXX-(\d{2})(?:-(\d{2}))?(?:/XXXX-(\d{2})-(\d{2}))?")
 MONTH_NAMES = ("January", "February", "March", "April", "May", "June", "July", "August",
                "September", "October", "November", "December")
 LEAP_YEAR = 2000  # a day with no year may be 29 February
@@ -54,9 +55,15 @@ def date_value_words(value: str | None) -> str | None:
         return None
     month = int(match[1])
     day = int(match[2]) if match[2] else None
-    if not 1 <= month <= 12:
-        return None
-    if day is not None and not 1 <= day <= calendar.monthrange(LEAP_YEAR, month)[1]:
+    if not _is_day(month, day):
         return None
     when = MONTH_NAMES[month - 1] if day is None else f"{day} {MONTH_NAMES[month - 1]}"
+    if match[3] and _is_day(int(match[3]), int(match[4])):
+        last_month, last_day = int(match[3]), int(match[4])
+        when = (f"{day}-{last_day} {MONTH_NAMES[month - 1]}" if last_month == month
+                else f"{when} to {last_day} {MONTH_NAMES[last_month - 1]}")
     return f"{when} (year not stated)"
+
+
+def _is_day(month: int, day: int | None) -> bool:
+    return 1 <= month <= 12 and (day is None or 1 <= day <= calendar.monthrange(LEAP_YEAR, month)[1])

@@ -1,0 +1,104 @@
+"""What a sentence says happened: acts asked for, alleged, hedged, asked about or forecast are not
+reported as done; background is dated by its own words; partial dates keep what the words give;
+each event carries the evidence its confidence rests on. Real parses of realistic sentences."""
+from datetime import date
+
+import pytest
+
+
+def types(events):
+    return sorted((e.type, e.status) for e in events)
+
+
+def one(events, type_):
+    found = [e for e in events if e.type == type_]
+    assert len(found) == 1, [(e.type, e.trigger, e.status) for e in events]
+    return found[0]
+
+
+@pytest.mark.parametrize("text", [
+    "Jordan's King Abdullah urged Assad to step down.",
+    "A meeting of opposition figures in Turkey called for Assad to step down.",
+    "The opposition demanded that Gadhafi halt all military action and end the sieges of the cities.",
+    "The League also demanded Syria stop targeting dissidents.",
+])
+def test_an_act_asked_of_someone_is_the_request_not_a_happening(code, text):
+    events = code(text)
+    assert not [e for e in events if e.type in ("RETREAT", "ASSAULT", "COERCE") and e.status == "occurred"], \
+        [(e.type, e.trigger, e.status) for e in events]
+
+
+def test_the_request_itself_is_the_event(code):
+    request = one(code("Jordan's King Abdullah urged Assad to step down."), "REQUEST")
+    assert request.status == "occurred" and request.target_actor is not None
+
+
+@pytest.mark.parametrize("text", [
+    "Washington accuses Damascus of backing Palestinian militants.",
+    "Damascus and Tehran deny Western accusations that Iran has supported the crackdown on protesters.",
+])
+def test_an_act_alleged_or_denied_is_not_reported_as_done(code, text):
+    assert not [e for e in code(text) if e.type in ("SUPPORT", "AID", "ASSAULT")]
+
+
+@pytest.mark.parametrize("text", [
+    "The coalition should go in and arrest Gadhafi.",
+    "Syrian troops could attack Homs within days.",
+    "How do we force Assad out of Damascus?",
+    "The talks will go ahead only if Syrian troops stop shooting at protesters.",
+])
+def test_hedged_questioned_and_conditional_acts_are_conditional(code, text):
+    events = code(text)
+    assert events and all(e.status == "conditional" for e in events), [(e.type, e.trigger, e.status) for e in events]
+
+
+@pytest.mark.parametrize("text", [
+    "Rumsfeld warned that the insurgency in Iraq could go on for at least a decade.",
+    "The police chief warned of the risk of further bomb attacks.",
+])
+def test_a_warning_about_what_may_come_is_a_forecast_not_a_threat(code, text):
+    assert not [e for e in code(text) if e.type == "THREATEN"]
+
+
+def test_a_warning_of_the_speakers_own_act_is_a_threat(code):
+    assert one(code("Iran warned that it would retaliate against Israel."), "THREATEN").source_actor == "IRN"
+
+
+def test_a_participle_setting_the_scene_is_no_act_of_the_subject(code):
+    events = code("Asked about the meetings in Kabul, the Indian minister told reporters they were routine.")
+    assert not [e for e in events if e.type == "REQUEST"]
+
+
+def test_signing_up_recruits_is_no_agreement(code):
+    assert not [e for e in code("The army signed up 8,000 new recruits last month.") if e.mode == "sign"]
+
+
+@pytest.mark.parametrize(("text", "type_", "year"), [
+    ("In 1982, Hafez al-Assad sent in the army to Hama.", "MOBILIZE", 1982),
+    ("Washington has had no envoy in Damascus since 2005, when Washington withdrew its ambassador.", "RETREAT",
+     2005),
+    ("A decade ago, Israel withdrew its troops from Lebanon.", "RETREAT", 2011),
+])
+def test_background_is_dated_by_its_own_words_never_the_publication_date(code, text, type_, year):
+    event = one(code(text), type_)
+    assert event.date is not None and event.date.year == year and event.date_basis == "text"
+    assert event.date != date(2021, 7, 14)
+
+
+def test_a_past_clause_without_date_words_is_undated(code):
+    event = one(code("Hafez al-Assad sent the army into Hama."), "MOBILIZE")
+    assert (event.date, event.date_basis) == (None, None)
+
+
+def test_a_run_of_days_without_a_year_keeps_month_and_days(code):
+    event = one(code("Jaishankar met Muttaqi in Kabul during the November 4-5 visit.", published=None), "CONSULT")
+    assert (event.date, event.date_value) == (None, "XXXX-11-04/XXXX-11-05")
+    assert "date-text" in event.evidence
+
+
+def test_evidence_names_what_the_confidence_rests_on(code):
+    done = one(code("India condemned the Taliban on Tuesday."), "ACCUSE")
+    hedged = one(code("India could condemn the Taliban on Tuesday."), "ACCUSE")
+    assert {"doer", "target", "main-clause", "date-text", "occurred", "type:ACCUSE"} <= set(done.evidence)
+    assert "hedged" in hedged.evidence and hedged.status == "conditional"
+    assert 0 <= hedged.confidence < done.confidence <= 1
