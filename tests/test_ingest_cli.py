@@ -253,3 +253,18 @@ def test_ingest_reads_a_date_line_followed_by_the_first_sentence(tmp_path, date_
         assert article.text.startswith("External affairs minister")
         consult = [e for e in database.events() if e.type == "CONSULT"]
         assert consult and all(str(e.date) == "2021-07-13" for e in consult)
+
+
+def test_an_undated_article_keeps_the_days_its_words_give(tmp_path):
+    (tmp_path / "a.txt").write_text(
+        "External affairs minister S Jaishankar met Afghan foreign minister Amir Khan Muttaqi in Kabul "
+        "during the November 4-5 visit.\n", encoding="utf-8")
+    db = tmp_path / "d.duckdb"
+    assert CliRunner().invoke(main, ["ingest", str(tmp_path / "a.txt"), "--db", str(db)]).exit_code == 0
+
+    timeline = CliRunner().invoke(main, ["timeline", "--db", str(db)])
+    events = json.loads(CliRunner().invoke(main, ["events", "--db", str(db), "--format", "json"]).output)
+
+    assert "4-5 November (year not stated)" in timeline.output, timeline.output
+    assert {e["date_value"] for e in events if e["type"] == "CONSULT"} == {"XXXX-11-04/XXXX-11-05"}
+    assert all(e["date"] is None for e in events)
