@@ -29,6 +29,15 @@ ACTOR_NOUNS = frozenset({
     "group", "movement", "coalition", "union", "association", "committee", "council", "front", "alliance",
     "supporter", "member", "thousand", "hundred", "dozen", "landowner", "court", "faction", "wing",
 })
+# Words that tie people to whom they belong to or where they are based ("affiliated with", "loyal to").
+AFFILIATION_WORDS = frozenset({"affiliate", "affiliated", "loyal", "link", "linked", "ally", "allied", "base", "based",
+                               "belong", "belonging", "tie", "tied", "attach", "attached"})
+# What a demonym names that belongs to no state: restricting "the Russian language" is not done to Russia.
+CULTURE_NOUNS = frozenset({"language", "tongue", "dialect", "script", "alphabet", "culture", "cuisine", "literature",
+                           "music", "art", "cinema", "film", "heritage", "tradition", "folklore", "accent", "name"})
+# "with Albania's help", "with the backing of Russia": a helper, never whom the act is done to.
+HELP_NOUNS = frozenset({"help", "support", "assistance", "backing", "aid", "cooperation", "participation",
+                        "approval", "blessing", "consent", "permission"})
 RELATIVE_PRONOUNS = frozenset({"who", "which", "that"})
 AGENT_ORIGIN_PREPS = frozenset({"from", "in", "for", "throughout", "across"})
 # Pronouns read as actors: does the pronoun stand for a person?
@@ -37,6 +46,15 @@ SUBJECT_DEPS = frozenset({"nsubj", "csubj"})
 DATELINE_SEPARATORS = frozenset({"—", "–", "-", "--", ":"})
 DATELINE_MAX_TOKENS = 8
 PASSIVE_SUBJECT_DEPS = frozenset({"nsubjpass"})
+# Participles that after "be" state what the subject itself holds to or takes part in, with the
+# word that introduces it: "Vietnam is committed to opening up", "Israel is opposed to French
+# mediation", "Serb forces were engaged in ethnic cleansing". The subject is the doer.
+STATIVE_PARTICIPLES = {"commit": "to", "oppose": "to", "engage": "in", "involve": "in"}
+# Documents that speak for whoever issues them ("issued a statement condemning the attack").
+DOCUMENT_NOUNS = frozenset({
+    "statement", "declaration", "communique", "communiqué", "letter", "resolution", "message", "decree",
+    "proclamation", "announcement", "petition", "motion", "note", "memorandum",
+})
 
 
 @dataclass(frozen=True, slots=True)
@@ -155,28 +173,86 @@ def actor_of(head: Token | None, index: MentionIndex, affected: bool = False) ->
         return _speakers(head, index) or index.antecedent(head, PRONOUN_KINDS[head.lower_])
     mention = index.covering(head)
     if mention is not None:
-        return mention
+        return _where_the_people_live(head, mention, index) or mention
     tokens = phrase_tokens(head)
     start = min(t.idx for t in tokens)
     end = max(t.idx + len(t) for t in tokens)
     inside = [mention for mention in index.within(start, end)
               if mention.how != "demonym" or is_actor_noun(head, index)
-              or affected and doc_text(head.doc)[mention.end: mention.end + 1] != "-"]  # not "an Afghan-led process"
+              or affected and doc_text(head.doc)[mention.end: mention.end + 1] != "-"  # not "an Afghan-led process"
+              and head.lemma_.lower() not in CULTURE_NOUNS]
     if inside:
-        # "Osama bin Laden's al-Qaeda network": the one we can place in the world speaks for the phrase
-        return next((mention for mention in inside if index.is_placed(mention.actor_id)), inside[0])
-    if is_actor_noun(head, index):
+        # "Osama bin Laden's al-Qaeda network": the one we can place in the world speaks for the
+        # phrase; else its own name before the one who has it
+        placed = next((mention for mention in inside if index.is_placed(mention.actor_id)), None)
+        text = doc_text(head.doc)
+        return placed or next((mention for mention in inside if not _is_possessor(mention, text)), inside[0])
+    agent = is_actor_noun(head, index)
+    if agent:
         mention = index.place_qualifier(head, tokens)
         if mention is not None:
             return mention
     for child in head.children:
-        # "the Foreign Minister of India"; for agents also "soldiers from Gondor", "lawmakers in Arnor"
-        if child.dep_ == "prep" and (child.lower_ == "of" or child.lower_ in AGENT_ORIGIN_PREPS
-                                     and is_actor_noun(head, index)):
+        # "the Foreign Minister of India"; for agents also "soldiers from Gondor", "lawmakers in Arnor",
+        # "inhabitants of the Syrian Golan Heights", "the government of Sindh province"
+        if child.dep_ == "prep" and (child.lower_ == "of" or child.lower_ in AGENT_ORIGIN_PREPS and agent):
             for grand in child.children:
                 if grand.dep_ == "pobj":
-                    return actor_of(grand, index, affected)
+                    found = actor_of(grand, index, affected or agent) or (_place_of(grand, index) if agent else None)
+                    return _as_seat(found) if agent else found
+    return _as_seat(_affiliation(head, index)) if agent else None
+
+
+def _as_seat(mention: Mention | None) -> Mention | None:
+    """People named by the country they are from or in ("workers of a Tehran company", "forces in
+    east Bosnia") are a body of that country, not the state itself: `how` says so (`may_pair`)."""
+    if mention is None or mention.how in ("place", "demonym") or not is_country_code(mention.actor_id):
+        return mention
+    return Mention(mention.start, mention.end, mention.text, mention.actor_id, mention.sentence, "seat")
+
+
+def is_country_code(actor_id: str) -> bool:
+    return len(actor_id) == 3 and actor_id.isupper()
+
+
+def _where_the_people_live(head: Token, mention: Mention, index: MentionIndex) -> Mention | None:
+    """ "Ethnic Albanians in south Serbia", "the Albanians of southern Serbia": a people named by
+    its ethnicity where the phrase places them belongs to that country, as CAMEO codes a minority;
+    "Afghans in Pakistan" (no "ethnic", not "of") stay Afghans."""
+    if mention.how != "demonym":
+        return None
+    ethnic = any(c.dep_ == "amod" and c.lower_ == "ethnic" for c in head.children)
+    for prep in (c for c in head.children if c.dep_ == "prep" and (c.lower_ == "of" or ethnic and c.lower_ == "in")):
+        for pobj in (g for g in prep.children if g.dep_ == "pobj"):
+            found = index.covering(pobj) or _place_of(pobj, index)
+            if found is not None and found.actor_id != mention.actor_id and found.how != "demonym":
+                return Mention(found.start, found.end, found.text, found.actor_id, found.sentence, "place")
     return None
+
+
+def _affiliation(head: Token, index: MentionIndex) -> Mention | None:
+    """ "workers affiliated with the Serbian Workers' Union", "militants loyal to al-Qaeda", "a
+    group based in Trinidad": people named by whom they belong to, or where they are based."""
+    for clause in head.children:
+        if clause.dep_ in ("acl", "amod") and clause.lemma_.lower() in AFFILIATION_WORDS:
+            for prep in (c for c in clause.children if c.dep_ == "prep"):
+                for pobj in (g for g in prep.children if g.dep_ == "pobj"):
+                    return actor_of(pobj, index) or _place_of(pobj, index)
+    return None
+
+
+def _place_of(token: Token, index: MentionIndex) -> Mention | None:
+    """The country of a place a noun phrase names ("Sindh province"), as a mention."""
+    if index.kb is None:
+        return None
+    place = place_named(token, index.kb)
+    if place is not None and place.country in index.kb.actors:
+        return Mention(token.idx, token.idx + len(token), place.name, place.country, -1, "place")
+    return index.place_qualifier(token, phrase_tokens(token))
+
+
+def _is_possessor(mention: Mention, text: str) -> bool:
+    return text[mention.end: mention.end + 2] in ("'s", "’s") or text[mention.end: mention.end + 1] in ("'", "’")
 
 
 def _speakers(pronoun: Token, index: MentionIndex) -> Mention | None:
@@ -245,7 +321,7 @@ def subject_of(verb: Token) -> tuple[Token | None, bool]:
         return _pobj(agent), False
     passive = _child(verb, PASSIVE_SUBJECT_DEPS)
     if passive is not None:
-        return passive, True
+        return passive, not is_stative(verb)
     # "X arrived in Kabul and met Y", "X is expected to meet Y", "X is willing to withdraw":
     # borrow the governing verb's subject.
     if verb.dep_ == "advcl" and any(c.dep_ == "mark" for c in verb.children):
@@ -254,7 +330,25 @@ def subject_of(verb: Token) -> tuple[Token | None, bool]:
         subject, passive = subject_of(verb.head)
         # "Obama is scheduled to attend": the raised subject does the infinitive's act
         return subject, passive and verb.dep_ != "xcomp"
+    if _says_the_document(verb):
+        return subject_of(verb.head.head)
     return None, False
+
+
+def _says_the_document(verb: Token) -> bool:
+    """ "issued a declaration demanding that ...", "adopted a resolution condemning ...": what a
+    document says is said by whoever issues it."""
+    document = verb.head
+    return (verb.dep_ == "acl" and verb.tag_ == "VBG" and document.lemma_.lower() in DOCUMENT_NOUNS
+            and document.dep_ in ("dobj", "obj") and document.head.pos_ in ("VERB", "AUX"))
+
+
+def is_stative(verb: Token) -> bool:
+    """ "is committed to", "is opposed to", "were engaged in": a state of the subject, not an act
+    done to it (see STATIVE_PARTICIPLES); never with a "by" agent."""
+    word = STATIVE_PARTICIPLES.get(verb.lemma_.lower())
+    return (word is not None and verb.tag_ == "VBN" and _child(verb, {"agent"}) is None
+            and any(c.dep_ == "prep" and c.lower_ == word for c in verb.children))
 
 
 def prepositional_objects(token: Token, only: tuple[str, ...] = ()) -> list[tuple[int, Token, str]]:
@@ -264,7 +358,7 @@ def prepositional_objects(token: Token, only: tuple[str, ...] = ()) -> list[tupl
     for child in token.children:
         if child.dep_ in ("prep", "dative") and child.lower_ in allowed:  # "provide support to Israel"
             pobj = _pobj(child)
-            if pobj is not None:
+            if pobj is not None and not (child.lower_ == "with" and pobj.lemma_.lower() in HELP_NOUNS):
                 # A class's own list is in its order of preference; else the usual weights.
                 rank = len(only) - only.index(child.lower_) if only else TARGET_PREPS.get(child.lower_, 0)
                 found.append((rank, pobj, child.lower_))
@@ -272,18 +366,39 @@ def prepositional_objects(token: Token, only: tuple[str, ...] = ()) -> list[tupl
 
 
 def location_of(token: Token, kb) -> Location | None:
-    """A place named in an "in"/"at" phrase on the trigger (or on its light verb)."""
+    """A place named in an "in"/"at" phrase on the trigger (or on its light verb); for a verb, else
+    in a when-clause that tells the same act ("killed 23 people when they blew themselves up in
+    Tel Aviv")."""
     for holder in (token, token.head):
-        for child in holder.children:
-            if child.dep_ == "prep" and child.lower_ in LOCATION_PREPS:
-                pobj = _pobj(child)
-                if pobj is not None:
-                    place = place_named(pobj, kb)
-                    if place is not None:
-                        return place
+        place = place_phrase(holder, kb)
+        if place is not None:
+            return place
         if holder.dep_ not in ("dobj", "pobj", "xcomp", "conj"):
             break
+    if token.pos_ in ("VERB", "AUX"):
+        for child in token.children:
+            if child.dep_ == "advcl" and _is_when_clause(child):
+                place = place_phrase(child, kb)
+                if place is not None:
+                    return place
     return None
+
+
+def place_phrase(holder: Token, kb, deeper: bool = True) -> Location | None:
+    """The place of an "in"/"at" phrase on a token; else of the happening that phrase names
+    ("killed in a gunbattle in southeastern Serbia")."""
+    for child in holder.children:
+        if child.dep_ == "prep" and child.lower_ in LOCATION_PREPS:
+            pobj = _pobj(child)
+            if pobj is not None:
+                place = place_named(pobj, kb) or (place_phrase(pobj, kb, False) if deeper else None)
+                if place is not None:
+                    return place
+    return None
+
+
+def _is_when_clause(clause: Token) -> bool:
+    return any(c.lower_ == "when" and c.dep_ in ("advmod", "mark") for c in clause.children)
 
 
 def place_named(head: Token, kb) -> Location | None:

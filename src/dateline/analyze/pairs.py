@@ -22,8 +22,10 @@ def actor_pairs(args: Arguments, symmetric: bool, doc: Doc, index: MentionIndex,
     be its own target ("Chilean and Peruvian students protested in Lima")."""
     sources = _with_conjuncts(args.source, doc, index) or [None]
     targets = _with_conjuncts(args.target, doc, index) or [None]
-    if symmetric and targets == [None] and len(sources) > 1:
-        targets = sources  # "The US, Russia and Switzerland met": each with each
+    if symmetric and len(sources) > 1 and (targets == [None] or args.target.how == "place"):
+        # "The US, Russia and Switzerland met": each with each; "U.S. and Russian negotiators
+        # return to Geneva for talks": the partners are named, and Geneva is only where they meet
+        targets = sources
     pairs, seen = [], set()
     for source in sources:
         for target in targets:

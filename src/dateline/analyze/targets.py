@@ -1,25 +1,33 @@
 """Who an act is done to, and with whom: the target-finding rules of the event coder.
 
 A target is read, in order of trust, from the trigger's object or a preposition that marks an
-affected party; from the clause it governs ("demanded that the US cancel"); from a partner of a
-coordinated subject; from deeper down its objects ("promised to continue aid to Mozambique"); and
-else from where the act happens, or, for acts done at home, the actor's own country.
+affected party; from the clause it governs ("demanded that the US cancel"), else from the act it is
+done for ("blocked a road to protest against the EU"); from a partner of a coordinated subject; from
+deeper down its objects ("promised to continue aid to Mozambique"); and else from where the act
+happens, or, for acts done at home, the actor's own country. Where the act happens also places the
+people it names without a country of their own: a crowd, an ethnic minority.
 """
 from __future__ import annotations
 
 from spacy.tokens import Token
 
 from dateline.analyze.arguments import (
+    LOCATION_PREPS,
     Arguments,
     MentionIndex,
     actor_of,
     conjuncts,
+    is_actor_noun,
+    is_country_code,
+    is_stative,
     place_named,
+    place_phrase,
     prepositional_objects,
     subject_of,
 )
+from dateline.analyze.agents import MODIFIER_DEPS
 from dateline.analyze.tense import is_marked_clause
-from dateline.analyze.triggers import MOTION_VERBS, EventClass
+from dateline.analyze.triggers import MOTION_VERBS, EventClass, is_light_verb
 from dateline.model import Mention
 
 
@@ -31,28 +39,57 @@ def distinct_target(source: Mention | None, target: Mention | None, index: Menti
 
 def may_pair(source: Mention, target: Mention, index: MentionIndex) -> bool:
     """One actor does nothing to itself, but two bodies of one country may: "Sudan's government
-    accused Darfur rebels", "Georgian demonstrators ... the Georgian government". Not the country
-    named twice ("members of the Indian team toured ... India")."""
+    accused Darfur rebels", "Georgian demonstrators ... the Georgian government", "Bosnian Serbs
+    demanded a truce with Moslem forces in east Bosnia". Not the country named twice ("members of
+    the Indian team toured ... India")."""
     if source.actor_id != target.actor_id:
         return True
-    is_country = len(source.actor_id) == 3 and source.actor_id.isupper()
-    if not is_country or source.start == target.start:
+    if not is_country_code(source.actor_id) or source.start == target.start:
         return False
-    if "place" in (source.how, target.how):
+    if {"place", "seat"} & {source.how, target.how}:
         return True
     sectors = {index.sector_of(source), index.sector_of(target)}
-    return len(sectors) == 2 and None not in sectors
+    if len(sectors) == 2 and None not in sectors:
+        return True
+    # "Palestinian police ... from Palestinian armed groups": one people's two bodies, named apart
+    nouns = {_qualified_noun(source, index), _qualified_noun(target, index)}
+    return len(nouns) == 2 and None not in nouns
+
+
+def _qualified_noun(mention: Mention, index: MentionIndex) -> str | None:
+    """The noun a demonym qualifies ("Palestinian police": police), None for any other mention."""
+    if mention.how != "demonym" or index.doc is None:
+        return None
+    span = index.doc.char_span(mention.start, mention.end, alignment_mode="expand")
+    if span is None or len(span) == 0:
+        return None
+    head = span.root
+    while head.dep_ in MODIFIER_DEPS and head.head.i > head.i:
+        head = head.head
+    return head.lemma_.lower() if head.i != span.root.i and is_actor_noun(head, index) else None
 
 
 def between_pair(noun: Token, index: MentionIndex) -> tuple[Mention | None, Mention | None]:
-    """"the meeting between X and Y" -> (X, Y)."""
+    """"the meeting between X and Y" -> (X, Y). A third party who does the act names it as the
+    subject of its light verb: "Klibi undertook a mediation mission between Syria and Arafat" is
+    Klibi's act on Syria (and, by coordination, on Arafat)."""
     for child in noun.children:
         if child.dep_ == "prep" and child.lower_ in ("between", "among"):
             for first in child.children:
                 if first.dep_ == "pobj":
                     others = conjuncts(first)
+                    doer = _light_verb_doer(noun, index)
+                    if doer is not None:
+                        return doer, actor_of(first, index)
                     return actor_of(first, index), actor_of(others[0], index) if others else None
     return None, None
+
+
+def _light_verb_doer(noun: Token, index: MentionIndex) -> Mention | None:
+    if noun.dep_ not in ("dobj", "attr") or not is_light_verb(noun.head):
+        return None
+    subject, passive = subject_of(noun.head)
+    return None if passive else actor_of(subject, index)
 
 
 def first_partner(subject: Token, index: MentionIndex) -> Mention | None:
@@ -98,23 +135,78 @@ def target_by_preposition(token: Token, index: MentionIndex, kb, only: tuple[str
     for _, pobj, _prep in prepositional_objects(token, only):
         mention = resolve_target(pobj, index, kb)
         if mention is not None:
-            return mention
+            if index.is_placed(mention.actor_id) or mention.actor_id.startswith("person:"):
+                return mention
+            return _seat(pobj, index, kb) or _seat(token, index, kb) or mention
+    return None
+
+
+def _seat(token: Token, index: MentionIndex, kb) -> Mention | None:
+    """ "inspectors to the UCF facility in central Iran", "dispatched inspectors to UCF in central
+    Iran": where a body we cannot place in the world is, when the words say so, speaks for it."""
+    for prep in (c for c in token.children if c.dep_ == "prep" and c.lower_ in LOCATION_PREPS):
+        for pobj in (g for g in prep.children if g.dep_ == "pobj"):
+            found = resolve_target(pobj, index, kb)
+            if found is not None and index.is_placed(found.actor_id):
+                return found
     return None
 
 
 def clause_target(verb: Token, index: MentionIndex, kb) -> Mention | None:
     """The target named inside the act a verb governs: "demanded that the US cancel" (the one
-    who must act), "offered to hand over to Britain" (the intended act's target)."""
+    who must act), "offered to hand over to Britain" (the intended act's target); else inside the
+    act it is done for: "blocked a road to show their disapproval for the United States' policies",
+    "is willing to send material to help defend Saudi Arabia"."""
     for clause in verb.children:
-        if clause.dep_ == "ccomp":
+        if clause.dep_ == "ccomp" or clause.dep_ == "advcl" and _is_for_clause(clause):
             subject, _ = subject_of(clause)
             found = actor_of(subject, index) if subject is not None and subject.head.i == clause.i else None
             if found is not None:
                 return found
         if clause.dep_ == "xcomp":
-            found = target_from(list(clause.children), index, kb) or target_by_preposition(clause, index, kb)
+            found = _target_of_act(clause, index, kb)
             if found is not None:
                 return found
+        if clause.dep_ in ("dobj", "obj"):  # "reiterated its demand that Russia withdraw"
+            for said in (c for c in clause.children if c.dep_ in ("acl", "ccomp")):
+                found = _own_subject(said, index)
+                if found is not None:
+                    return found
+    for clause in (c for c in verb.children if c.dep_ == "advcl" and _is_purpose(c)):
+        found = _target_of_act(clause, index, kb)
+        if found is not None and index.is_placed(found.actor_id):  # a purpose is weaker evidence
+            return found
+    return None
+
+
+def _own_subject(clause: Token, index: MentionIndex) -> Mention | None:
+    """The actor a clause names as its own subject ("that Russia withdraw": Russia)."""
+    subject = next((c for c in clause.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    return actor_of(subject, index) if subject is not None else None
+
+
+def _target_of_act(verb: Token, index: MentionIndex, kb) -> Mention | None:
+    return (target_from(list(verb.children), index, kb) or target_by_preposition(verb, index, kb)
+            or _object_preposition_target(verb, index, kb) or clause_target(verb, index, kb))
+
+
+def _is_for_clause(clause: Token) -> bool:
+    """ "pushing hard for the US (to) support its plan": the one pushed is the clause's subject."""
+    return any(c.dep_ == "mark" and c.lower_ == "for" for c in clause.children)
+
+
+def _is_purpose(clause: Token) -> bool:
+    """ "to show their disapproval": an infinitive of purpose, with no subject of its own."""
+    return (any(c.dep_ == "aux" and c.lower_ == "to" for c in clause.children)
+            and not any(c.dep_ in ("nsubj", "nsubjpass", "mark") for c in clause.children))
+
+
+def _object_preposition_target(verb: Token, index: MentionIndex, kb) -> Mention | None:
+    """ "agreed to provide 70 million dollars of aid for Romania": the party named on the object."""
+    for obj in (c for c in verb.children if c.dep_ in ("dobj", "obj")):
+        found = target_by_preposition(obj, index, kb)
+        if found is not None:
+            return found
     return None
 
 
@@ -125,7 +217,8 @@ NESTED_TARGET_DEPTH = 6
 
 
 # Prepositions that set a scene rather than name who is affected.
-SETTING_PREPS = frozenset({"during", "after", "before", "since", "until", "amid", "despite"})
+SETTING_PREPS = frozenset({"during", "after", "before", "since", "until", "amid", "despite",
+                           "outside", "inside", "near", "around", "beside", "opposite", "across", "throughout"})
 
 
 def _below(frontier: list[Token]) -> list[Token]:
@@ -182,8 +275,8 @@ def nested_place(verb: Token, kb) -> Mention | None:
 def patient(subject: Token | None, index: MentionIndex) -> Mention | None:
     """The party a passive verb's subject names as affected: "evidence against Russia was presented".
     A demonym on the subject itself names its owner, not a target ("Indian relief was flown")."""
-    if subject is None:
-        return None
+    if subject is None or subject.dep_ == "nsubjpass" and is_stative(subject.head):
+        return None  # "Israel is opposed to ...": the subject holds the stance; nothing is done to it
     return actor_of(subject, index) or nested_target(subject, index, None, affected=False)
 
 
@@ -210,12 +303,69 @@ def travel_verb(noun: Token) -> Token | None:
 def with_place_target(args: Arguments, trigger: Token, kb) -> Arguments:
     """An act with no target of its own falls on the country where it happens, as CAMEO codes it:
     "lifted the curfew in Montenegro" is done to Montenegro, and a government's act at home to
-    its own country."""
+    its own country. An ethnic people acting or acted on there belongs to that country too:
+    "ethnic Albanians demonstrated in Serbia" are Serbia's ethnic Albanians, and so is a crowd
+    that names no country of its own (`with_crowd_source`)."""
+    args = with_crowd_source(args, trigger, kb)
     place = args.location
-    if args.target is not None or place is None or place.country not in kb.actors:
+    if place is None or place.country not in kb.actors:
         return args
-    target = Mention(trigger.idx, trigger.idx + len(trigger), place.name, place.country, -1, "place")
-    return Arguments(args.source, target, place)
+    doc = trigger.doc
+    source, target = (_placed_people(mention, place.country, doc) for mention in (args.source, args.target))
+    if target is None:
+        target = Mention(trigger.idx, trigger.idx + len(trigger), place.name, place.country, -1, "place")
+    return Arguments(source, target, place)
+
+
+def with_crowd_source(args: Arguments, trigger: Token, kb) -> Arguments:
+    """ "Hundreds of thousands of people blocked streets in Hong Kong": a crowd that names no
+    country of its own is the people of the place where it acts."""
+    if args.source is not None:
+        return args
+    verb = trigger.head if trigger.pos_ in ("NOUN", "PROPN") and trigger.dep_ in ("dobj", "attr") else trigger
+    subject, passive = subject_of(verb)
+    if subject is None or passive or not _is_crowd(subject, kb):
+        return args
+    place = args.location or next((found for found in (place_phrase(c, kb) for c in verb.children
+                                                       if c.dep_ in ("dobj", "obj")) if found), None)
+    if place is None or place.country not in kb.actors:
+        return args
+    crowd = Mention(subject.idx, subject.idx + len(subject), subject.text, place.country, -1, "seat")
+    return Arguments(crowd, args.target, args.location)
+
+
+# Sectors of people at large, and the words that count them: "thousands of people", "students".
+CROWD_SECTORS = frozenset({"CVL", "LAB", "EDU", "REF", "REL", "AGR"})
+CROWD_COUNTS = frozenset({"thousand", "hundred", "dozen", "million", "crowd"})
+
+
+def _is_crowd(subject: Token, kb) -> bool:
+    """People at large, counted or named by a population noun, up to two "of"s down."""
+    token = subject
+    for _ in range(3):
+        lemma = token.lemma_.lower()
+        if lemma in CROWD_COUNTS or kb.agent_sectors.get(lemma) in CROWD_SECTORS:
+            return True
+        token = next((g for c in token.children if c.dep_ == "prep" and c.lower_ == "of"
+                      for g in c.children if g.dep_ == "pobj"), None)
+        if token is None:
+            return False
+    return False
+
+
+def _placed_people(mention: Mention | None, country: str, doc) -> Mention | None:
+    if mention is None or mention.how != "demonym" or mention.actor_id == country or not _is_ethnic(mention, doc):
+        return mention
+    return Mention(mention.start, mention.end, mention.text, country, mention.sentence, "seat")
+
+
+def _is_ethnic(mention: Mention, doc) -> bool:
+    """ "ethnic Albanians", "ethnic Albanian guerrillas": a people named by its ethnicity."""
+    span = doc.char_span(mention.start, mention.end, alignment_mode="expand")
+    if span is None or len(span) == 0:
+        return False
+    words = [span.root, span.root.head] if span.root.dep_ in MODIFIER_DEPS else [span.root]
+    return any(c.dep_ == "amod" and c.lower_ == "ethnic" for word in words for c in word.children)
 
 
 # Acts a state or its people do at home: protest (14x), easing or imposing restrictions (081, 082,

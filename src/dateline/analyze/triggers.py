@@ -169,6 +169,10 @@ def _parse_lexicon(data: dict) -> Lexicon:
     return Lexicon({k: tuple(v) for k, v in verbs.items()}, nouns)
 
 
+def _is_unrestricted(rule: _VerbRule) -> bool:
+    return not (rule.objects or rule.particles or rule.needs_clause or rule.needs_other_doer)
+
+
 @lru_cache(maxsize=4)
 def load_lexicon(path: str | None = None) -> Lexicon:
     """The packaged trigger lexicon, or a user's file of the same shape."""
@@ -185,9 +189,10 @@ def _object_lemmas(token: Token) -> set[str]:
         if child.dep_ in ("dobj", "obj", "nsubjpass", "attr"):
             lemmas |= noun_forms(child)
             lemmas.update(c.lemma_.lower() for c in child.children if c.dep_ == "compound")
-            # A measure names what is measured: "700 kg of medicine", "10 days of war games".
-            for of in (c for c in child.children if c.dep_ == "prep" and c.lower_ == "of"):
-                for measured in (g for g in of.children if g.dep_ == "pobj"):
+            # A measure names what is measured: "700 kg of medicine", "10 days of war games"; where
+            # the object is taken from is part of the act: "forced out refugees from their homes".
+            for prep in (c for c in child.children if c.dep_ == "prep" and c.lower_ in ("of", "from")):
+                for measured in (g for g in prep.children if g.dep_ == "pobj"):
                     lemmas |= noun_forms(measured)
         if child.dep_ in ("prep", "agent"):
             for pobj in (g for g in child.children if g.dep_ == "pobj"):
@@ -235,15 +240,21 @@ def _has_other_doer(token: Token) -> bool:
                for child in token.children)
 
 
+# Where a participle stands for people rather than an act: "evacuated the wounded".
+NOMINAL_DEPS = frozenset({"nsubj", "nsubjpass", "dobj", "obj", "pobj", "dative"})
+
+
 def match_verb(token: Token, lexicon: Lexicon) -> EventClass | None:
-    if token.pos_ not in ("VERB", "AUX"):
+    if token.pos_ not in ("VERB", "AUX") or _is_nominal_participle(token):
         return None
     rules = next((lexicon.verbs[form] for form in verb_forms(token) if form in lexicon.verbs), None)
     if not rules:
         return None
     objects = _object_lemmas(token)
     particles = _particles(token)
-    for rule in rules:
+    # A rule that names what the verb must govern is a reading of its own: "struck a deal" is
+    # reaching an agreement before it is an attack, "met the demands" yielding before meeting.
+    for rule in sorted(rules, key=_is_unrestricted):
         if rule.objects and not rule.objects & objects:
             continue
         if rule.particles and not rule.particles & particles:
@@ -258,6 +269,11 @@ def match_verb(token: Token, lexicon: Lexicon) -> EventClass | None:
     return None
 
 
+def _is_nominal_participle(token: Token) -> bool:
+    """ "the wounded", "the detained": a participle with a determiner, in a noun's place."""
+    return token.dep_ in NOMINAL_DEPS and any(c.dep_ == "det" for c in token.children)
+
+
 # Heads that take their event from a modifier: "a mediation mission", "the peace effort".
 GENERIC_EVENT_HEADS = frozenset({"effort", "mission", "process", "bid", "initiative", "campaign", "drive", "move", "plan"})
 
@@ -269,10 +285,12 @@ def match_noun(token: Token, lexicon: Lexicon) -> EventClass | None:
     if lemma in GENERIC_EVENT_HEADS:
         modifier = next((c for c in token.children if c.dep_ == "compound" and c.i < token.i), None)
         return lexicon.nouns.get(modifier.lemma_.lower()) if modifier is not None else None
-    # The modified noun first: a "general strike" or "hunger strike" is no air strike.
+    # The modified noun first: a "general strike" or "hunger strike" is no air strike, and neither
+    # are workers who "went on strike" (the noun with its preposition, "on strike").
     modifiers = [c.lower_ for c in token.children if c.dep_ in ("compound", "amod") and c.i < token.i]
-    if modifiers:
-        found = lexicon.nouns.get(f"{modifiers[-1]} {lemma}")
+    words = ([token.head.lower_] if token.dep_ == "pobj" and token.head.i < token.i else []) + modifiers[-1:]
+    for word in words:
+        found = lexicon.nouns.get(f"{word} {lemma}")
         if found is not None:
             return found
     return lexicon.nouns.get(lemma) or lexicon.nouns.get(token.lower_)
