@@ -1,21 +1,31 @@
 """One event per real happening: grouping per-article events and merging each group.
 
-Candidate reports are blocked and scored in `candidates`; the best-scoring pairs join first, and
-two groups join only while every report of one is compatible with every report of the other (no
-two different actors on a side, no two different places). A report naming one side only joins
-no one when its candidates name different actors for the other side. Pure functions of records.
+Grouping, in steps:
+1. candidate reports are blocked and scored in `candidates`;
+2. a report with an unnamed side keeps only the joins that fill that side one way: its
+   candidates name one actor there, or one side (a state and its own official), or the several
+   actors of one sentence; candidates in its own article speak first;
+3. the best-scoring pairs join first, and two groups join only while every report of one is
+   compatible with every report of the other: no two actors on one side, no two places; an
+   actor one report of either calls a state's government is that state's in all of them; a
+   meeting that one sentence gives several guests takes the guests its article's other
+   reports name.
+Merging gives the group the lead report's codes and each side's most specific actor (an
+official over the state). Pure functions of records.
 """
 from __future__ import annotations
 
 import hashlib
 from collections import Counter
 from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import replace
 from datetime import date
 from typing import NamedTuple
 
-from dateline.fuse.candidates import (JOIN_SCORE, Report, actor_match, candidate_pairs,
-                                      collapse_copies, location_conflict, make_reports, pair_score,
-                                      same_sentence)
+from dateline.fuse.candidates import (BETWEEN_PARTIES, GATHERING_TYPES, JOIN_SCORE, NO_SIDE, Report,
+                                      Side, align, candidate_pairs, collapse_copies, compatible,
+                                      counterpart, event_sides, gathering_pair, is_symmetric,
+                                      make_reports, pair_score, same_sentence, side_match)
 from dateline.fuse.confidence import fused_confidence
 from dateline.fuse.dates import choose_date, date_claims, explain
 from dateline.fuse.summary import summarize
@@ -36,6 +46,7 @@ class _Groups:
         self.reports = reports
         self.parent = list(range(len(reports)))
         self.members = {i: [i] for i in range(len(reports))}
+        self.seats = {i: _seats(report) for i, report in enumerate(reports)}
 
     def find(self, item: int) -> int:
         while self.parent[item] != item:
@@ -51,13 +62,56 @@ class _Groups:
             root_a, root_b = root_b, root_a
         self.parent[root_b] = root_a
         self.members[root_a] += self.members.pop(root_b)
+        self.seats[root_a] = {**self.seats.pop(root_b), **self.seats[root_a]}
 
     def _compatible(self, root_a: int, root_b: int) -> bool:
-        reports = self.reports
-        return all(same_sentence(reports[i], reports[j]) or (
-                       actor_match(reports[i], reports[j]) is not None
-                       and not location_conflict(reports[i], reports[j]))
-                   for i in self.members[root_a] for j in self.members[root_b])
+        """No two actors on one side, no two places; but a meeting one sentence already gives
+        several guests takes the guests the article's other reports of it name. An actor that
+        one report of either group calls a state's government is that state's in all of them
+        ("the Islamic Emirate's foreign ministry hosted" makes "the Taliban" of another report
+        Afghanistan's, and so one side with its minister)."""
+        seats = {**self.seats[root_b], **self.seats[root_a]}
+        reports = {i: _seated(self.reports[i], seats)
+                   for i in self.members[root_a] + self.members[root_b]}
+        several = None
+        for i in self.members[root_a]:
+            for j in self.members[root_b]:
+                if compatible(reports[i], reports[j]):
+                    continue
+                if several is None:
+                    several = self._several_guests(root_a) or self._several_guests(root_b)
+                if not (several and gathering_pair(reports[i], reports[j])):
+                    return False
+        return True
+
+    def _several_guests(self, root: int) -> bool:
+        """Whether one sentence of the group names two guests who are not one side."""
+        guests: dict[tuple[str, int], list[Side]] = {}
+        for i in self.members[root]:
+            report = self.reports[i]
+            if report.event.type in GATHERING_TYPES and report.target:
+                sentence = (report.event.article_id, report.event.sentence)
+                guests.setdefault(sentence, []).append(report.target_side)
+        return any(side_match(a, b) is None for named in guests.values()
+                   for k, a in enumerate(named) for b in named[k + 1:])
+
+
+def _seats(report: Report) -> dict[str, str]:
+    """The state seats a report gives actors other than states: a body it calls a government."""
+    return {side.actor: side.seat for side in (report.source_side, report.target_side)
+            if side.seat and side.actor and side.actor != side.seat}
+
+
+def _seated(report: Report, seats: Mapping[str, str]) -> Report:
+    """The report with each of its actors in the seat `seats` gives it."""
+    if not seats:
+        return report
+    source, target = (side._replace(seat=seats[side.actor], serves=seats[side.actor])
+                      if side.actor in seats and not side.seat else side
+                      for side in (report.source_side, report.target_side))
+    if (source, target) == (report.source_side, report.target_side):
+        return report
+    return replace(report, source_side=source, target_side=target)
 
 
 def group_events(events: Sequence[Event], articles: Mapping[str, ArticleRef],
@@ -92,23 +146,37 @@ def group_events(events: Sequence[Event], articles: Mapping[str, ArticleRef],
 
 
 def _without_ambiguous(reports: Sequence[Report], scored: list[tuple]) -> list[tuple]:
-    """Drop the joins of a one-sided report whose candidates fill its empty side differently,
+    """Drop the joins of a report with an unnamed side that its candidates fill differently,
     unless the pair shares a sentence or an article's text. Candidates in the report's own
-    article speak first: a follow-up sentence is about its article's happening."""
-    fills: dict[tuple[int, str, bool], set[str]] = {}
+    article speak first: a follow-up sentence is about its article's happening. A symmetric
+    report's side is read in the order it matches the candidate in ("India met" is filled by
+    the host of "the Taliban hosted a meeting")."""
+    fills: dict[tuple[int, int, bool], set[tuple[Side, tuple[str, int]]]] = {}
     for _, a, b in scored:
         for one, other in ((reports[a], reports[b]), (reports[b], reports[a])):
+            if one.source is not None and one.target is not None:
+                continue
             local = one.event.article_id == other.event.article_id
-            for side, mine, theirs in (("source", one.source, other.source),
-                                       ("target", one.target, other.target)):
-                if mine is None and theirs is not None:
-                    fills.setdefault((one.index, side, local), set()).add(theirs)
+            sentence = (other.event.article_id, other.event.sentence)
+            named = zip((one.source, one.target), counterpart(one, other))
+            for side, (mine, theirs) in enumerate(named):
+                if mine is None and theirs.actor is not None:
+                    fills.setdefault((one.index, side, local), set()).add((theirs, sentence))
     ambiguous = set()
     for (index, side, local), actors in fills.items():
-        if len(actors) > 1 and (local or (index, side, True) not in fills):
+        if _disagree(actors) and (local or (index, side, True) not in fills):
             ambiguous.add(index)
     return [item for item in scored
             if not ({item[1], item[2]} & ambiguous) or _close(reports[item[1]], reports[item[2]])]
+
+
+def _disagree(fills: set[tuple[Side, tuple[str, int]]]) -> bool:
+    """Whether some two fills (a side, and the sentence naming it) are two candidates, not one:
+    a state and its own minister fill one empty side alike, and so do the several actors one
+    sentence names ("India hosted Russia and Iran" is one happening)."""
+    listed = list(fills)
+    return any(sentence != other_sentence and side_match(side, other) is None
+               for i, (side, sentence) in enumerate(listed) for other, other_sentence in listed[i + 1:])
 
 
 def _close(a: Report, b: Report) -> bool:
@@ -148,12 +216,8 @@ def merge_group(members: Sequence[Event], articles: Mapping[str, ArticleRef],
     """One fused event from a group of per-article events about the same happening;
     `originals` maps a near-duplicate article to its original (a copy is no second source)."""
     kind = _most_common(e.type for e in members)
-    mode = _most_common(e.mode for e in members if e.type == kind)
-    # The lead supplies the codes and the actor order: the report that names the most sides,
-    # and names them most precisely (an official over the state).
-    lead = max((e for e in members if e.type == kind and e.mode == mode),
-               key=lambda e: (_named(e.source_actor, links, actors) + _named(e.target_actor, links, actors),
-                              e.id))
+    lead = _lead([e for e in members if e.type == kind], links, actors)
+    mode = lead.mode
     published = {e.article_id: (articles.get(e.article_id) or ArticleRef("", None)).published
                  for e in members}
     claims = date_claims(members, published)
@@ -164,9 +228,9 @@ def merge_group(members: Sequence[Event], articles: Mapping[str, ArticleRef],
         name, country = _most_common((loc.name, loc.country) for loc in locations)
         location = next(loc for loc in locations if (loc.name, loc.country) == (name, country))
     status = choose_status(members)
-    source = _actor(lead.source_actor, links, actors)
-    target = _actor(lead.target_actor, links, actors)
-    if source is not None and target is not None and source.id == target.id:
+    source, target = (_actor(side.actor, links, actors)
+                      for side in _group_sides(members, lead, links, actors))
+    if _acts_on_itself(lead.type, source, target):
         target = None  # two names of one actor: "Syria held talks with Syria" says nothing
     return FusedEvent(
         id=fused_id(members), type=lead.type, mode=mode, cameo=lead.cameo,
@@ -184,10 +248,78 @@ def merge_group(members: Sequence[Event], articles: Mapping[str, ArticleRef],
         date_value=dated.date_value if dated else _partial_date_value(members))
 
 
+def _lead(reports: Sequence[Event], links: Mapping[str, str], actors: Mapping[str, Actor]) -> Event:
+    """The report that supplies the codes and the actor order: of the most common mode, the one
+    that names the most sides most precisely (an official over the state), then the one whose
+    doer most other reports name as theirs (not one that reads the act the other way round)."""
+    modes = Counter(e.mode for e in reports)
+    sides = {e.id: (event_sides(e, links, actors), is_symmetric(e)) for e in reports}
+    readings = Counter(sides.values())  # copies of one report read alike: each reading once
+
+    def named(event: Event) -> int:
+        return sum(_named(side.actor, {}, actors) for side in sides[event.id][0])
+
+    def support(event: Event) -> int:
+        mine, symmetric = sides[event.id]
+        agreeing = 0
+        for (theirs, other_symmetric), count in readings.items():
+            agreement, swapped = align(mine, theirs, symmetric or other_symmetric)
+            agreeing += count * (agreement is not None and not swapped and agreement[0] > 0)
+        return agreeing
+
+    return max(reports, key=lambda e: (modes[e.mode], named(e), support(e), e.id))
+
+
+def _group_sides(members: Sequence[Event], lead: Event, links: Mapping[str, str],
+                 actors: Mapping[str, Actor]) -> tuple[Side, Side]:
+    """The fused event's doer and target: the lead's, each made as specific as the reports of
+    its type allow (an official over the state: "India" and "J.P. Singh" make J.P. Singh), an
+    unnamed one named by the reports that agree on it; a meeting whose reports name several
+    guests names none of them."""
+    mine = event_sides(lead, links, actors)
+    found: tuple[list[Side], list[Side]] = ([], [])
+    for event in members:
+        if event.type != lead.type:
+            continue
+        theirs = event_sides(event, links, actors)
+        _, swapped = align(mine, theirs, is_symmetric(lead) or is_symmetric(event))
+        if swapped:
+            theirs = (theirs[1], theirs[0])
+        for side, named in zip(found, theirs):
+            if named.actor is not None:
+                side.append(named)
+    chosen = []
+    for number, (own, named) in enumerate(zip(mine, found)):
+        several = any(side_match(a, b) is None for i, a in enumerate(named) for b in named[i + 1:])
+        if several and (own.actor is None or number == 1 and lead.type in GATHERING_TYPES):
+            chosen.append(NO_SIDE)  # no one of several guests is the meeting's one guest
+        elif own.actor is None:
+            chosen.append(_most_specific(named, own, actors))
+        else:
+            chosen.append(_most_specific([side for side in named if side_match(own, side) is not None],
+                                         own, actors))
+    return chosen[0], chosen[1]
+
+
+def _most_specific(sides: Sequence[Side], own: Side, actors: Mapping[str, Actor]) -> Side:
+    """Of the sides (and `own`), a person or body over a state; then `own`, then the most named."""
+    counts = Counter(sides)
+    return max([own, *sides],
+               key=lambda side: (_named(side.actor, {}, actors), side == own, counts[side]))
+
+
 def _partial_date_value(members: Sequence[Event]) -> str | None:
     """The most common date value of undated reports ("XXXX-11-04"), when their words gave one."""
     values = [e.date_value for e in members if e.date is None and e.date_value]
     return _most_common(values) if values else None
+
+
+def _acts_on_itself(type_: str, source: Actor | None, target: Actor | None) -> bool:
+    if source is None or target is None:
+        return False
+    if source.id == target.id:
+        return True
+    return type_ in BETWEEN_PARTIES and target.kind == "country" and source.country == target.id
 
 
 def _named(actor_id: str | None, links: Mapping[str, str], actors: Mapping[str, Actor]) -> int:

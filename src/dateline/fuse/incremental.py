@@ -17,9 +17,9 @@ from dateline.fuse.candidates import JOIN_SCORE, Blocks, Report, collapse_copies
 from dateline.model import Actor
 
 
-# Part of every fusion key: a store fused by an older version (one without confidence, say)
-# fuses everything again on its next ingest.
-FUSION_VERSION = "2"
+# Part of every fusion key: a store fused by an older version (one without confidence, say, or
+# one that read actors as sides differently) fuses everything again on its next ingest.
+FUSION_VERSION = "3"
 
 
 @dataclass(slots=True)
@@ -32,7 +32,7 @@ class Refusion:
 def fusion_key(report: Report, actors: Mapping[str, Actor]) -> str:
     """A digest of everything fusion reads about an event beyond the event itself."""
     names = tuple(actors[a].name if a in actors else a for a in (report.source, report.target) if a)
-    parts = (FUSION_VERSION, report.source, report.target, report.source_country, report.target_country,
+    parts = (FUSION_VERSION, report.source_side, report.target_side,
              report.window, report.story, report.original, report.place, names)
     return hashlib.sha1(repr(parts).encode("utf-8")).hexdigest()[:16]
 
