@@ -55,14 +55,14 @@ def test_render_texts_escape_paths_titles_and_names(db):
                    f"{PATH}; published", f"-> {NAME}")
     assert_escaped(render.profile_text(profile, db), NAME, "also: Alias\\r\\x1b]0;pwned\\x07",
                    f'"We\\x1b]0;pwned\\x07 met"  [{PATH}]')
-    assert_escaped(render.timeline_text(db.timeline()), f"CONSULT   {NAME} (IND) met India")
+    assert_escaped(render.timeline_text(db.timeline()), f"CONSULT   {NAME} (IND) held a meeting")
 
 
 def test_render_md_and_html_escape_paths_and_names(db):
     events, keys = db.timeline(), db.key_dates()
     assert_escaped(render.timeline_md(events), f"CONSULT: {NAME}", f"([{PATH}])")
     assert_escaped(render.timeline_html(events), NAME, PATH)
-    assert_escaped(render_key_dates.key_dates_text(keys), f"CONSULT {NAME} -> India")
+    assert_escaped(render_key_dates.key_dates_text(keys), f"CONSULT {NAME} -> -")
     assert_escaped(render_key_dates.key_dates_md(keys), f"[{PATH}]", f"CONSULT: {NAME}")
     assert_escaped(render_key_dates.key_dates_html(keys), PATH, NAME)
 
