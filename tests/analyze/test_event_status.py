@@ -69,8 +69,9 @@ def test_a_participle_setting_the_scene_is_no_act_of_the_subject(code):
     assert not [e for e in events if e.type == "REQUEST"]
 
 
-def test_signing_up_recruits_is_no_agreement(code):
-    assert not [e for e in code("The army signed up 8,000 new recruits last month.") if e.mode == "sign"]
+def test_signing_up_recruits_and_beating_a_target_are_no_acts(code):
+    events = code("The US Army signed up 8,000 new recruits last month, beating its target.")
+    assert not [e for e in events if e.mode in ("sign", "beat")], [(e.type, e.trigger) for e in events]
 
 
 @pytest.mark.parametrize(("text", "type_", "year"), [
@@ -102,3 +103,17 @@ def test_evidence_names_what_the_confidence_rests_on(code):
     assert {"doer", "target", "main-clause", "date-text", "occurred", "type:ACCUSE"} <= set(done.evidence)
     assert "hedged" in hedged.evidence and hedged.status == "conditional"
     assert 0 <= hedged.confidence < done.confidence <= 1
+
+
+@pytest.mark.parametrize("text", [
+    "There is talk of NATO and US military intervention in Libya.",
+    "Fears of an attack by Syrian troops on Homs grew.",
+    "The threat of sanctions against Syria rose.",
+])
+def test_an_act_spoken_of_or_feared_is_not_reported(code, text):
+    assert not code(text)
+
+
+def test_talks_held_are_still_talks(code):
+    assert one(code("Talks between Syria and Turkey collapsed on Tuesday."), "CONSULT").status == "occurred"
+

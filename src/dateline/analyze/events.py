@@ -153,13 +153,21 @@ def noun_arguments(noun: Token, event_class: EventClass, index: MentionIndex, kb
     return Arguments(source, distinct_target(source, target, index), location)
 
 
-# Names that hold a trigger word without telling of an act: "The War of the Worlds", "Human Rights
-# Watch", "the Defense Cooperation Agreement", "Freedom Fighters Inc.".
-NAMING_ENTITIES = frozenset({"WORK_OF_ART", "ORG", "FAC", "LAW", "PRODUCT"})
+# Nouns of talk and expectation: what they are "of" is spoken of or feared, not done ("talk of
+# intervention", "fears of an attack", "the threat of civil war", "hopes of a ceasefire").
+HEARSAY_NOUNS = frozenset({
+    "talk", "fear", "risk", "prospect", "possibility", "threat", "hope", "danger", "rumour", "rumor",
+    "speculation", "chance", "likelihood", "spectre", "specter", "idea", "question", "issue",
+})
 
 
-def is_in_a_name(trigger: Token) -> bool:
-    return trigger.ent_type_ in NAMING_ENTITIES
+def is_spoken_of(trigger: Token) -> bool:
+    """A noun event "of" which others speak or which they fear, or "talk of" itself."""
+    if trigger.lemma_.lower() == "talk" and any(c.dep_ == "prep" and c.lower_ == "of" for c in trigger.children):
+        return True
+    head = trigger.head
+    return (trigger.pos_ == "NOUN" and trigger.dep_ == "pobj" and head.lower_ in ("of", "about")
+            and head.head.lemma_.lower() in HEARSAY_NOUNS)
 
 
 def is_circumstance(trigger: Token) -> bool:
@@ -316,7 +324,7 @@ def find_events(doc: Doc, article: Article, mentions: list[Mention], times: list
         kept: dict[tuple, tuple[tuple, tuple, Event]] = {}
         for trigger, event_class in find_triggers(candidates.within(sentence), lexicon):
             if (is_requested(trigger) or is_alleged(trigger) or is_circumstance(trigger) or is_forecast(trigger)
-                    or is_in_a_name(trigger)):
+                    or is_spoken_of(trigger)):
                 continue  # the request is the event ("urged X to quit"); what it asks for is not
             for event in code_trigger(trigger, event_class, sentence_index, article, index, rooted_times, kb,
                                       narrative, same_actor, country_of):

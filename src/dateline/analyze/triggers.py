@@ -56,6 +56,7 @@ class _VerbRule:
     needs_clause: bool = False
     needs_other_doer: bool = False  # "wants Putin to attack": the clause under the verb has its own subject
     not_particles: frozenset[str] = frozenset()  # "signed up recruits" is no signing
+    not_objects: frozenset[str] = frozenset()  # "beat its target" is no beating
 
 
 @dataclass(frozen=True, slots=True)
@@ -162,7 +163,8 @@ def _parse_lexicon(data: dict) -> Lexicon:
             particles = spec.get("particles_for", {}).get(verb, spec.get("particles", ()))
             rule = _VerbRule(event_class, frozenset(objects), frozenset(particles), bool(spec.get("needs_clause")),
                              bool(spec.get("needs_other_doer")),
-                             frozenset(spec.get("not_particles_for", {}).get(verb, ())))
+                             frozenset(spec.get("not_particles_for", {}).get(verb, ())),
+                             frozenset(spec.get("not_objects_for", {}).get(verb, ())))
             verbs.setdefault(verb, []).append(rule)
         for noun in spec.get("nouns", ()):
             nouns.setdefault(noun, event_class)
@@ -259,7 +261,7 @@ def match_verb(token: Token, lexicon: Lexicon) -> EventClass | None:
             continue
         if rule.particles and not rule.particles & particles:
             continue
-        if rule.not_particles & particles:
+        if rule.not_particles & particles or rule.not_objects & objects:
             continue
         if rule.needs_other_doer and not _has_other_doer(token):
             continue
