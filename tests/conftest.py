@@ -22,3 +22,17 @@ def corpus_ingest(tmp_path_factory):
 @pytest.fixture(scope="session")
 def corpus_db(corpus_ingest):
     return corpus_ingest[0]
+
+
+@pytest.fixture(scope="module")
+def mixed_database(tmp_path_factory):
+    """The sample database with events of every sureness (tests/confidence_samples.py), open,
+    and the fused event id of each type."""
+    from confidence_samples import build_mixed_database
+
+    from dateline.query import Database
+
+    path = tmp_path_factory.mktemp("mixed") / "d.duckdb"
+    ids = build_mixed_database(path)
+    with Database(path) as database:
+        yield database, ids

@@ -295,6 +295,17 @@ class FusedEvent:
 
 
 @dataclass(slots=True)
+class Reading:
+    """One article's reading of a fused event: how sure it is, and the evidence that says so."""
+
+    event_id: str  # the per-article Event.id
+    article_id: str
+    source: str
+    confidence: float | None
+    evidence: tuple[str, ...] = ()
+
+
+@dataclass(slots=True)
 class DateClaim:
     """A date the sources of a fused event give it, and how many sources agree with it."""
 

@@ -5,21 +5,13 @@ import json
 
 import duckdb
 import pytest
-from confidence_samples import (CONFIDENCE, EVACUATION, MEETING, THREAT, THREAT_DATE_VALUE,
-                                build_mixed_database)
+from confidence_samples import CONFIDENCE, EVACUATION, MEETING, THREAT, THREAT_DATE_VALUE
 
 from dateline.export import ROW_COLUMNS, export, table_rows
 from dateline.export.gdelt import global_event_id
 from dateline.export.tables import EVENTS
-from dateline.query import Database
 
 
-@pytest.fixture(scope="module")
-def mixed(tmp_path_factory):
-    path = tmp_path_factory.mktemp("mixed") / "d.duckdb"
-    ids = build_mixed_database(path)
-    with Database(path) as database:
-        yield database, ids
 
 
 def read_events(folder, fmt, table="events"):
@@ -37,8 +29,8 @@ def read_events(folder, fmt, table="events"):
 
 
 @pytest.mark.parametrize("fmt", ["json", "csv", "parquet"])
-def test_export_tables_carry_every_event_with_its_confidence(mixed, tmp_path, fmt):
-    db, _ = mixed
+def test_export_tables_carry_every_event_with_its_confidence(mixed_database, tmp_path, fmt):
+    db, _ = mixed_database
     report = export(db, fmt, tmp_path / fmt)
     events = read_events(tmp_path / fmt, fmt)
     assert report.rows["events"] == 3 and report.left_out == {}
@@ -47,8 +39,8 @@ def test_export_tables_carry_every_event_with_its_confidence(mixed, tmp_path, fm
     assert values == {MEETING: None, EVACUATION: None, THREAT: THREAT_DATE_VALUE}
 
 
-def test_export_parquet_types_confidence_as_a_number(mixed, tmp_path):
-    db, _ = mixed
+def test_export_parquet_types_confidence_as_a_number(mixed_database, tmp_path):
+    db, _ = mixed_database
     export(db, "parquet", tmp_path / "p")
     with duckdb.connect() as con:
         kinds = dict(con.execute("SELECT column_name, column_type FROM (DESCRIBE SELECT * FROM"
@@ -59,8 +51,8 @@ def test_export_parquet_types_confidence_as_a_number(mixed, tmp_path):
 
 
 @pytest.mark.parametrize("fmt", ["json", "csv", "parquet"])
-def test_export_tables_keep_only_the_surer_events_when_asked(mixed, tmp_path, fmt):
-    db, ids = mixed
+def test_export_tables_keep_only_the_surer_events_when_asked(mixed_database, tmp_path, fmt):
+    db, ids = mixed_database
     report = export(db, fmt, tmp_path / fmt, min_confidence=0.25)
     assert sorted(e["type"] for e in read_events(tmp_path / fmt, fmt)) == [MEETING, THREAT]
     assert report.left_out == {"events below confidence 0.25": 1}
@@ -68,8 +60,8 @@ def test_export_tables_keep_only_the_surer_events_when_asked(mixed, tmp_path, fm
     assert sources and ids[EVACUATION] not in {s["event_id"] for s in sources}
 
 
-def test_export_gdelt_rows_end_with_confidence_and_date_value(mixed, tmp_path):
-    db, ids = mixed
+def test_export_gdelt_rows_end_with_confidence_and_date_value(mixed_database, tmp_path):
+    db, ids = mixed_database
     path = tmp_path / "events.tsv"
     report = export(db, "gdelt", path)
     rows = [dict(zip(ROW_COLUMNS, line.split("\t")))
@@ -87,8 +79,8 @@ def test_export_gdelt_rows_end_with_confidence_and_date_value(mixed, tmp_path):
     assert surer.left_out == {"events below confidence 0.50": 2}
 
 
-def test_export_table_rows_hold_every_event_for_python_use(mixed):
-    db, _ = mixed
+def test_export_table_rows_hold_every_event_for_python_use(mixed_database):
+    db, _ = mixed_database
     rows = table_rows(db)["events"]
     confidence = EVENTS.names.index("confidence")
     assert sorted(row[confidence] for row in rows) == sorted(CONFIDENCE.values())

@@ -9,11 +9,12 @@ from __future__ import annotations
 
 import math
 from collections.abc import Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
 import duckdb
 
 from dateline.errors import E053, QueryError
+from dateline.model import Reading
 
 # The default view shows the events we can stand behind: at this confidence, the real-news
 # benchmark (benchmarks/realnews_gold.py) measured the precision the README states.
@@ -31,7 +32,6 @@ EVIDENCE_WORDS = {
     "quoted": "inside a quotation",
     "hedged": "hedged (could, would, may)",
     "question": "asked as a question",
-    "lede": "in the article's first sentence",
     "verb": "told by a verb",
     "unpunctuated": "in a sentence with no end mark (a headline or a fragment)",
     "date-text": "dated by its own words",
@@ -84,20 +84,6 @@ class Hidden:
             return None
         events = "event" if self.count == 1 else "events"
         return f"{self.count} more {events} below confidence {threshold_label(self.threshold)}"
-
-
-@dataclass(slots=True)
-class Reading:
-    """One article's reading of a fused event: how sure it is, and the evidence that says so."""
-
-    event_id: str  # the per-article Event.id
-    article_id: str
-    source: str
-    confidence: float | None
-    evidence: tuple[str, ...] = field(default_factory=tuple)
-
-    def words(self) -> list[str]:
-        return evidence_words(self.evidence)
 
 
 def evidence_words(evidence: tuple[str, ...] | list[str]) -> list[str]:

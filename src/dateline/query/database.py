@@ -10,9 +10,9 @@ from dateline.errors import E042, E045, E046, E047, E048, NotFound, QueryError
 from dateline.fuse.actors import merge_linked
 from dateline.model import (Actor, ActorMention, ActorProfile, Article, ArticleHead, ArticleView,
                             DateClaim, EventSource, FusedEvent, KeyDate, Location, NearDuplicate,
-                            Overview, Quote, Relation, Story)
+                            Overview, Quote, Reading, Relation, Story)
 from dateline.query.articles import read_event_marks, read_sentences, read_times
-from dateline.query.confidence import (DEFAULT_MIN_CONFIDENCE, Hidden, Reading, read_readings,
+from dateline.query.confidence import (DEFAULT_MIN_CONFIDENCE, Hidden, read_readings,
                                        shown_confidence)
 from dateline.query.dates import since_bound, until_bound
 from dateline.query.key_dates import Scope, choose_key_dates, query_words

@@ -14,9 +14,9 @@ from rich.markup import escape as escape_markup
 from rich.table import Table
 from rich.text import Text
 
-from dateline.model import (Actor, ActorProfile, ArticleView, FusedEvent, Quote, Relation, Story,
-                            shown_name)
-from dateline.query.confidence import Reading, confidence_label
+from dateline.model import (Actor, ActorProfile, ArticleView, FusedEvent, Quote, Reading, Relation,
+                            Story, shown_name)
+from dateline.query.confidence import confidence_label, evidence_words
 from dateline.query.database import Database
 from dateline.query.dates import date_value_words
 from dateline.query.render_csv import write_csv
@@ -170,7 +170,7 @@ def event_text(event: FusedEvent, readings: Sequence[Reading] = ()) -> str:
     if event.date_note:
         lines.append(f"date: {event.date_note}")
     lines += [f"reading in {shown_name(r.source)}: {confidence_label(r.confidence)}; "
-              f"{'; '.join(r.words()) or 'no evidence recorded'}" for r in readings]
+              f"{'; '.join(evidence_words(r.evidence)) or 'no evidence recorded'}" for r in readings]
     lines += ["", f"{len(event.sources)} source{'' if len(event.sources) == 1 else 's'}"]
     lines += [f"- {shown_name(s.source)} ({iso(s.published) or 'undated'}): {s.sentence}"
               for s in event.sources]

@@ -5,8 +5,8 @@ import json
 from datetime import date
 
 from dateline.model import (Actor, ActorProfile, ArticleView, FusedEvent, KeyDate, Location,
-                            Overview, Quote, Relation, Role, Story, SummarySentence)
-from dateline.query.confidence import Reading
+                            Overview, Quote, Reading, Relation, Role, Story, SummarySentence)
+from dateline.query.confidence import evidence_words
 from dateline.query.database import Database
 
 
@@ -49,7 +49,7 @@ def reading_json(reading: Reading) -> dict:
     """One article's reading of an event: its confidence and the evidence, as names and words."""
     return {"event": reading.event_id, "article": reading.article_id, "path": reading.source,
             "confidence": reading.confidence, "evidence": list(reading.evidence),
-            "evidence_words": reading.words()}
+            "evidence_words": evidence_words(reading.evidence)}
 
 
 def event_detail_json(event: FusedEvent, readings: list[Reading]) -> dict:

@@ -6,7 +6,7 @@ from urllib.parse import quote
 
 from jinja2 import Environment, FileSystemLoader, StrictUndefined
 
-from dateline.query.confidence import confidence_label, threshold_label
+from dateline.query.confidence import confidence_label, evidence_words, threshold_label
 from dateline.query.render import date_label, sources_label, undated_label
 from dateline.query.render_key_dates import evidence_label, shown_events
 from dateline.query.serialize import iso
@@ -34,7 +34,8 @@ def environment() -> Environment:
                     "actor_href": actor_href, "event_href": event_href,
                     "article_href": article_href, "web_url": web_url, "quad_name": QUAD_NAMES.get,
                     "evidence_label": evidence_label, "undated_label": undated_label,
-                    "confidence_label": confidence_label, "threshold_label": threshold_label}
+                    "confidence_label": confidence_label, "threshold_label": threshold_label,
+                    "evidence_words": evidence_words}
     env.globals |= {"marked_sentence": marked_sentence, "shown_events": shown_events,
                     "article_href": article_href}
     return env
