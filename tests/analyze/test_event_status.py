@@ -117,3 +117,8 @@ def test_an_act_spoken_of_or_feared_is_not_reported(code, text):
 def test_talks_held_are_still_talks(code):
     assert one(code("Talks between Syria and Turkey collapsed on Tuesday."), "CONSULT").status == "occurred"
 
+
+
+def test_a_question_on_its_own_line_is_conditional_and_thanks_are_courtesy(code):
+    events = code("Does Hitchens disapprove of Desmond?\nPaxman: Tony Blair, thank you.")
+    assert [(e.type, e.status) for e in events] == [("ACCUSE", "conditional")]

@@ -48,3 +48,10 @@ def test_a_states_own_official_does_no_diplomacy_with_that_state():
     event = report("e1", "a1", 0.8, source=JAISHANKAR.id, target=INDIA.id)
     (fused,) = fuse_events([event], ARTICLES, {}, ACTORS)
     assert fused.source_actor.id == JAISHANKAR.id and fused.target_actor is None
+
+
+def test_an_act_told_as_hypothetical_or_not_done_stays_below_the_default_view():
+    for status in ("conditional", "denied"):
+        events = [replace(report(f"e{i}", f"a{i}", 0.9), status=status) for i in (1, 2)]
+        (fused,) = fuse_events(events, ARTICLES, {}, ACTORS)
+        assert fused.status == status and fused.confidence <= NO_DOER_CEILING < DEFAULT_MIN_CONFIDENCE

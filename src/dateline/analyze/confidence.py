@@ -17,7 +17,7 @@ from importlib import resources
 
 from spacy.tokens import Token
 
-from dateline.analyze.eventdate import is_hedged, quoted_spans
+from dateline.analyze.eventdate import is_hedged, own_line, quoted_spans
 from dateline.analyze.intent import clause_verb, speech_verb
 from dateline.model import Actor, Event
 
@@ -76,9 +76,10 @@ def evidence_for(event: Event, trigger: Token, actor: Callable[[str], Actor | No
         found.add("quoted")
     if is_hedged(verb):
         found.add("hedged")
-    if sentence.text.rstrip().endswith("?"):
+    line = own_line(trigger)
+    if line.endswith("?"):
         found.add("question")
-    if not sentence.text.rstrip().endswith(tuple(SENTENCE_ENDS)):
+    if not line.endswith(tuple(SENTENCE_ENDS)):
         found.add("unpunctuated")
     if trigger.pos_ in ("VERB", "AUX"):
         found.add("verb")

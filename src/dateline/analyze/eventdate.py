@@ -330,8 +330,18 @@ def is_hedged(verb: Token) -> bool:
     return False
 
 
+def own_line(trigger: Token) -> str:
+    """The trigger's sentence as far as the line it stands on: the parser may run a sentence on
+    over a line break ("Does he disapprove?\nPaxman: thank you.")."""
+    sentence = trigger.sent
+    text, at = sentence.text, trigger.idx - sentence.start_char
+    start = text.rfind("\n", 0, at) + 1
+    end = text.find("\n", at)
+    return text[start:end if end >= 0 else len(text)].strip()
+
+
 def _is_question(trigger: Token) -> bool:
-    return trigger.sent.text.rstrip(" \"'\u201d)").endswith("?")
+    return own_line(trigger).rstrip("\"'\u201d)").endswith("?")
 
 
 def _chain_head(verb: Token) -> Token:

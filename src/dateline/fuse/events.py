@@ -244,7 +244,8 @@ def merge_group(members: Sequence[Event], articles: Mapping[str, ArticleRef],
                           sentence_text=lead.sentence_text),
         sources=_sources(members, articles), members=sorted(e.id for e in members),
         dates=[claim for claim, _ in claims], date_note=explain([claim for claim, _ in claims]),
-        confidence=fused_confidence(members, originals or {}, named_doer=source is not None),
+        confidence=fused_confidence(members, originals or {}, named_doer=source is not None,
+                                    status=status),
         date_value=dated.date_value if dated else _partial_date_value(members))
 
 
