@@ -122,3 +122,16 @@ def test_talks_held_are_still_talks(code):
 def test_a_question_on_its_own_line_is_conditional_and_thanks_are_courtesy(code):
     events = code("Does Hitchens disapprove of Desmond?\nPaxman: Tony Blair, thank you.")
     assert [(e.type, e.status) for e in events] == [("ACCUSE", "conditional")]
+
+
+@pytest.mark.parametrize("text", [
+    "U.S. and Brent oil futures have rallied since March after Libya stopped exporting.",
+    "The MSCI emerging markets index rallied 3.6 percent on Tuesday.",
+])
+def test_markets_are_no_actors(code, text):
+    assert not [e for e in code(text) if e.type == "PROTEST"]
+
+
+def test_every_act_of_a_conditional_chain_is_conditional(code):
+    events = code("The reforms will matter only if Syrian troops stop shooting, detaining and torturing protesters.")
+    assert events and all(e.status == "conditional" for e in events), [(e.type, e.trigger, e.status) for e in events]

@@ -345,10 +345,11 @@ def _is_question(trigger: Token) -> bool:
 
 
 def _chain_head(verb: Token) -> Token:
-    """The verb a chain of verbs hangs from: "stop shooting", "began to shell": stop, began.
-    Whether the chain's act happened is said at its head."""
-    for _ in range(3):
-        if verb.dep_ != "xcomp" or verb.head.i == verb.i or verb.head.pos_ not in ("VERB", "AUX"):
+    """The verb a chain of verbs hangs from: "stop shooting", "began to shell", "stop shooting,
+    detaining and torturing": stop, began, stop. Whether the chain's act happened is said at its
+    head."""
+    for _ in range(4):
+        if verb.dep_ not in ("xcomp", "conj") or verb.head.i == verb.i or verb.head.pos_ not in ("VERB", "AUX"):
             break
         verb = verb.head
     return verb

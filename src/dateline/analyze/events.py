@@ -88,9 +88,18 @@ NATURAL_HAZARDS = frozenset({
 })
 
 
+# Subjects of markets and money: "Brent futures rallied", "the index rallied 3.6 percent" tell of
+# prices, not of protests; no actor acts in them.
+MARKETS = frozenset({
+    "future", "futures", "index", "price", "share", "stock", "market", "bond", "yield", "currency",
+    "dollar", "euro", "pound", "yen", "rupee", "crude", "commodity", "premium", "spread", "rate",
+    "earnings", "profit", "revenue", "sale", "output", "export", "import", "inflation", "economy",
+})
+
+
 def verb_arguments(verb: Token, event_class: EventClass, index: MentionIndex, kb) -> Arguments:
     subject, passive = subject_of(verb)
-    if subject is not None and subject.lemma_.lower() in NATURAL_HAZARDS:
+    if subject is not None and subject.lemma_.lower() in NATURAL_HAZARDS | MARKETS:
         return Arguments(None, None, None)
     source = actor_of(subject, index)
     target = None
