@@ -135,3 +135,16 @@ def test_markets_are_no_actors(code, text):
 def test_every_act_of_a_conditional_chain_is_conditional(code):
     events = code("The reforms will matter only if Syrian troops stop shooting, detaining and torturing protesters.")
     assert events and all(e.status == "conditional" for e in events), [(e.type, e.trigger, e.status) for e in events]
+
+
+@pytest.mark.parametrize("text", [
+    "\"They should carefully consider this,\" Saleh told army commanders.",
+    "\"The betrayal of Syria should come as no surprise,\" the Siyasat-e Ruz daily said.",
+    "Marla wrote it all down, asked lots of questions and returned to Kabul.",
+])
+def test_no_request_without_a_party_asked(code, text):
+    assert not [e for e in code(text) if e.type == "REQUEST"], [(e.type, e.trigger) for e in code(text)]
+
+
+def test_a_speaker_obliging_a_named_party_makes_a_demand(code):
+    assert one(code("Russia said on Monday that Sudan must return the helicopter."), "REQUEST").target_actor == "SDN"

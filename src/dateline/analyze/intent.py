@@ -166,12 +166,26 @@ def _asks_another(governor: Token, act: Token) -> bool:
                for c in governor.children)
 
 
+# Entities that name who is obliged; "they", "we", "the plant" or "the betrayal" name no one the
+# speaker can make demands of.
+NAMED_PARTIES = frozenset({"GPE", "ORG", "NORP", "PERSON"})
+
+
+def _names_a_party(clause: Token) -> bool:
+    subject = next((c for c in clause.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    if subject is None:
+        return False
+    return subject.ent_type_ in NAMED_PARTIES or any(
+        c.ent_type_ in NAMED_PARTIES for c in subject.children if c.dep_ in ("compound", "amod", "poss"))
+
+
 def is_obligation_report(token: Token) -> bool:
-    """A verb of saying over a clause of obligation: "declared that China must drop barriers"."""
+    """A verb of saying over a clause of obligation whose subject names a party: "declared that
+    China must drop barriers" (not "said they should pay less", "said the plant should be safe")."""
     if token.lemma_.lower() not in SPEECH_VERBS or token.pos_ not in ("VERB", "AUX"):
         return False
     for clause in token.children:
-        if clause.dep_ != "ccomp":
+        if clause.dep_ != "ccomp" or not _names_a_party(clause):
             continue
         if any(c.dep_ == "aux" and c.lower_ in OBLIGATION_AUXILIARIES for c in clause.children):
             return True
