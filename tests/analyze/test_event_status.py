@@ -148,3 +148,11 @@ def test_no_request_without_a_party_asked(code, text):
 
 def test_a_speaker_obliging_a_named_party_makes_a_demand(code):
     assert one(code("Russia said on Monday that Sudan must return the helicopter."), "REQUEST").target_actor == "SDN"
+
+
+@pytest.mark.parametrize("text", [
+    "His columns are molten Old Testament fury shot through with visceral wit.",
+    "Shiner also takes on nuclear power, every aspect of it.",
+])
+def test_figures_of_speech_with_violent_verbs_are_no_attacks(code, text):
+    assert not [e for e in code(text) if e.type == "ASSAULT"], [(e.type, e.trigger) for e in code(text)]
