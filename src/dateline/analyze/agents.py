@@ -31,6 +31,10 @@ def mention_sector(mention: Mention, doc: Doc, sectors: dict[str, str]) -> str |
     if span is None or len(span) == 0:
         return None
     head = span.root
+    if mention.how == "seat":  # "protesters", "the security forces": the agent noun is the mention
+        own = agent_sector(head, sectors)
+        if own is not None:
+            return own
     while head.dep_ == "conj" and head.head.i != head.i:  # "Hungarian and Romanian officials"
         head = head.head
     while head.dep_ in MODIFIER_DEPS and head.head.i != head.i and head.head.i > head.i:

@@ -12,6 +12,7 @@ Steps, for each sentence:
 from __future__ import annotations
 
 import hashlib
+from collections import Counter
 from dataclasses import replace
 
 from spacy.tokens import Doc, Token
@@ -215,12 +216,13 @@ def _without_absorbed(found: list[tuple[Token, EventClass]]) -> list[tuple[Token
 
 def code_trigger(trigger: Token, event_class: EventClass, sentence_index: int, article: Article,
                  index: MentionIndex, times: list[tuple[TimeRef, Token]], kb,
-                 narrative: Narrative | None = None, same_actor=None, country_of=None) -> list[Event]:
+                 narrative: Narrative | None = None, same_actor=None, country_of=None,
+                 home: str | None = None) -> list[Event]:
     """The events of one trigger: one per pair of actors it joins ("The US, Russia and
     Switzerland met" is three meetings), none when the parse names no actor for it. Without a
     `narrative`, only a trigger's own time expression dates it."""
     reader = verb_arguments if trigger.pos_ in ("VERB", "AUX") else noun_arguments
-    args = with_place_target(reader(trigger, event_class, index, kb), trigger, kb)
+    args = with_place_target(reader(trigger, event_class, index, kb), trigger, kb, home)
     if event_class.received:
         args = Arguments(args.target, args.source, args.location)
     args = with_home_target(args, event_class, trigger, kb, country_of)
@@ -307,6 +309,25 @@ def _depth(token: Token) -> int:
     return depth
 
 
+# The country an article is about: the one its mentions of countries, their places and their
+# people name most, when it holds at least this share of them and is named this often.
+HOME_SHARE = 0.5
+HOME_MENTIONS = 3
+
+
+def home_country(mentions: list[Mention], known) -> str | None:
+    """The country most of an article's country mentions point to, if one dominates."""
+    counts: Counter[str] = Counter()
+    for mention in mentions:
+        actor = known(mention.actor_id)
+        if actor is not None and actor.kind == "country":
+            counts[actor.id] += 1
+    if not counts:
+        return None
+    country, count = counts.most_common(1)[0]
+    return country if count >= HOME_MENTIONS and count >= HOME_SHARE * sum(counts.values()) else None
+
+
 def find_events(doc: Doc, article: Article, mentions: list[Mention], times: list[TimeRef], kb,
                 lexicon: Lexicon | None = None, actors: list[Actor] | None = None) -> list[Event]:
     lexicon = lexicon or load_lexicon()
@@ -323,6 +344,7 @@ def find_events(doc: Doc, article: Article, mentions: list[Mention], times: list
         return actor is not None and bool(actor.country or actor.sector in ("IGO", "NGO"))
 
     same_actor = same_side(known)
+    home = home_country(mentions, known)
     index = MentionIndex(mentions, ACTOR_NOUNS | frozenset(kb.agent_sectors), kb, placed, doc)
     rooted_times = dated_times(doc, times)
     narrative = Narrative(doc, rooted_times, article.published)
@@ -336,7 +358,7 @@ def find_events(doc: Doc, article: Article, mentions: list[Mention], times: list
                     or is_spoken_of(trigger)):
                 continue  # the request is the event ("urged X to quit"); what it asks for is not
             for event in code_trigger(trigger, event_class, sentence_index, article, index, rooted_times, kb,
-                                      narrative, same_actor, country_of):
+                                      narrative, same_actor, country_of, home):
                 evidence = evidence_for(event, trigger, known)
                 event = replace(event, evidence=evidence, confidence=score(evidence))
                 key = (event.type, event.source_actor, event.target_actor)

@@ -300,13 +300,14 @@ def travel_verb(noun: Token) -> Token | None:
     return verb if verb.lemma_.lower() in MOTION_VERBS and verb.pos_ in ("VERB", "AUX") else None
 
 
-def with_place_target(args: Arguments, trigger: Token, kb) -> Arguments:
+def with_place_target(args: Arguments, trigger: Token, kb, home: str | None = None) -> Arguments:
     """An act with no target of its own falls on the country where it happens, as CAMEO codes it:
     "lifted the curfew in Montenegro" is done to Montenegro, and a government's act at home to
     its own country. An ethnic people acting or acted on there belongs to that country too:
     "ethnic Albanians demonstrated in Serbia" are Serbia's ethnic Albanians, and so is a crowd
-    that names no country of its own (`with_crowd_source`)."""
-    args = with_crowd_source(args, trigger, kb)
+    that names no country of its own (`with_crowd_source`); `home` is the country the article
+    is about, when one dominates it."""
+    args = with_crowd_source(args, trigger, kb, home)
     place = args.location
     if place is None or place.country not in kb.actors:
         return args
@@ -317,26 +318,49 @@ def with_place_target(args: Arguments, trigger: Token, kb) -> Arguments:
     return Arguments(source, target, place)
 
 
-def with_crowd_source(args: Arguments, trigger: Token, kb) -> Arguments:
+def with_crowd_source(args: Arguments, trigger: Token, kb, home: str | None = None) -> Arguments:
     """ "Hundreds of thousands of people blocked streets in Hong Kong": a crowd that names no
-    country of its own is the people of the place where it acts."""
+    country of its own is the people of the place where it acts; with no place named, of the
+    country the article is about (`home`). So are a country's own police and authorities ("the
+    security forces opened fire"), which act at home."""
     if args.source is not None:
         return args
     verb = trigger.head if trigger.pos_ in ("NOUN", "PROPN") and trigger.dep_ in ("dobj", "attr") else trigger
     subject, passive = subject_of(verb)
-    if subject is None or passive or not _is_crowd(subject, kb):
+    if subject is None or passive:
+        return args
+    crowd, force = _is_crowd(subject, kb), _is_domestic_force(subject, kb)
+    if not (crowd or force):
         return args
     place = args.location or next((found for found in (place_phrase(c, kb) for c in verb.children
                                                        if c.dep_ in ("dobj", "obj")) if found), None)
-    if place is None or place.country not in kb.actors:
+    country = place.country if place is not None else home
+    if country is None or country not in kb.actors:
         return args
-    crowd = Mention(subject.idx, subject.idx + len(subject), subject.text, place.country, -1, "seat")
-    return Arguments(crowd, args.target, args.location)
+    seat = Mention(subject.idx, subject.idx + len(subject), subject.text, country, -1, "seat")
+    return Arguments(seat, args.target, args.location)
 
 
 # Sectors of people at large, and the words that count them: "thousands of people", "students".
 CROWD_SECTORS = frozenset({"CVL", "LAB", "EDU", "REF", "REL", "AGR"})
 CROWD_COUNTS = frozenset({"thousand", "hundred", "dozen", "million", "crowd"})
+
+
+# A state's forces at home: "the security forces", "police", "the authorities". (Troops and
+# soldiers often serve abroad: they are not taken for the article's country.)
+DOMESTIC_SECTORS = frozenset({"COP", "GOV", "SPY"})
+DOMESTIC_FORCES = frozenset({"security force", "security service"})
+# Words that tie a noun to someone named: "Syrian police", "Assad's forces", "his forces".
+_OWNER_DEPS = frozenset({"amod", "compound", "poss", "nmod"})
+
+
+def _is_domestic_force(subject: Token, kb) -> bool:
+    if subject.pos_ not in ("NOUN",) or any(c.dep_ in _OWNER_DEPS and c.pos_ in ("PROPN", "PRON", "ADJ")
+                                           and (c.ent_type_ or c.pos_ == "PRON") for c in subject.children):
+        return False
+    compounds = [c.lemma_.lower() for c in subject.lefts if c.dep_ in ("compound", "amod")]
+    keys = ([f"{compounds[-1]} {subject.lemma_.lower()}"] if compounds else []) + [subject.lemma_.lower()]
+    return any(key in DOMESTIC_FORCES or kb.agent_sectors.get(key) in DOMESTIC_SECTORS for key in keys)
 
 
 def _is_crowd(subject: Token, kb) -> bool:
