@@ -156,7 +156,9 @@ def score(events, gold: dict[str, GoldArticle]) -> dict:
         matched += 1
         for key in keys:
             reported.setdefault(key, []).append(event)
-        best = max((happenings[k] for k in keys), key=lambda h: actor_agrees(event.source_actor, h.item["source"]))
+        # the happening whose doer agrees, the first by key on a tie: the same on every run
+        best = max((happenings[k] for k in sorted(keys)),
+                   key=lambda h: actor_agrees(event.source_actor, h.item["source"]))
         date_right += date_value(event) == best.item["date"]
         actor_right += (actor_agrees(event.source_actor, best.item["source"])
                         and actor_agrees(event.target_actor, best.item.get("target")))
