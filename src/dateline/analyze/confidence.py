@@ -4,8 +4,9 @@ The evidence is what a careful reader checks before believing a line on a timeli
 sentence name who did it, and to whom; is the act in the sentence's main clause or buried in a
 report, a quote, a question or a modal; is the doer a political actor at all; do the words date
 it, and how often a reading of its PLOVER type is right (`type:ASSAULT`: some types' words are
-far more ambiguous than others'). `lexicon/confidence.json` weighs each piece (a logistic model: intercept plus the weights of
-the evidence present); `benchmarks/realnews/fit_confidence.py` says how the weights were chosen.
+far more ambiguous than others'). `lexicon/confidence.json` weighs each piece (a logistic model:
+intercept plus the weights of the evidence present); `benchmarks/realnews/fit_confidence.py`
+says how the weights were chosen.
 """
 from __future__ import annotations
 
