@@ -27,6 +27,7 @@ from dateline.analyze.tense import (
     FUTURE_GOVERNORS,
     INTENT_GOVERNORS,
     PAST,
+    chain_head,
     governing_verb,
     is_infinitive_under,
     is_marked_clause,
@@ -344,20 +345,9 @@ def _is_question(trigger: Token) -> bool:
     return own_line(trigger).rstrip("\"'\u201d)").endswith("?")
 
 
-def _chain_head(verb: Token) -> Token:
-    """The verb a chain of verbs hangs from: "stop shooting", "began to shell", "stop shooting,
-    detaining and torturing": stop, began, stop. Whether the chain's act happened is said at its
-    head."""
-    for _ in range(4):
-        if verb.dep_ not in ("xcomp", "conj") or verb.head.i == verb.i or verb.head.pos_ not in ("VERB", "AUX"):
-            break
-        verb = verb.head
-    return verb
-
-
 def status_of(trigger: Token, when: EventDate, published: date | None) -> str:
     verb = _verb_for(trigger)
-    head = _chain_head(verb)
+    head = chain_head(verb)  # whether a chain's act happened is said at its head
     if _is_negated(verb) or (head is not verb and _is_negated(head) and not is_refusal_head(head)):
         return "denied"
     if any(_is_conditional(v) or is_hedged(v) for v in {verb, head}) or _is_question(trigger):

@@ -18,7 +18,8 @@ from __future__ import annotations
 from spacy.tokens import Token
 
 from dateline.analyze.arguments import MentionIndex, actor_of, subject_of
-from dateline.analyze.tense import FUTURE, INTENT_GOVERNORS, is_infinitive_under, is_marked_clause, verb_direction
+from dateline.analyze.tense import (FUTURE, INTENT_GOVERNORS, chain_head, is_infinitive_under, is_marked_clause,
+                                    verb_direction)
 from dateline.model import Mention
 
 SPEECH_VERBS = frozenset({
@@ -119,39 +120,33 @@ def is_forecast(trigger: Token) -> bool:
 def is_alleged(trigger: Token) -> bool:
     """An act that a word of accusing or denying governs ("accused X of backing", "denied that it
     had attacked", "allegations that troops tortured"), within three steps of the parse."""
-    current = clause_verb(trigger)
-    for _ in range(3):
-        if current.dep_ not in _REQUEST_PATH or current.head.i == current.i:
-            return False
-        current = current.head
-        if current.lemma_.lower() in ALLEGATION_GOVERNORS:
-            return True
-    return False
+    return _governor(clause_verb(trigger), ALLEGATION_GOVERNORS) is not None
 
 
 def is_requested(trigger: Token) -> bool:
     """An act asked of someone, not done: an infinitive or a bare subjunctive ("demanded that he
     resign") below a word of asking, within three steps of the parse."""
-    verb = clause_verb(trigger)
-    for _ in range(3):
-        if (verb.dep_ not in ("conj", "xcomp") or verb.head.i == verb.i or verb.head.pos_ not in ("VERB", "AUX")
-                or verb.head.lemma_.lower() in REQUEST_GOVERNORS):
-            break
-        # "halt the shelling and end the sieges", "stop targeting dissidents": the first verb of a
-        # coordination or a chain is the one asked
-        verb = verb.head
+    # "halt the shelling and end the sieges", "stop targeting dissidents": the first verb of a
+    # coordination or a chain is the one asked
+    verb = chain_head(clause_verb(trigger), steps=3, stop_at=REQUEST_GOVERNORS)
     to_infinitive = any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
     subjunctive = verb.tag_ == "VB" and not any(c.dep_ == "aux" for c in verb.children)
     if not (to_infinitive or subjunctive):
         return False
+    governor = _governor(verb, REQUEST_GOVERNORS)
+    return governor is not None and _asks_another(governor, verb)
+
+
+def _governor(verb: Token, words: frozenset[str]) -> Token | None:
+    """The first word of `words` above the verb, within three steps along _REQUEST_PATH."""
     current = verb
     for _ in range(3):
         if current.dep_ not in _REQUEST_PATH or current.head.i == current.i:
-            return False
+            return None
         current = current.head
-        if current.lemma_.lower() in REQUEST_GOVERNORS:
-            return _asks_another(current, verb)
-    return False
+        if current.lemma_.lower() in words:
+            return current
+    return None
 
 
 def _asks_another(governor: Token, act: Token) -> bool:

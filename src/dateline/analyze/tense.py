@@ -32,6 +32,19 @@ def governing_verb(token: Token) -> Token | None:
     return None
 
 
+def chain_head(verb: Token, steps: int = 4, stop_at: frozenset[str] = frozenset()) -> Token:
+    """The verb a chain of verbs or a coordination hangs from: "stop shooting", "began to shell",
+    "stop shooting, detaining and torturing": stop, began, stop. The climb ends below a verb
+    in `stop_at` ("urged X to quit" stays at quit)."""
+    for _ in range(steps):
+        head = verb.head
+        if (verb.dep_ not in ("xcomp", "conj") or head.i == verb.i or head.pos_ not in ("VERB", "AUX")
+                or head.lemma_.lower() in stop_at):
+            break
+        verb = head
+    return verb
+
+
 def is_infinitive_under(verb: Token, governors: frozenset[str]) -> bool:
     """ "offered to send", "offered on Monday to send" (the parser may hang the second as advcl)."""
     if verb.dep_ == "xcomp":
