@@ -96,11 +96,12 @@ MARKETS = frozenset({
     "dollar", "euro", "pound", "yen", "rupee", "crude", "commodity", "premium", "spread", "rate",
     "earnings", "profit", "revenue", "sale", "output", "export", "import", "inflation", "economy",
 })
+NON_ACTOR_SUBJECTS = NATURAL_HAZARDS | MARKETS
 
 
 def verb_arguments(verb: Token, event_class: EventClass, index: MentionIndex, kb) -> Arguments:
     subject, passive = subject_of(verb)
-    if subject is not None and subject.lemma_.lower() in NATURAL_HAZARDS | MARKETS:
+    if subject is not None and subject.lemma_.lower() in NON_ACTOR_SUBJECTS:
         return Arguments(None, None, None)
     source = actor_of(subject, index)
     target = None
@@ -356,7 +357,7 @@ def find_events(doc: Doc, article: Article, mentions: list[Mention], times: list
         for trigger, event_class in find_triggers(candidates.within(sentence), lexicon):
             if (is_requested(trigger) or is_alleged(trigger) or is_circumstance(trigger) or is_forecast(trigger)
                     or is_spoken_of(trigger)):
-                continue  # the request is the event ("urged X to quit"); what it asks for is not
+                continue  # asked for, alleged, scene-setting, forecast or feared: no happening of its own
             for event in code_trigger(trigger, event_class, sentence_index, article, index, rooted_times, kb,
                                       narrative, same_actor, country_of, home):
                 evidence = evidence_for(event, trigger, known)
