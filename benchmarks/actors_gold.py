@@ -9,7 +9,9 @@ longest first, as a whole word. An alias in lower case only ("the embassy", "the
 anaphora, not a name, and is left out. A written alias that several gold actors may carry
 (a surname such as "Singh") goes to the one of them named in full in that article; when that
 does not single one out, the occurrence is not scored. A title written against its name
-("External Affairs Minister S Jaishankar") is one mention.
+("External Affairs Minister S Jaishankar") is one mention. A place that begins the name of a
+meeting or process ("the Moscow Format", "the Delhi Declaration") names that, not its state:
+it is no mention.
 
 Each gold mention takes the canonical actor of the stored mention that overlaps it most (of two
 that overlap it alike, the shorter: the qualifier inside a role phrase); a gold
@@ -52,6 +54,11 @@ def gold_key(item: dict) -> str:
     return item["file"] + (f"#{item['record']}" if item.get("record") else "")
 
 
+# A place's name that begins the name of a meeting or process names that, not the place's state
+# ("the Moscow Format", "the Delhi Declaration", "the Astana talks").
+MEETING_NAME = re.compile(r"\s+(?:Format|Declaration|Dialogue|Process|process|talks|Talks|Conference|Accords?)\b")
+
+
 def is_name(alias: str) -> bool:
     return alias.startswith("@") or any(char.isupper() for char in alias)
 
@@ -92,7 +99,7 @@ def find_gold_mentions(source: str, text: str, actors: list[dict]) -> tuple[list
     unscored = 0
     for surface in sorted(owners, key=len, reverse=True):
         for match in surface_pattern(surface).finditer(text):
-            if any(taken[match.start():match.end()]):
+            if any(taken[match.start():match.end()]) or MEETING_NAME.match(text, match.end()):
                 continue
             taken[match.start():match.end()] = [True] * (match.end() - match.start())
             candidates = owners[surface] | holders.get(surface, set())

@@ -13,8 +13,10 @@ Ingests the articles (a date line from each folder's name) into a fresh database
 - split: found happenings reported by 2+ shown events;
 - no doer: shown events that name no doer;
 - date and actor accuracy over matched events (the date at the event's precision equals the
-  gold's; doer and target agree with the gold's by name or by country and sector);
-- the share of events dated by falling back to the publication date.
+  gold's; doer and target agree with the gold's by name or by country and sector, the sector
+  being the one the event's words give the actor, as CAMEO codes it);
+- the share of events dated by falling back to the publication date;
+- the gold's people (full names of doers and targets) that came out as more than one actor.
 `--features FILE` writes one JSON line per per-article event (its evidence and whether it reports
 a gold happening), for benchmarks/realnews/fit_confidence.py.
 """
@@ -29,6 +31,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from dateline import Database, ingest
+from dateline.model import is_unresolved
 
 HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE / "realnews"))
@@ -134,15 +137,19 @@ def words(text: str) -> set[str]:
     return {w for w in re.findall(r"[a-z]+", text.lower()) if w not in GENERIC and len(w) > 2}
 
 
-def actor_agrees(actor, gold_actor: dict | None) -> bool:
+def actor_agrees(actor, gold_actor: dict | None, sector: str | None = None) -> bool:
+    """Whether an event's actor is the gold's: by a distinctive word of its names, or by country
+    and sector, CAMEO-style. `sector` is the one the event's words give the actor ("Syrian
+    troops": MIL); without one, the actor's own (a state's is GOV)."""
     if gold_actor is None or actor is None:
         return gold_actor is None and actor is None
     names = words(" ".join([actor.name, *actor.aliases]))
     if names & words(gold_actor["text"]):
         return True
     same_country = actor.country is not None and actor.country == gold_actor.get("country")
-    return same_country and (gold_actor.get("sector") is None or actor.sector == gold_actor.get("sector")
-                             or actor.kind == "country" and gold_actor.get("sector") in (None, "GOV"))
+    wanted = gold_actor.get("sector")
+    coded = sector or (None if actor.kind == "country" else actor.sector)
+    return same_country and (wanted is None or coded == wanted or coded is None and wanted == "GOV")
 
 
 def score(events, gold: dict[str, GoldArticle]) -> dict:
@@ -158,10 +165,10 @@ def score(events, gold: dict[str, GoldArticle]) -> dict:
             reported.setdefault(key, []).append(event)
         # the happening whose doer agrees, the first by key on a tie: the same on every run
         best = max((happenings[k] for k in sorted(keys)),
-                   key=lambda h: actor_agrees(event.source_actor, h.item["source"]))
+                   key=lambda h: actor_agrees(event.source_actor, h.item["source"], event.source_sector))
         date_right += date_value(event) == best.item["date"]
-        actor_right += (actor_agrees(event.source_actor, best.item["source"])
-                        and actor_agrees(event.target_actor, best.item.get("target")))
+        actor_right += (actor_agrees(event.source_actor, best.item["source"], event.source_sector)
+                        and actor_agrees(event.target_actor, best.item.get("target"), event.target_sector))
     found_lines = {key: _lines_found(evs, happenings[key], gold) for key, evs in reported.items()}
     multi = [key for key, lines in found_lines.items() if len(lines) > 1]
     whole = sum(1 for key in multi if any(found_lines[key] <= _cited_lines(e, happenings[key], gold)
@@ -194,6 +201,32 @@ def _cited_lines(event, happening: Happening, gold: dict[str, GoldArticle]) -> s
 def _lines_found(events, happening: Happening, gold: dict[str, GoldArticle]) -> set[int]:
     """The happening's mention lines that some shown event of its type reports."""
     return set().union(*(_cited_lines(e, happening, gold) for e in events))
+
+
+def people_split(db: Database, gold: dict[str, GoldArticle]) -> tuple[int, dict[str, set[str]]]:
+    """The people the gold names as doers and targets, and those of them that came out as more
+    than one actor. A gold person is a full name (two words or more) that Dateline mentions as a
+    person and that a gold doer or target holds ("President Bashar al-Assad" holds "Bashar
+    al-Assad"); it came out split when its mentions, and the bare surnames of the articles that
+    name it in full, land on more than one actor (left unresolved counts as one more)."""
+    texts = " | ".join(item[side]["text"].lower() for article in gold.values() for h in article.happenings
+                       for item in (h.item,) for side in ("source", "target") if item.get(side))
+    landed: dict[str, set[str]] = {}
+    surnames: dict[tuple[str, str], str] = {}  # (article, surname) -> the full name it has there
+    mentions = [m for m in db.mentions() if gold_path(m.source) in gold]
+    for mention in mentions:
+        actor = db.actor(mention.actor_id)
+        name = " ".join(mention.text.split())
+        if actor.kind == "person" and mention.how not in ("role", "qualifier") and len(name.split()) > 1 \
+                and name.lower() in texts:
+            landed.setdefault(name, set()).add(actor.id)
+            surnames[(mention.article_id, name.split()[-1].lower())] = name
+    for mention in mentions:
+        name = surnames.get((mention.article_id, mention.text.strip().lower()))
+        if name is not None:
+            actor = db.actor(mention.actor_id)
+            landed[name].add("unresolved" if is_unresolved(actor) else actor.id)
+    return len(landed), {name: ids for name, ids in landed.items() if len(ids) > 1}
 
 
 def write_features(db: Database, gold: dict[str, GoldArticle], out: Path) -> None:
@@ -237,6 +270,9 @@ def main() -> None:
         write_corpus(sorted(gold), corpus)
         ingest([corpus], db=db_path, workers=2)
         with Database(db_path) as db:
+            people, split = people_split(db, gold)
+            print(f"gold people (full names of doers and targets) {people}, one actor each {people - len(split)}"
+                  + "".join(f"\n  split: {name} -> {', '.join(sorted(ids))}" for name, ids in sorted(split.items())))
             report("default view", score(db.events(), gold))
             report("all events", score(db.events(min_confidence=0), gold))
             for collection in COLLECTIONS:

@@ -11,6 +11,7 @@ import pytest
 
 from dateline import pipeline
 from dateline.errors import QueryError
+from dateline.model import is_unresolved
 from dateline.query import Database
 
 
@@ -88,7 +89,9 @@ def test_two_singhs_stay_two_and_a_bare_singh_joins_neither(tmp_path, corpus):
         assert actor_of(db, "a.txt", "Singh") == official
         assert actor_of(db, "b.txt", "Singh") == shopkeeper
         assert actor_of(db, "c.txt", "Singh") not in (official, shopkeeper)
-        with pytest.raises(QueryError, match="E046: 'Singh' matches 3 actors"):
+        # the bare "Mr. Singh" stays unresolved in its article: a mention, not a third actor
+        assert is_unresolved(db.actor(actor_of(db, "c.txt", "Singh")))
+        with pytest.raises(QueryError, match="E046: 'Singh' matches 2 actors"):
             db.actor_profile("Singh")
         assert db.actor_profile("Gurnam Singh").actor.id == shopkeeper
 

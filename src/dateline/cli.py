@@ -11,12 +11,13 @@ import click
 from rich.console import Console
 from rich.progress import Progress
 
-from dateline import cli_share, pipeline
+from dateline import cli_share, corrections, pipeline
 from dateline.cli_options import (KEY_DATES, actor_option, confidence_options, dates_option,
                                   db_option, echo_hidden, format_option, open_db, print_table,
                                   query_option, sentences_option, since_option, type_option,
                                   until_option, user_errors)
 from dateline.errors import E003, E010, E014, E052, InputError, QueryError
+from dateline.model import shown_name
 from dateline.query import render, render_key_dates, serialize
 
 PROGRESS_MIN_FILES = 20  # fewer files finish before a bar is worth drawing
@@ -206,7 +207,8 @@ def _end_text(hidden, fmt: str) -> None:
 def actors(ctx: click.Context, db_path, fmt) -> None:
     """List actors (one per real entity) with aliases, roles and mention counts.
 
-    `dateline actors import` loads an actor dictionary of your own into a knowledge file.
+    `dateline actors import` loads an actor dictionary of your own into a knowledge file;
+    `dateline actors merge | split | set` correct the actors, in a knowledge file and at once.
     """
     if ctx.invoked_subcommand is not None:
         return
@@ -254,6 +256,62 @@ def import_actors(file: str, agents_file: str | None, fmt: str, into: str | None
     for skip in report.skipped:
         click.echo(str(skip), err=True)
     click.echo(report.summary())
+
+
+knowledge_target = click.option(
+    "--knowledge", "knowledge_file", type=click.Path(dir_okay=False), metavar="FILE",
+    help="Knowledge file to write the correction to, made if missing (default: "
+         "$DATELINE_KNOWLEDGE or ./dateline-knowledge.json); pass it to `dateline ingest "
+         "--knowledge` so that new articles and new databases get it too.")
+
+
+@actors.command("merge")
+@click.argument("a")
+@click.argument("b")
+@db_option
+@knowledge_target
+def actors_merge(a: str, b: str, db_path, knowledge_file) -> None:
+    """A and B (names, aliases or ids) are one actor: B joins A, whose name and kind are kept."""
+    with user_errors():
+        _echo_correction(corrections.merge_actors(a, b, db=db_path, knowledge=knowledge_file))
+
+
+@actors.command("split")
+@click.argument("a")
+@click.option("--article", required=True, metavar="ID",
+              help="The article: its id, or a unique prefix of it (the sources of `dateline "
+                   "events --format json` give their articles' ids).")
+@click.option("--into", metavar="B",
+              help="The actor those mentions are (name, alias or id); default: an actor of that "
+                   "article alone.")
+@db_option
+@knowledge_target
+def actors_split(a: str, article: str, into: str | None, db_path, knowledge_file) -> None:
+    """In one article, the mentions and events that point to actor A do not: they are an actor
+    of that article alone, or B."""
+    with user_errors():
+        _echo_correction(corrections.split_actor(a, article, into, db=db_path,
+                                                 knowledge=knowledge_file))
+
+
+@actors.command("set")
+@click.argument("a")
+@click.option("--name", help="The name to show for A.")
+@click.option("--country", metavar="CODE", help="A's country: an ISO 3166 alpha-3 code, e.g. SYR.")
+@click.option("--sector", metavar="CODE", help="A's sector, e.g. GOV, MIL, REB, IGO, NGO, MED, BUS.")
+@db_option
+@knowledge_target
+def actors_set(a: str, name: str | None, country: str | None, sector: str | None, db_path,
+               knowledge_file) -> None:
+    """Set the name, country or sector of actor A (a name, alias or id), over what articles say."""
+    with user_errors():
+        _echo_correction(corrections.set_actor(a, name=name, country=country, sector=sector,
+                                               db=db_path, knowledge=knowledge_file))
+
+
+def _echo_correction(report) -> None:
+    click.echo(report.summary())
+    click.echo(f"wrote {shown_name(str(report.knowledge))}")
 
 
 @main.command()

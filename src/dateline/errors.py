@@ -80,7 +80,8 @@ E042 = "E042: unknown event type {value!r}; expected one of {choices}"
 E043 = "E043: not a date {value!r}; expected YYYY, YYYY-MM or YYYY-MM-DD"
 E044 = "E044: unknown format {value!r}; expected one of {choices}"
 E045 = "E045: no actor matches {value!r}"
-E046 = "E046: {value!r} matches {count} actors: {choices}; name one by its id"
+E046 = ("E046: {value!r} matches {count:,} actors:\n{choices}\nbest guess: {best}; name one"
+        " by its id")
 E047 = "E047: no {what} has the id {value!r}"
 E048 = "E048: a relation needs two different actors; both names mean {value!r}"
 E049 = ("E049: database {path} is busy: another process has held it for over {seconds} s; "
@@ -108,3 +109,8 @@ E085 = ("E085: this server answers only the host names it was started for ({allo
 E090 = "E090: cannot reach the Dask scheduler at {address}: {detail}"
 # anything else
 E099 = "E099: unexpected error ({detail}); set DATELINE_DEBUG=1 to see where it happened"
+# actor corrections (`dateline actors merge | split | set`)
+E055 = ("E055: {a!r} and {b!r} both mean {actor}; a merge or a split into another actor needs two"
+        " different actors")
+E056 = "E056: cannot split in article {value!r}: {detail}"
+E057 = "E057: cannot set {what}: {expected}"

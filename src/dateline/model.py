@@ -144,6 +144,14 @@ def unscoped_id(actor_id: str) -> str:
     return actor_id.split(SCOPE_MARK, 1)[0]
 
 
+def is_unresolved(actor: Actor | None) -> bool:
+    """A person known only by a bare name within one article ("Assad" where two Assads fit, a
+    "Kamil" no one else names): a mention of someone, not an actor of the corpus. (A person a
+    user split off in one article has a name of several words, and is one.)"""
+    return (actor is not None and actor.kind == "person" and actor.id.startswith("person:")
+            and SCOPE_MARK in actor.id and len(actor.name.split()) == 1)
+
+
 @dataclass(slots=True)
 class Actor:
     id: str  # stable key: "IND", "person:subrahmanyam-jaishankar", "org:sco"
@@ -292,6 +300,10 @@ class FusedEvent:
     date_note: str | None = None  # why the chosen date won, when the sources disagree
     confidence: float = 0.0  # 0..1: how sure we are that this happened as shown (fuse.confidence)
     date_value: str | None = None  # the TimeML value of its date, partial ones included (Event.date_value)
+    # The sector its reports' words give each actor here ("Syrian troops": MIL), as CAMEO codes
+    # an actor per event; None when no report's words give one (the actor's own sector stands).
+    source_sector: str | None = None
+    target_sector: str | None = None
 
 
 @dataclass(slots=True)
@@ -446,3 +458,43 @@ class KeyDate:
     later: int
     sentences: list[SummarySentence] = field(default_factory=list)
     events: list[FusedEvent] = field(default_factory=list)
+
+
+@dataclass(slots=True)
+class ActorCandidate:
+    """A canonical actor a user's name fits, with how often the corpus mentions it: one of the
+    choices offered when a name fits several actors (`Database.actor_candidates`)."""
+
+    actor: Actor
+    mentions: int
+    articles: int  # the articles that mention it
+
+
+@dataclass(slots=True, frozen=True)
+class Correction:
+    """A user's correction of the actors fusion found: an entry of the knowledge file's
+    "corrections" (`knowledge.corrections` reads and writes them, `fuse.corrections` applies them).
+
+    - merge: `actor` and `other` are one actor, under `actor`'s record;
+    - split: in `article`, what points to `actor` does not: it is an actor of that article alone,
+      or `other` when given;
+    - set: `actor`'s canonical record takes `name`, `country` and `sector`, where given.
+    """
+
+    kind: str  # merge, split or set
+    actor: str  # an actor id
+    other: str | None = None  # merge: the actor that joins `actor`; split: the one taking its place
+    article: str | None = None  # split: an article id
+    name: str | None = None  # set
+    country: str | None = None  # set: ISO 3166 alpha-3
+    sector: str | None = None  # set: one of SECTORS
+
+
+@dataclass(slots=True, frozen=True)
+class ActorSplit:
+    """An actor id that a split correction replaced in one article: its stored mentions, events
+    and quotes that analysis gave `original_id` hold `actor_id`, an id scoped to the article."""
+
+    article_id: str
+    actor_id: str
+    original_id: str

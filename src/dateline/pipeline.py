@@ -13,7 +13,7 @@ from pathlib import Path
 from dateline.errors import E013, E015, DatelineError, failure_detail
 from dateline.executors import map_in_order, open_executor
 from dateline.fuse import fuse_store
-from dateline.model import Analysis, Article, Note, Skip
+from dateline.model import Analysis, Article, Correction, Note, Skip
 from dateline.store import Store
 
 BATCH_SIZE = 64  # articles per store transaction: large enough to amortize, small enough to lose little
@@ -119,10 +119,19 @@ def ingest(paths: Iterable[str | Path], db: str | Path | None = None, workers: i
             for batch in _batches(_flatten(analyzed), BATCH_SIZE):
                 _store_batch(store, batch, report)
         store.note_copies(copies)
-        fused = fuse_store(store)
+        fused = fuse_store(store, _corrections(knowledge))
         report.events = fused.events
         report.notes += fused.notes
     return report
+
+
+def _corrections(knowledge: str | Path | None) -> tuple[Correction, ...] | None:
+    """The user's corrections of actors, from their knowledge file; None when it has none to
+    say (fusion then keeps those the store holds)."""
+    from dateline.knowledge import load_knowledge, user_knowledge
+
+    path = user_knowledge(knowledge)
+    return load_knowledge(path).corrections if path else None
 
 
 def _store_batch(store: Store, batch: list[Analysis | Skip], report: IngestReport) -> None:

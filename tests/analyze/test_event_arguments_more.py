@@ -158,7 +158,7 @@ def test_a_language_is_no_actor(code):
 
 def test_a_building_the_protest_stands_outside_is_no_target(code):
     assert coded(main_event(code("Algerian students began a hunger strike outside Parliament on Monday."))) == (
-        "PROTEST", "DZA", "DZA")
+        "PROTEST", "group:dza-students", "DZA")
 
 
 def test_the_when_clause_of_an_attack_says_where_it_was(code):

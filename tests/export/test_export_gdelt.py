@@ -4,8 +4,8 @@ import pytest
 
 from dateline.errors import ExportError
 from dateline.export import DATELINE_COLUMNS, GDELT_COLUMNS, GDELT_INDEX, ROW_COLUMNS, export
-from dateline.export.gdelt import action_geo, country_names, fraction_date, global_event_id
-from dateline.model import Location
+from dateline.export.gdelt import action_geo, actor_fields, country_names, fraction_date, global_event_id
+from dateline.model import Actor, Location
 
 
 def gdelt_lines(db, path):
@@ -146,3 +146,14 @@ def test_export_gdelt_replaces_an_old_file_whole(db, tmp_path):
     export(db, "gdelt", path)
     assert "old" not in path.read_text(encoding="utf-8")
     assert [p.name for p in path.parent.iterdir()] == ["events.tsv"]  # no partial file left
+
+
+def test_export_gdelt_actor_codes_take_the_sector_the_event_gives():
+    """ "Syrian troops": the state with the sector its event's words give it (SYRMIL), where the
+    state alone is SYR; a body of no country keeps its own sector."""
+    syria = Actor("SYR", "Syria", "country", "SYR", "GOV")
+    assert actor_fields(syria)[:3] == ("SYR", "SYRIA", "SYR")
+    fields = actor_fields(syria, "MIL")
+    assert (fields[0], fields[2], fields[7]) == ("SYRMIL", "SYR", "MIL")
+    un = Actor("org:un", "United Nations", "organisation", None, "IGO")
+    assert actor_fields(un)[0] == "IGO"

@@ -252,3 +252,24 @@ def test_events_the_block_limit_is_symmetric():
     meets = {(r.index, other.index) for r in reports for other in blocks.of(r)}
     assert all((b, a) in meets for a, b in meets)
     assert max(sum(1 for a, _ in meets if a == r.index) for r in reports) == BLOCK_LIMIT
+
+
+def test_events_fused_keeps_the_sector_its_reports_words_give_each_side():
+    """ "Afghan troops" in two reports and "Afghanistan" in a third: the state is the side, and
+    the fused event keeps the military sector the reports' words give it, as CAMEO codes it."""
+    events = [make("e1", type_="ASSAULT", mode="attack", source=AFGHANISTAN.id, target=TALIBAN.id,
+                   source_sector="MIL"),
+              make("e2", "a2", type_="ASSAULT", mode="attack", source=AFGHANISTAN.id, target=TALIBAN.id,
+                   source_sector="MIL"),
+              make("e3", "a2", type_="ASSAULT", mode="attack", source=AFGHANISTAN.id, target=TALIBAN.id)]
+    (fused,) = fuse_events(events, ARTICLES, {}, ACTORS)
+    assert (fused.source_actor.id, fused.source_sector, fused.target_sector) == (AFGHANISTAN.id, "MIL", None)
+
+
+def test_events_fused_sector_follows_its_actor_when_a_report_reads_the_other_way():
+    events = [make("e1", source=INDIA.id, target=AFGHANISTAN.id, source_sector="GOV", mode="talks"),
+              make("e2", "a2", source=AFGHANISTAN.id, target=INDIA.id, target_sector="GOV",
+                   source_sector="MIL", mode="talks")]
+    (fused,) = fuse_events(events, ARTICLES, {}, ACTORS)
+    sectors = {fused.source_actor.id: fused.source_sector, fused.target_actor.id: fused.target_sector}
+    assert sectors == {INDIA.id: "GOV", AFGHANISTAN.id: "MIL"}

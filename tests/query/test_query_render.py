@@ -52,7 +52,7 @@ def test_serialize_event_json_has_design_shape(db):
     assert set(event) == {"id", "type", "mode", "cameo", "quad_class", "intensity", "status",
                           "summary", "date", "date_end", "date_precision", "date_basis",
                           "location", "source_actor", "target_actor", "sources", "dates",
-                          "date_note", "confidence", "date_value"}
+                          "date_note", "confidence", "date_value", "source_sector", "target_sector"}
     assert event["dates"][0] == {"date": "2021-07-13", "date_end": "2021-07-13",
                                  "precision": "day", "basis": "text", "reports": 2, "support": 3}
     assert event["location"] == {"name": "Dushanbe", "country": "TJK"}

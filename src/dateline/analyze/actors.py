@@ -1,14 +1,17 @@
 """Actor mentions: every span of an article that names a person, country, organisation or group.
 
 Steps, in order:
+0. places that name a meeting or process ("the Moscow Format") are set aside (not_names);
 1. find office titles ("foreign minister", "FM", "external affairs minister") and what surrounds them:
    a qualifier before ("India's", "the Afghan", "the Taliban's"), a name after ("... Bakhtiyor Saidov");
 2. a title with a qualifier and no name after is a role phrase: a mention of whoever held the office on
    the article's date;
 3. named entities from the parse resolve through the knowledge (names, aliases, handles, demonyms,
    capitals); a title before a name codes an unknown person's country and sector;
-4. short names ("Atmar") resolve to a person named in full in the same article, else to the one known
-   person with that surname; what is left becomes a new person or organisation;
+4. short names ("Atmar", "President Assad") resolve to the one person the article's evidence points
+   to (bare_names: a full name in the article, the title and the date, the article's countries);
+   entities that name no one are dropped (not_names); what is left becomes a new person or
+   organisation, a bare name one of this article alone;
 5. handles ("@MHaneefAtmar") resolve through the knowledge or a tweet's attribution line;
 6. a title before a name ("Foreign Minister Amir Khan Muttaqi") is a role its holder is seen in.
 """
@@ -20,8 +23,10 @@ from datetime import date
 
 from spacy.tokens import Doc, Span, Token
 
+from dateline.analyze.bare_names import NameContext, bearer
 from dateline.analyze.handles import add_handle_mentions
 from dateline.analyze.nlp import doc_ents, doc_text
+from dateline.analyze.not_names import is_no_name, name_end, names_a_body, process_name_tokens, without_describers
 from dateline.analyze.roles import observed_roles, phrase_actor, with_roles
 from dateline.knowledge import Knowledge, normalize, slugify
 from dateline.model import Actor, Mention, scoped_id
@@ -82,6 +87,7 @@ def find_mentions(doc: Doc, kb: Knowledge, published: date | None,
     to a full name found elsewhere.
     """
     article = _Article(doc, kb, published, _sentence_index(doc), doc_text(doc), scope)
+    article.claimed.update(process_name_tokens(doc, kb))
     titles = find_titles(doc, kb)
     add_role_mentions(article, titles)
     coded = {(use.named.start, use.named.end): use for use in titles if use.named is not None}
@@ -263,30 +269,48 @@ def _holder(article: _Article, use: TitleUse) -> Actor | None:
 # 3. Named entities
 
 
-def add_entity_mentions(article: _Article, coded: dict[tuple[int, int], TitleUse]) -> list[tuple[Span, int]]:
-    """Mention every entity the knowledge knows; return the others (with where their name starts)."""
+def add_entity_mentions(article: _Article, coded: dict[tuple[int, int], TitleUse]) -> list[tuple[Span, int, int]]:
+    """Mention every entity the knowledge knows; return the others (with where their name starts
+    and ends)."""
     deferred = []
     for ent in doc_ents(article.doc):
         if ent.label_ not in ACTOR_LABELS or any(token.i in article.claimed for token in ent):
             continue
-        start = _name_start(article, ent)
-        text = article.text[start : ent.end_char]
+        start, end = _name_start(article, ent), name_end(article.text, ent)
+        text = article.text[start:end]
         # "Mullah Baradar" is an alias as a whole; the mention still starts at the name.
         known = article.kb.resolve(ent.text) or article.kb.resolve(text)
-        if known is not None:
-            article.add(start, ent.end_char, known[0], known[1])
+        # "William Hague ... Hague said": the man, not the seat of the Netherlands ("The Hague")
+        determined = ent.text.lower().startswith("the ") or ent.start > 0 and ent.doc[ent.start - 1].lower_ == "the"
+        bare = known is not None and known[1] == "capital" and not determined
+        named = _named_person(article, text) if bare else None
+        if named is not None:
+            article.add(start, end, named, "surname")
+        elif known is not None:
+            article.add(start, end, known[0], known[1])
         elif known is None and ent.label_ != "PERSON" and article.kb.place(text) is not None:
             continue  # a city or region that is no actor: the event coder reads it as a location
         else:
-            deferred.append((ent, start))
+            deferred.append((ent, start, end))
     return deferred
 
 
+def _named_person(article: _Article, text: str) -> Actor | None:
+    """The one person this article has named in full so far whose surname this word is."""
+    word = normalize(text)
+    found = {p.id: p for p in article.people if len(p.name.split()) > 1 and normalize(p.name.split()[-1]) == word}
+    return next(iter(found.values())) if len(found) == 1 else None
+
+
 def _name_start(article: _Article, ent: Span) -> int:
-    """Where the name starts once a leading "the", honorifics and titles are dropped."""
+    """Where the name starts once a leading "the", a verb or a describing noun of a headline
+    ("Targeting Assad", "Activist Hadi Abdullah"), honorifics and titles are dropped."""
+    ent = without_describers(article.kb, ent)
     text = ent.text
     if ent.label_ == "PERSON":
         stripped = article.kb.strip_honorifics(text)
+        if article.kb.resolve(stripped) is not None or article.kb.spelled_alike(stripped) is not None:
+            return ent.end_char - len(stripped)  # "Amir Khan Muttaqi": a name, though "Amir" is a title
         match = _title_pattern(article.kb).match(stripped)
         if match and match.end() < len(stripped):
             stripped = stripped[match.end() :].lstrip()
@@ -300,24 +324,26 @@ def _name_start(article: _Article, ent: Span) -> int:
 
 
 def add_short_name_mentions(
-    article: _Article, deferred: list[tuple[Span, int]], coded: dict[tuple[int, int], TitleUse]
+    article: _Article, deferred: list[tuple[Span, int, int]], coded: dict[tuple[int, int], TitleUse]
 ) -> None:
-    for ent, start in deferred:
-        text = article.text[start : ent.end_char]
+    for ent, start, end in deferred:
+        text = article.text[start:end]
         if normalize(text) in article.kb.non_actors:
             continue
         named_before = _parenthesized_alias(article, ent)
         if named_before is not None:
-            article.add(start, ent.end_char, named_before, "alias")
+            article.add(start, end, named_before, "alias")
             continue
-        person = _person_by_short_name(article, text)
-        if person is not None:
-            article.add(start, ent.end_char, person, "surname")
-        elif ent.label_ == "PERSON" and _looks_like_a_name(text):
+        person = _person_by_short_name(article, ent, text, coded.get((ent.start, ent.end)))
+        if person is not None:  # "Jai Prakash Singh" for "J.P. Singh" is a name; "Singh" a surname
+            article.add(start, end, person, "surname" if len(text.split()) == 1 else "name")
+        elif is_no_name(article.kb, ent, text):
+            continue
+        elif ent.label_ == "PERSON" and not names_a_body(article.kb, text):
             person = _new_person(article, text, coded.get((ent.start, ent.end)), ent)
-            article.add(start, ent.end_char, person, "name")
-        elif ent.label_ == "ORG" and _looks_like_a_name(text):
-            article.add(start, ent.end_char, _new_organisation(article, text, ent), "name")
+            article.add(start, end, person, "name")
+        elif ent.label_ in ("ORG", "PERSON"):  # a company the NER took for a person's name too
+            article.add(start, end, _new_organisation(article, text, ent), "name")
 
 
 def _parenthesized_alias(article: _Article, ent: Span) -> Actor | None:
@@ -333,22 +359,25 @@ def _parenthesized_alias(article: _Article, ent: Span) -> Actor | None:
     return None
 
 
-def _person_by_short_name(article: _Article, text: str) -> Actor | None:
-    """ "Atmar" or "Haneef Atmar": the person named in full earlier in this article whose name
-    ends the same way, else the one known person with that surname."""
-    words = normalize(text).split()
-    if not words:
+def _person_by_short_name(article: _Article, ent: Span, text: str, title: TitleUse | None) -> Actor | None:
+    """ "Atmar", "President Assad", "King Abdullah of Jordan": the one person the evidence of this
+    article points to (bare_names.bearer), else None."""
+    countries = {actor.id for actor in article.actors.values() if actor.kind == "country"}
+    context = NameContext(article.kb, article.published, article.people, countries)
+    owner = title.owner if title is not None else None
+    return bearer(context, text, title.key if title is not None else None, owner or _owner_after(article, ent))
+
+
+def _owner_after(article: _Article, ent: Span) -> str | None:
+    """ "King Abdullah of Jordan", "the United Bus Company of Tehran": the country named (or by
+    its capital) right after a name; the NER may have run the "of" into the name."""
+    doc = article.doc
+    of = ent.end - 1 if doc[ent.end - 1].lower_ == "of" else ent.end
+    if of + 1 >= len(doc) or doc[of].lower_ != "of":
         return None
-    for person in reversed(article.people):
-        full = normalize(person.name).split()
-        if len(words) < len(full) and full[-len(words) :] == words:
-            return person
-    known = article.kb.resolve(text)
-    if known is not None and known[0].kind == "person":
-        return known[0]
-    if len(words) == 1:
-        return article.kb.surname_holder(words[-1])
-    return article.kb.spelled_alike(text)
+    after = _entity_starting(doc, of + 1)
+    actor = article.kb.lookup(after.text) if after is not None else None
+    return actor.id if actor is not None and actor.kind == "country" else None
 
 
 def _new_person(article: _Article, name: str, title: TitleUse | None, ent: Span | None = None) -> Actor:
@@ -366,7 +395,7 @@ def _new_person(article: _Article, name: str, title: TitleUse | None, ent: Span 
         if owner is not None and owner.country is None and owner.sector in ("IGO", "NGO"):
             sector = owner.sector  # the Arab League's secretary-general speaks for an IGO
     if country is None:
-        country = _surname_country(article, name)
+        country = _surname_country(article, name, title)
     if country is None and ent is not None:
         described_country, described_sector = _described_before(article, ent)
         if described_country is None:
@@ -379,10 +408,18 @@ def _new_person(article: _Article, name: str, title: TitleUse | None, ent: Span 
 DESCRIPTION_MAX_TOKENS = 5
 
 
-def _surname_country(article: _Article, name: str) -> str | None:
-    """ "President Bush" is one of two known Bushes, but both are American."""
-    holders = article.kb.surname_holders(normalize(name).split()[-1]) if name.strip() else []
-    countries = {article.kb.actors[holder].country for holder in holders}
+def _surname_country(article: _Article, name: str, title: TitleUse | None) -> str | None:
+    """ "President Bush" is one of two known Bushes who were presidents, but both are American.
+    Only a bare surname says so, not too common a one, and under a title only when its bearers
+    held it: "Francisco Franco" is no Brazilian for sharing a surname with one, nor "King
+    Abdullah" an Afghan."""
+    kb = article.kb
+    if len(name.split()) != 1 or normalize(name) in kb.ambiguous_surnames:
+        return None
+    office = kb.canonical_title(title.key) if title is not None else None
+    holders = [person for person in kb.surname_people(name) if office is None
+               or any(kb.canonical_title(role.title, role.country) == office for role in person.roles)]
+    countries = {person.country for person in holders}
     return countries.pop() if len(countries) == 1 else None
 
 
@@ -442,15 +479,6 @@ def _new_organisation(article: _Article, name: str, ent: Span | None = None) -> 
     country = next((word.id for word in words if word is not None and word.kind == "country"), None)
     if country is None and ent is not None:
         country, _ = _described_before(article, ent)  # "Rwanda's Senate", "the Kenyan Red Cross"
+    if country is None and ent is not None:
+        country = _owner_after(article, ent)  # "the United Bus Company of Tehran"
     return Actor(actor_id, name, "organisation", country)
-
-
-NAME_BREAKERS = (" — ", " – ", " - ", ":", "\n")
-
-
-def _looks_like_a_name(text: str) -> bool:
-    """Capitalised at both ends: the NER's "delegation of" or "spokesman of Ministry" are not names."""
-    words = text.split()
-    if any(separator in text for separator in NAME_BREAKERS):
-        return False  # "DUSHANBE — External Affairs": an entity run across a dateline is no name
-    return len(text) > 1 and bool(words) and words[0][:1].isupper() and words[-1][:1].isupper()

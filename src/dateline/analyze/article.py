@@ -11,6 +11,7 @@ Steps:
 """
 from __future__ import annotations
 
+from dataclasses import replace
 from typing import Iterable, Iterator
 
 from spacy.tokens import Doc
@@ -25,7 +26,7 @@ from dateline.analyze.tense import clause_direction
 from dateline.analyze.timex import find_times
 from dateline.errors import E013, failure_detail
 from dateline.knowledge import Knowledge, load_knowledge
-from dateline.model import Actor, Analysis, Article, Event, Sentence, Skip
+from dateline.model import Actor, Analysis, Article, Event, Mention, Sentence, Skip
 
 # spaCy's own batching: large enough to amortize, small enough to keep memory flat.
 PIPE_BATCH_SIZE = 16
@@ -87,10 +88,30 @@ def _analyze_doc(doc: Doc, article: Article, kb: Knowledge) -> Analysis:
     actors = _with_event_actors(actors, events, kb)
     people = {actor.id for actor in actors if actor.kind == "person"}
     quotes = find_quotes(doc, article.id, actors_of_phrases, people, article.published)
-    mentions, groups = name_collectives(doc, kb, mentions)
+    named, groups = name_collectives(doc, kb, mentions)
     actors += [group for group in groups if group not in actors]
+    events = [_by_collectives(event, mentions, named, {group.id: group for group in groups}) for event in events]
+    mentions = named
     return Analysis(article=article, sentences=sentences, times=times, actors=actors,
                     mentions=mentions, events=events, quotes=quotes)
+
+
+def _by_collectives(event: Event, mentions: list[Mention], named: list[Mention],
+                    groups: dict[str, Actor]) -> Event:
+    """The event with a state that stands for a group or mission of its own named in the sentence
+    ("Afghan students urged ...", coded AFG EDU) replaced by that group: what a reader sees is
+    who acted, while the codes stay the state's and the sector's. Only where the sentence names
+    the state so once: of "Indian universities" and "the Indian government", which is which
+    the event does not say."""
+    sides = {}
+    for side, text in (("source_actor", event.source_text), ("target_actor", event.target_text)):
+        country = getattr(event, side)
+        written = [m for m in mentions if m.sentence == event.sentence and m.actor_id == country and m.text == text]
+        found = {m.actor_id for m in named if m.sentence == event.sentence and m.actor_id in groups
+                 and groups[m.actor_id].country == country and text and m.text.startswith(text + " ")}
+        if len(written) == 1 and len(found) == 1:
+            sides[side] = found.pop()
+    return replace(event, **sides) if sides else event
 
 
 def _with_event_actors(actors: list[Actor], events: list[Event], kb: Knowledge) -> list[Actor]:

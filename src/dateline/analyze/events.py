@@ -46,6 +46,7 @@ from dateline.analyze.targets import (
     target_by_preposition,
     target_from,
     travel_verb,
+    with_crowd_target,
     with_home_target,
     with_place_target,
 )
@@ -71,6 +72,7 @@ MIN_ACTORS = 1
 OBLIGATION = class_for_cameo("100", "demand")
 # CAMEO's quad class of aid and material cooperation, whose goods name their giver.
 MATERIAL_COOPERATION = 2
+MATERIAL_CONFLICT = 4
 # A future act dated this finely is on a schedule; "over the next three years" is a commitment.
 SCHEDULE_PRECISIONS = frozenset({"day", "week", "month"})
 # Stronger date bases rank higher when two readings of one happening compete within a sentence.
@@ -223,10 +225,13 @@ def code_trigger(trigger: Token, event_class: EventClass, sentence_index: int, a
     Switzerland met" is three meetings), none when the parse names no actor for it. Without a
     `narrative`, only a trigger's own time expression dates it."""
     reader = verb_arguments if trigger.pos_ in ("VERB", "AUX") else noun_arguments
-    args = with_place_target(reader(trigger, event_class, index, kb), trigger, kb, home)
+    args = with_crowd_target(reader(trigger, event_class, index, kb), trigger, event_class.type, kb, home)
+    args = with_place_target(args, trigger, kb, home)
     if event_class.received:
         args = Arguments(args.target, args.source, args.location)
     args = with_home_target(args, event_class, trigger, kb, country_of)
+    if event_class.quad == MATERIAL_CONFLICT and _reports_it(args.source, kb):
+        args = Arguments(None, args.target, args.location)
     if sum(m is not None for m in (args.source, args.target)) < MIN_ACTORS:
         return []
     when = date_of(trigger, times, narrative)
@@ -280,6 +285,13 @@ def code_trigger(trigger: Token, event_class: EventClass, sentence_index: int, a
         )
         events.append(_as_military_force(event) if source_sector == "MIL" else event)
     return events
+
+
+def _reports_it(source: Mention | None, kb) -> bool:
+    """ "BBC News ... an attack", "Al-Jazeera ... opened fire": a news outlet read as the doer of
+    force is the one reporting it; no act of force is done by the press."""
+    actor = kb.actors.get(source.actor_id) if source is not None else None
+    return actor is not None and actor.sector == "MED"
 
 
 # Killing and violence by armed forces is CAMEO's conventional military force (19), not the

@@ -6,9 +6,12 @@ id (or `place:<slug>`) as the entity id. The stock NER then fills in the names w
 """
 from __future__ import annotations
 
+from functools import lru_cache
+
 import numpy
 import spacy
 from spacy.language import Language
+from spacy.lookups import Lookups
 from spacy.tokens import Doc, Span
 
 from dateline.errors import E060, DatelineError
@@ -62,6 +65,20 @@ def paragraph_breaks(doc):
         if doc[int(index)].text.count("\n") >= 2:
             doc[int(index) + 1].is_sent_start = True
     return doc
+
+
+@lru_cache(maxsize=1)
+def dictionary_words() -> frozenset[str]:
+    """The English words the model's lemmatizer knows (nouns, verbs, adjectives, adverbs, in
+    lower case): what tells "Gunfire" or "Morale" at the head of a sentence from a name."""
+    lookups = Lookups().from_disk(spacy.util.get_package_path(MODEL_NAME) / _model_folder() / "lemmatizer" / "lookups")
+    index = lookups.get_table("lemma_index")
+    return frozenset(word for words in index.values() for word in words)
+
+
+def _model_folder() -> str:
+    version = spacy.util.get_package_version(MODEL_NAME)
+    return f"{MODEL_NAME}-{version}"
 
 
 def _load_model() -> Language:

@@ -45,11 +45,18 @@ def observed_roles(titles: Iterable[TitleUse], mentions: Sequence[Mention], acto
             continue
         owner = use.owner or kb.title_owner(use.key) or actors[holder].country
         office = office_of(kb, use, owner, published)
-        if office is not None:
+        if office is not None and _may_hold(kb, office, holder, published):
             role = Role(office[0], office[1], published, published, "text")
             if role not in seen.setdefault(holder, []):
                 seen[holder].append(role)
     return seen
+
+
+def _may_hold(kb: Knowledge, office: tuple[str, str], holder: str, on: date) -> bool:
+    """Whether the text may show this person in the office that day: not when the knowledge
+    knows someone else held it then ("President Bush" in 2011 names a former president)."""
+    known = kb.role_holder(office[0], office[1], on)
+    return known is None or known.id == holder
 
 
 def with_roles(actor: Actor, roles: Sequence[Role]) -> Actor:

@@ -341,6 +341,34 @@ def with_crowd_source(args: Arguments, trigger: Token, kb, home: str | None = No
     return Arguments(seat, args.target, args.location)
 
 
+# Acts done to people: a crowd they fall on names whom, when no actor does.
+CROWD_TARGET_TYPES = frozenset({"ASSAULT", "COERCE"})
+
+
+def with_crowd_target(args: Arguments, trigger: Token, event_type: str, kb, home: str | None = None) -> Arguments:
+    """ "Syrian forces killed 24 civilians", "21 protesters were shot dead": the crowd an act of
+    force falls on, naming no country of its own, is the people of the place where it happens
+    (rather than the place: "killed 16 people in Homs"); with no place named, of the country
+    the article is about (`home`), as CAMEO codes them (SYRCVL)."""
+    placed = args.target is not None and args.target.how == "place"  # "in the city of Homs"
+    if args.target is not None and not placed or event_type not in CROWD_TARGET_TYPES \
+            or trigger.pos_ not in ("VERB", "AUX"):
+        return args
+    crowd = next((c for c in trigger.children if c.dep_ in ("dobj", "obj", "nsubjpass")), None)
+    if crowd is None or crowd.pos_ != "NOUN" or not _is_crowd(crowd, kb) or _is_owned(crowd):
+        return args
+    country = args.target.actor_id if placed else args.location.country if args.location is not None else home
+    if country is None or country not in kb.actors:
+        return args
+    seat = Mention(crowd.idx, crowd.idx + len(crowd), crowd.text, country, -1, "seat")
+    return Arguments(args.source, seat, args.location)
+
+
+def _is_owned(noun: Token) -> bool:
+    """ "Syrian protesters", "its civilians": the noun says whose people they are already."""
+    return any(c.dep_ in _OWNER_DEPS and (c.ent_type_ or c.pos_ == "PRON") for c in noun.children)
+
+
 # Sectors of people at large, and the words that count them: "thousands of people", "students".
 CROWD_SECTORS = frozenset({"CVL", "LAB", "EDU", "REF", "REL", "AGR"})
 CROWD_COUNTS = frozenset({"thousand", "hundred", "dozen", "million", "crowd"})

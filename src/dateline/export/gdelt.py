@@ -73,12 +73,13 @@ def fraction_date(day: date) -> str:
     return f"{day.year}.{share:04d}"
 
 
-def actor_fields(actor: Actor | None) -> tuple[str, ...]:
+def actor_fields(actor: Actor | None, sector: str | None = None) -> tuple[str, ...]:
     """The ten actor columns. The code is CAMEO-style: country then sector ("INDGOV", "AFGREB"),
-    the country alone for a state ("AFG"), the sector alone for a body of no country ("IGO")."""
+    the country alone for a state ("AFG"), the sector alone for a body of no country ("IGO").
+    `sector` is the one the event's words give the actor ("Syrian troops": SYRMIL), when any."""
     if actor is None:
         return ("",) * 10
-    sector = "" if actor.kind == "country" else (actor.sector or "")
+    sector = sector or ("" if actor.kind == "country" else (actor.sector or ""))
     country = actor.country or ""
     return (country + sector, actor.name.upper(), country, "", "", "", "", sector, "", "")
 
@@ -127,7 +128,8 @@ def gdelt_row(event: FusedEvent, articles: dict[str, tuple[str | None, str | Non
     fields = (
         str(global_event_id(event.id)), _yyyymmdd(day), f"{day.year:04d}{day.month:02d}",
         str(day.year), fraction_date(day),
-        *actor_fields(event.source_actor), *actor_fields(event.target_actor),
+        *actor_fields(event.source_actor, event.source_sector),
+        *actor_fields(event.target_actor, event.target_sector),
         "1" if is_root else "0", cameo, cameo[:3], cameo[:2],
         # GDELT has no neutral class: it files CAMEO's neutral roots (01, 02) under 1.
         str(event.quad_class or 1), goldstein(event.intensity),

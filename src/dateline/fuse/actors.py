@@ -46,18 +46,18 @@ def last_token(name: str) -> str | None:
     return tokens[-1].lower() if tokens else None
 
 
-def _word_fits(short: str, full: str) -> bool:
-    return short == full or (len(short) == 1 and full.startswith(short)) or same_name_word(full, short)
+def _word_fits(short: str, full: str, alike: bool = True) -> bool:
+    return short == full or (len(short) == 1 and full.startswith(short)) or alike and same_name_word(full, short)
 
 
-def is_form_of(short: list[str], full: list[str]) -> bool:
+def is_form_of(short: list[str], full: list[str], alike: bool = True) -> bool:
     """Whether a name is a form of another: the same surname, and each other word, in order, one
-    of the other's words, spelled alike or as its initial ("S Jaishankar", "Hanif Atmar")."""
-    if not short or not full or len(short) > len(full) or not _word_fits(short[-1], full[-1]):
+    of the other's words, as its initial, or (`alike`) spelled alike ("S Jaishankar", "Hanif Atmar")."""
+    if not short or not full or len(short) > len(full) or not _word_fits(short[-1], full[-1], alike):
         return False
     position = 0
     for word in short[:-1]:
-        while position < len(full) - 1 and not _word_fits(word, full[position]):
+        while position < len(full) - 1 and not _word_fits(word, full[position], alike):
             position += 1
         if position >= len(full) - 1:
             return False
@@ -71,6 +71,19 @@ def is_scoped(actor_id: str) -> bool:
 
 def _compatible(a: Actor, b: Actor) -> bool:
     return a.country is None or b.country is None or a.country == b.country
+
+
+def _may_join(person: Actor, other: Actor, words: dict[str, list[str]]) -> bool:
+    """Whether one person's name is a form of another's, and nothing says they are two: the
+    words as written or as initials, in any country; spelled only alike, when the other words
+    of the name agree as written ("Karim Sultany", "Karim Haneef Sultani") or both are known to
+    be of one country. A bare surname spelled alike ("Muttaki", "Mottaki") is no evidence."""
+    mine, theirs = words[person.id], words[other.id]
+    if not _compatible(person, other) or not is_form_of(mine, theirs):
+        return False
+    if is_form_of(mine, theirs, alike=False) or person.country is not None and person.country == other.country:
+        return True
+    return len(mine) > 1 and bool(set(mine) & set(theirs))
 
 
 class _Links:
@@ -92,14 +105,16 @@ class _Links:
         return {actor_id: self.root(actor_id) for actor_id in self.parent}
 
 
-def link_actors(actors: Iterable[Actor], together: Mapping[str, Iterable[str]] | None = None
-                ) -> dict[str, str]:
+def link_actors(actors: Iterable[Actor], together: Mapping[str, Iterable[str]] | None = None,
+                published: Mapping[str, date | None] | None = None,
+                stories: Mapping[str, str] | None = None) -> dict[str, str]:
     """Map every actor id to its canonical id. `together` gives, per article, the ids of the
-    actors it mentions (what a handle is read against)."""
+    actors it mentions (what a handle and a bare surname are read against), `published` each
+    article's date and `stories` each article's story."""
     actors = sorted(actors, key=lambda a: a.id)
     links = _Links(actors)
     people = [a for a in actors if a.kind == "person" and not a.id.startswith(("handle:", "role:"))]
-    _link_names(people, links)
+    _link_names(people, links, _Sightings(together or {}, published or {}, stories or {}))
     named = {links.root(p.id) for p in people}
     canonical_people = [p for p in people if p.id in named and not is_scoped(p.id)]
     _link_handles([a for a in actors if a.id.startswith("handle:")], canonical_people, together or {}, links)
@@ -111,14 +126,39 @@ def link_actors(actors: Iterable[Actor], together: Mapping[str, Iterable[str]] |
 # 1-2. People's names
 
 
-def _link_names(people: list[Actor], links: _Links) -> None:
+# How near in time (days) an article of the same story naming someone in full must be to tell
+# which of several people a bare surname of another article means.
+NEARBY_DAYS = 30
+
+
+class _Sightings:
+    """Where the corpus names each actor id: the story and date of each article mentioning it."""
+
+    def __init__(self, together: Mapping[str, Iterable[str]], published: Mapping[str, date | None],
+                 stories: Mapping[str, str]) -> None:
+        self.seen: dict[str, list[tuple[str, str, date]]] = {}  # id -> (article, story, day)
+        for article_id, ids in together.items():
+            day, story = published.get(article_id), stories.get(article_id)
+            if day is not None and story is not None:
+                for actor_id in ids:
+                    self.seen.setdefault(actor_id, []).append((article_id, story, day))
+
+    def near(self, actor_ids: Iterable[str], story: str, day: date) -> bool:
+        return any(seen_story == story and abs((seen - day).days) <= NEARBY_DAYS
+                   for i in actor_ids for _, seen_story, seen in self.seen.get(i, ()))
+
+    def within(self, actor_ids: Iterable[str], articles: set[str]) -> bool:
+        return any(article in articles for i in actor_ids for article, _, _ in self.seen.get(i, ()))
+
+
+def _link_names(people: list[Actor], links: _Links, sightings: _Sightings) -> None:
     words = {p.id: name_words(p.name) for p in people}
     by_surname: dict[str, list[Actor]] = {}
     for person in people:
         if words[person.id]:
             by_surname.setdefault(words[person.id][-1][:1], []).append(person)
     for group in by_surname.values():
-        _link_surname_group(group, words, links)
+        _link_surname_group(group, words, links, sightings)
 
 
 class _SurnameIndex:
@@ -143,15 +183,15 @@ class _SurnameIndex:
         return [self.group[p] for p in sorted(positions)]
 
 
-def _link_surname_group(group: list[Actor], words: dict[str, list[str]], links: _Links) -> None:
+def _link_surname_group(group: list[Actor], words: dict[str, list[str]], links: _Links,
+                        sightings: _Sightings) -> None:
     index = _SurnameIndex(group, words)
     # Spellings of one full name are one person, under the best documented of them.
     for person in group:
         if is_scoped(person.id):
             continue
         twins = [o for o in index.candidates(person) if not is_scoped(o.id) and o.id != person.id
-                 and len(words[o.id]) == len(words[person.id])
-                 and is_form_of(words[person.id], words[o.id]) and _compatible(person, o)]
+                 and len(words[o.id]) == len(words[person.id]) and _may_join(person, o, words)]
         if twins and len(words[person.id]) > 1:
             best = min([person, *twins], key=_documentation_rank)
             if best.id != person.id:
@@ -165,19 +205,40 @@ def _link_surname_group(group: list[Actor], words: dict[str, list[str]], links: 
             continue
         key = (tuple(words[person.id]), person.country)
         if key not in chosen:
-            chosen[key] = _fullest_form(person, index.candidates(person), roots, words)
-        if chosen[key] is not None:
-            links.link(person.id, chosen[key].id)
+            chosen[key] = _fullest_forms(person, index.candidates(person), roots, words)
+        forms = chosen[key]
+        if len(forms) > 1 and is_scoped(person.id):
+            forms = _named_nearby(person, forms, group, links, sightings)
+        if len(forms) == 1:
+            links.link(person.id, forms[0].id)
 
 
-def _fullest_form(person: Actor, candidates: list[Actor], roots: set[str],
-                  words: dict[str, list[str]]) -> Actor | None:
-    """The one fullest name this person's name is a form of, if exactly one."""
+def _fullest_forms(person: Actor, candidates: list[Actor], roots: set[str],
+                   words: dict[str, list[str]]) -> list[Actor]:
+    """The fullest names this person's name is a form of."""
     fuller = [o for o in candidates if o.id in roots and len(words[o.id]) > len(words[person.id])
-              and is_form_of(words[person.id], words[o.id]) and _compatible(person, o)]
-    fullest = [c for c in fuller if not any(
+              and _may_join(person, o, words)]
+    return [c for c in fuller if not any(
         len(words[o.id]) > len(words[c.id]) and is_form_of(words[c.id], words[o.id]) for o in fuller)]
-    return fullest[0] if len(fullest) == 1 else None
+
+
+def _named_nearby(person: Actor, forms: list[Actor], group: list[Actor], links: _Links,
+                  sightings: _Sightings) -> list[Actor]:
+    """Of several people a bare surname of one article may be, those the articles of its story
+    name in the weeks around it ("Singh" in a story where only Jai Prakash Singh is named); none
+    when its own article names two of them ("Assad" beside Bashar and his father Hafez)."""
+    seen = sightings.seen.get(person.id, ())
+    if not seen:
+        return forms
+    own = {article for article, _, _ in seen}
+    found, in_own = [], 0
+    for form in forms:
+        ids = [p.id for p in group if links.root(p.id) == form.id and not is_scoped(p.id)]
+        in_own += sightings.within(ids, own)
+        if any(sightings.near(ids, story, day) for _, story, day in seen):
+            found.append(form)
+    # an article that names two of them left its bare surname open: the story cannot close it
+    return [] if in_own > 1 else found
 
 
 def _documentation_rank(actor: Actor) -> tuple:

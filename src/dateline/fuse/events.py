@@ -246,7 +246,23 @@ def merge_group(members: Sequence[Event], articles: Mapping[str, ArticleRef],
         dates=[claim for claim, _ in claims], date_note=explain([claim for claim, _ in claims]),
         confidence=fused_confidence(members, originals or {}, named_doer=source is not None,
                                     status=status),
-        date_value=dated.date_value if dated else _partial_date_value(members))
+        date_value=dated.date_value if dated else _partial_date_value(members),
+        source_sector=_side_sector(source, members, lead, links),
+        target_sector=_side_sector(target, members, lead, links))
+
+
+def _side_sector(actor: Actor | None, members: Sequence[Event], lead: Event,
+                 links: Mapping[str, str]) -> str | None:
+    """The sector the reports' own words give an actor in this event ("Syrian troops": MIL),
+    the most common, the lead's on a tie; None when no report's words give one."""
+    if actor is None:
+        return None
+    found = Counter()
+    for event in members:
+        for actor_id, sector in ((event.source_actor, event.source_sector), (event.target_actor, event.target_sector)):
+            if sector and actor_id and links.get(actor_id, actor_id) == actor.id:
+                found[sector] += 1 + (event is lead) * 0.5
+    return found.most_common(1)[0][0] if found else None
 
 
 def _lead(reports: Sequence[Event], links: Mapping[str, str], actors: Mapping[str, Actor]) -> Event:

@@ -19,7 +19,7 @@ from dateline.model import Actor
 
 # Part of every fusion key: a store fused by an older version (one without confidence, say, or
 # one that read actors as sides differently) fuses everything again on its next ingest.
-FUSION_VERSION = "3"
+FUSION_VERSION = "4"
 
 
 @dataclass(slots=True)

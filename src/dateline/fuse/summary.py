@@ -19,7 +19,7 @@ from functools import cache
 from importlib import resources
 from typing import NamedTuple
 
-from dateline.model import Actor, Location
+from dateline.model import Actor, Location, is_unresolved
 
 
 class Phrase(NamedTuple):
@@ -97,7 +97,10 @@ _SINGULAR_ENDINGS = ("ss", "us", "as")
 
 
 def actor_label(actor: Actor) -> str:
-    """"name (COUNTRY)" for people and organisations with a country; a country is just its name."""
+    """"name (COUNTRY)" for people and organisations with a country; a country is just its name;
+    a bare name no one could be found for says so ("Assad (unresolved)")."""
+    if is_unresolved(actor):
+        return f"{actor.name} (unresolved)"
     if actor.country and actor.kind != "country":
         return f"{actor.name} ({actor.country})"
     return actor.name

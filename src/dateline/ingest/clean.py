@@ -1,11 +1,13 @@
 """Cleaning extracted article text: layout, boilerplate prompts and pasted-twice blocks.
 
 `clean_text` runs the stages top to bottom:
-1. normalize layout (newlines, NFC, invisible characters, trailing spaces), undo a research
-   corpus's tokenization (`detokenize`) and drop the wire header atop the first sentence;
-2. drop the reader comments a page carries below the article, and boilerplate lines (newsletter,
-   share, follow-us prompts, copyright lines, notices about the piece itself such as "published
-   from a syndicated feed");
+1. normalize layout (newlines, NFC, invisible characters, trailing spaces) and undo a research
+   corpus's tokenization (`detokenize`);
+2. drop the page's header and split glued furniture onto lines of its own (`furniture`); drop
+   the reader comments, contribution forms and footer a page carries below the article; then
+   drop furniture lines (credits, bylines, wire notes: `furniture.drop_furniture`) and
+   boilerplate lines (newsletter, share, follow-us prompts, copyright lines, notices about the
+   piece itself such as "published from a syndicated feed");
 3. drop repeated paragraphs, keeping the first occurrence;
 4. drop repeated runs of 2+ lines (a tweet pasted twice), keeping the first occurrence;
 5. collapse blank-line runs so paragraphs are separated by exactly one blank line.
@@ -17,6 +19,8 @@ import re
 import unicodedata
 
 from dateline.ingest.detokenize import detokenize
+from dateline.ingest.furniture import (drop_furniture, is_page_end, page_end_start,
+                                       split_furniture_off)
 
 # A boilerplate line is short; a long paragraph that mentions "all rights reserved" is
 # still an article paragraph. Prompts in real pages are well under this length.
@@ -101,20 +105,6 @@ _SPACES = re.compile(r"[ \t\u00a0\u2000-\u200a\u202f\u205f\u3000]+")
 _WHITESPACE = re.compile(r"\s+")
 _BLANK_RUN = re.compile(r"\n{3,}")
 
-# What a wire page prints before its first sentence, on the same line: the page's place and time
-# stamp ("AMMAN | Thu Apr 21, 2011 8:02 pm EDT", after a photo credit), the wire dateline
-# ("AMMAN (Reuters) -", "Ajdabiya, Libya (CNN) --") and the byline "By the CNN Wire Staff". Left
-# in, the parser reads "EDT AMMAN" as the sentence's subject. Story highlights before a wire
-# dateline go on a line of their own.
-_WIRE_HEADER = (
-    re.compile(r"^(?:Credit: [^|]*?\s)?[A-Z][A-Z .'-]*\|\s*(?:Mon|Tue|Wed|Thu|Fri|Sat|Sun)\w*\s+[A-Z][a-z]{2}\w*\s+"
-               r"\d{1,2},\s*\d{4}\s+\d{1,2}:\d{2}\s*[ap]m\s+[A-Z]{2,4}\s+"),
-    re.compile(r"^By (?:the )?[A-Z][\w.' ]{0,30}? (?:Wire )?Staff\s+"),
-    re.compile(r"(?:^|(?<=\s))[A-Z][A-Za-z.'/-]+(?:\s+[A-Z][A-Z.'/-]+)*(?:\s*,\s*[A-Z][a-z]+(?:\s+[A-Z][a-z]+)?)?\s*"
-               r"\((?:Reuters|AP|AFP|CNN|UPI|Xinhua|Bloomberg)\)\s*(?:--|-|—|–)\s*"),
-)
-
-
 def showable(text: str) -> str:
     """`text` without the control codes and direction overrides a display would obey."""
     return text.translate(_UNSHOWABLE_AWAY)
@@ -122,8 +112,8 @@ def showable(text: str) -> str:
 
 def clean_text(text: str) -> str:
     """Return the article text with layout normalized and boilerplate and repeats removed."""
-    lines = drop_comments(drop_wire_header(detokenize(normalize_layout(text))).split("\n"))
-    lines = [line for line in lines if not is_boilerplate(line)]
+    lines = split_furniture_off(detokenize(normalize_layout(text)).split("\n"))
+    lines = [line for line in drop_furniture(drop_comments(lines)) if not is_boilerplate(line)]
     lines = drop_repeated_paragraphs(lines)
     lines = drop_repeated_line_runs(lines)
     return _BLANK_RUN.sub("\n\n", "\n".join(lines)).strip()
@@ -137,26 +127,17 @@ def normalize_layout(text: str) -> str:
     return "\n".join(_SPACES.sub(" ", line).strip() for line in text.split("\n"))
 
 
-def drop_wire_header(text: str) -> str:
-    """The text without the wire header its first line opens with."""
-    head, newline, rest = text.lstrip("\n").partition("\n")
-    for pattern in _WIRE_HEADER:
-        found = pattern.search(head)
-        if found:
-            before = head[: found.start()].rstrip()
-            head = before + "\n" + head[found.end():] if before else head[found.end():]
-    return head + newline + rest
-
-
 def drop_comments(lines: list[str]) -> list[str]:
-    """The lines above the page's reader comments (all of them when it has none)."""
+    """The lines above the page's reader comments, contribution form or footer (all of them when
+    it has none)."""
     seen = 0
     for index, line in enumerate(lines):
         stripped = line.strip()
         if not stripped:
             continue
-        if seen >= MIN_LINES_BEFORE_COMMENTS and any(p.fullmatch(stripped) for p in COMMENTS_START):
-            return lines[:index]
+        if seen >= MIN_LINES_BEFORE_COMMENTS and (
+                any(p.fullmatch(stripped) for p in COMMENTS_START) or is_page_end(stripped)):
+            return lines[:page_end_start(lines, index)]
         seen += 1
     return lines
 

@@ -45,7 +45,10 @@ SECTIONS = {
 }
 # Plain word lists; "ambiguous_surnames" are too common to stand for one known person on their own.
 # "non_actors" are names the NER takes for actors that never are ("Twitter", "Pashto").
-WORD_LISTS = ("honorifics", "current_modifiers", "past_modifiers", "ambiguous_surnames", "non_actors")
+# "process_nouns" end the names of meetings and processes named after a place ("Moscow Format").
+# "organisation_words" end the names of companies the NER takes for people ("... Holdings").
+WORD_LISTS = ("honorifics", "current_modifiers", "past_modifiers", "ambiguous_surnames", "non_actors",
+              "process_nouns", "organisation_words")
 # A name that collides keeps the reading found first in this order (a name beats a demonym).
 HOW_PRIORITY = ("name", "alias", "handle", "demonym", "capital")
 
@@ -81,19 +84,28 @@ class Knowledge:
     past_modifiers: tuple[str, ...] = ()
     ambiguous_surnames: frozenset[str] = frozenset()  # normalized
     non_actors: frozenset[str] = frozenset()  # normalized
+    process_nouns: frozenset[str] = frozenset()  # lower case
+    organisation_words: frozenset[str] = frozenset()  # lower case
     title_synonyms: dict[str, str] = field(default_factory=dict)  # synonym -> canonical title
     owner_titles: dict[tuple[str, str], str] = field(default_factory=dict)  # (owner, synonym) -> title
     title_sectors: dict[str, str | None] = field(default_factory=dict)
     shared_titles: set[str] = field(default_factory=set)  # held by many at once ("official")
+    head_titles: set[str] = field(default_factory=set)  # who leads a state or movement ("president")
+    given_names: set[str] = field(default_factory=set)  # first words of known people's names, lower case
     agent_sectors: dict[str, str] = field(default_factory=dict)  # "troops" -> MIL, normalized
     _names: dict[str, tuple[str, str]] = field(default_factory=dict)  # key -> (actor id, how)
     _places: dict[str, Location] = field(default_factory=dict)
     _holders: dict[str, list[tuple[Role, str]]] = field(default_factory=dict)  # title -> roles
-    _surnames: dict[str, set[str]] = field(default_factory=dict)
+    _surnames: dict[str, set[str]] = field(default_factory=dict)  # surname_key -> person ids
+    # a surname as written -> (ids of people whose name ends in it, of those whose alias does)
+    _written_surnames: dict[str, tuple[set[str], set[str]]] = field(default_factory=dict)
     _honorific_keys: set[str] = field(default_factory=set)
     _governs: dict[str, tuple[str, date | None]] = field(default_factory=dict)  # group -> state, since
     _speaks_for: dict[str, str] = field(default_factory=dict)  # a state's body -> the state
     _alike: dict[str, list[tuple[list[str], str]]] | None = None
+    # The user file's "corrections" (model.Correction, read by knowledge.corrections): how fusion
+    # must merge, split or set actors; None when the file has no such section.
+    corrections: tuple | None = None
 
     def resolve(self, name: str) -> tuple[Actor, str] | None:
         """The actor a name stands for and how it names it (name, alias, handle, demonym, capital)."""
@@ -118,16 +130,18 @@ class Knowledge:
 
     def surname_holder(self, surname: str) -> Actor | None:
         """The one known person with this surname, unless it is too common to tell ("Khan")."""
-        key = normalize(surname)
-        people = self._surnames.get(key, set())
-        if len(people) != 1 or key in self.ambiguous_surnames or key in self._names:
-            return None
-        return self.actors[next(iter(people))]
+        people = self.surname_people(surname)
+        return people[0] if len(people) == 1 and self._may_stand_alone(surname) else None
+
+    def surname_people(self, surname: str) -> list[Actor]:
+        """Every known person whose name or alias ends in this surname, however it is
+        transliterated ("Gadhafi", "Gaddafi"; "Assad" of "Bashar al-Assad")."""
+        return [self.actors[i] for i in sorted(self._surnames.get(surname_key(surname), ()))]
 
     def spelled_alike(self, name: str) -> Actor | None:
         """The one known person whose name differs from this one by a letter or two in each word
         ("Francois Mitterand", "Sergey Lavrov", "Mohammad Hanif Atmar"); None when none or several."""
-        words = _name_words(name)
+        words = name_parts(name)
         if len(words) < 2 or len(words[-1]) < 4:
             return None
         found = set()
@@ -141,23 +155,25 @@ class Knowledge:
         if self._alike is None:
             self._alike = {}
             for actor in self.actors.values():
-                words = _name_words(actor.name) if actor.kind == "person" else []
+                words = name_parts(actor.name) if actor.kind == "person" else []
                 if words:
                     self._alike.setdefault(words[-1][:1], []).append((words, actor.id))
         return self._alike
 
-    def surname_holders(self, surname: str) -> list[str]:
-        """Ids of every known person with this (normalized) surname."""
-        return sorted(self._surnames.get(surname, ()))
-
     def unique_surnames(self) -> list[tuple[str, str]]:
         """(surname as written, person id) for every surname that names one known person."""
         found = []
-        for key in self._surnames:
-            actor = self.surname_holder(key)
-            if actor is not None:
-                found.append((actor.name.split()[-1], actor.id))
+        for written, (by_name, by_alias) in self._written_surnames.items():
+            # "Yusuf" is Moeed Yusuf's surname, though an alias of another ends in it too
+            people = by_name or by_alias
+            if len(people) == 1 and self._may_stand_alone(written):
+                found.append((written, next(iter(people))))
         return found
+
+    def _may_stand_alone(self, surname: str) -> bool:
+        """Whether a surname may name someone on its own: not "Khan", nor "Jordan" (a country)."""
+        key = normalize(surname)
+        return key not in self.ambiguous_surnames and key not in self._names
 
     def strip_honorifics(self, name: str) -> str:
         """ "Dr. S. Jaishankar" -> "S. Jaishankar"; honorifics may repeat ("Mawlawi Sheikh ...")."""
@@ -210,6 +226,12 @@ class Knowledge:
             return state
         return owner
 
+    def title_holders(self, title: str, on: date) -> list[Actor]:
+        """Everyone the knowledge has in an office of this title that day, anywhere."""
+        found = {actor_id for role, actor_id in self._holders.get(self.canonical_title(title), ())
+                 if (role.since or date.min) <= on <= (role.until or date.max)}
+        return [self.actors[actor_id] for actor_id in sorted(found)]
+
     def role_holder(self, title: str, country: str | None, on: date | None) -> Actor | None:
         """Who held the office on a date (today's holder when no date); None when unknown or unclear."""
         holders: dict[str, Role] = {}
@@ -241,7 +263,13 @@ def _skeleton(word: str) -> str:
 NAME_ARTICLES = ("al", "el", "ad", "ash", "as", "an", "ar", "at", "az", "ul")
 
 
-def _name_words(name: str) -> list[str]:
+def surname_key(word: str) -> str:
+    """The key two spellings of one surname share: "Gadhafi" and "Gaddafi", "al-Assad" and "Assad"."""
+    words = name_parts(word)
+    return _skeleton(words[-1]) if words else ""
+
+
+def name_parts(name: str) -> list[str]:
     words = normalize(name).replace("-", " ").split()
     return [word for word in words if word not in NAME_ARTICLES]
 
@@ -295,9 +323,13 @@ def user_knowledge(explicit: str | Path | None = None) -> str | None:
 
 @lru_cache(maxsize=4)
 def _knowledge_with(path: str, _modified: int) -> Knowledge:
+    from dateline.knowledge.corrections import read_corrections
+
     sections = _package_sections()
     _merge_file(sections, Path(path))
-    return _build(sections)
+    kb = _build(sections)
+    kb.corrections = read_corrections(path)
+    return kb
 
 
 @lru_cache(maxsize=1)
@@ -392,6 +424,8 @@ def _build(sections: dict[str, dict]) -> Knowledge:
         past_modifiers=tuple(sections["past_modifiers"]),
         ambiguous_surnames=frozenset(normalize(name) for name in sections["ambiguous_surnames"]),
         non_actors=frozenset(normalize(name) for name in sections["non_actors"]),
+        process_nouns=frozenset(word.lower() for word in sections["process_nouns"]),
+        organisation_words=frozenset(word.lower() for word in sections["organisation_words"]),
     )
     kb._honorific_keys = {normalize(word) for word in kb.honorifics}
     _add_titles(kb, sections["titles"].values())
@@ -420,6 +454,8 @@ def _add_titles(kb: Knowledge, entries) -> None:
         kb.title_sectors[title] = entry.get("sector")
         if entry.get("shared"):
             kb.shared_titles.add(title)
+        if entry.get("head"):
+            kb.head_titles.add(title)
         for synonym in (entry["title"], *entry.get("synonyms", ())):
             kb.title_synonyms[normalize(synonym)] = title
         for owner, synonyms in entry.get("by_owner", {}).items():
@@ -459,7 +495,19 @@ def _add_actors(kb: Knowledge, section: str, entries) -> None:
             since = parse_role_date(entry.get("governs_since"), last=False, owner=actor_id)
             kb._governs[actor_id] = (entry["governs"], since)
         if kind == "person":
-            kb._surnames.setdefault(normalize(entry["name"]).split()[-1], set()).add(actor_id)
+            _add_surnames(kb, actor_id, entry["name"], aliases)
+
+
+def _add_surnames(kb: Knowledge, actor_id: str, name: str, aliases: tuple[str, ...]) -> None:
+    for written_name in (name, *aliases):
+        written = [word for word in written_name.replace("-", " ").split()
+                   if normalize(word) not in NAME_ARTICLES and not word.startswith("@")]
+        if len(written) > 1:  # a one-word alias is a name, not a surname
+            kb.given_names.add(written[0].lower())
+            surname = written[-1].strip(".,")
+            kb._surnames.setdefault(surname_key(surname), set()).add(actor_id)
+            by_name, by_alias = kb._written_surnames.setdefault(surname, (set(), set()))
+            (by_name if written_name == name else by_alias).add(actor_id)
 
 
 def _role(entry: dict, owner: str) -> Role:

@@ -6,11 +6,14 @@ from collections.abc import Iterable, Sequence
 from datetime import date
 from pathlib import Path
 
-from dateline.errors import E042, E045, E046, E047, E048, NotFound, QueryError
+from dateline.errors import E042, E045, E047, E048, NotFound, QueryError
 from dateline.fuse.actors import merge_linked
-from dateline.model import (Actor, ActorMention, ActorProfile, Article, ArticleHead, ArticleView,
-                            DateClaim, EventSource, FusedEvent, KeyDate, Location, NearDuplicate,
-                            Overview, Quote, Reading, Relation, Story)
+from dateline.model import (Actor, ActorCandidate, ActorMention, ActorProfile, Article,
+                            ArticleHead, ArticleView, DateClaim, EventSource, FusedEvent, KeyDate,
+                            Location, NearDuplicate, Overview, Quote, Reading, Relation, Story,
+                            is_unresolved)
+from dateline.query.actor_choice import (choice_message, count_mentions, fitting_actors,
+                                         rank_candidates)
 from dateline.query.articles import read_event_marks, read_sentences, read_times
 from dateline.query.confidence import (DEFAULT_MIN_CONFIDENCE, Hidden, read_readings,
                                        shown_confidence)
@@ -73,6 +76,11 @@ class Database:
             self._actors = merge_linked(read_actors(self.connection), self.links())
         return self._actors
 
+    def named_actors(self) -> list[Actor]:
+        """The canonical actors a user can ask for by name: all but the people known only by a
+        bare name within one article (`is_unresolved`), who are mentions, not actors."""
+        return [actor for actor in self.canonical_actors().values() if not is_unresolved(actor)]
+
     def actor(self, actor_id: str | None) -> Actor | None:
         """The canonical actor behind any actor id; an id with no stored actor shows as itself."""
         if actor_id is None:
@@ -85,8 +93,10 @@ class Database:
 
         An exact match wins; failing that, a whole-word match ("Atmar" finds "Haneef Atmar").
         """
+        if name.strip() in self.canonical_actors():
+            return {name.strip()}  # an id names its actor, resolved or not
         wanted = name.strip().lower()
-        actors = self.canonical_actors().values()
+        actors = self.named_actors()
         exact = {a.id for a in actors if wanted in {n.lower() for n in (a.id, a.name, *a.aliases)}}
         if exact:
             return exact
@@ -110,8 +120,7 @@ class Database:
                 "SELECT actor_id, count(*) FROM mentions GROUP BY actor_id"):
             canonical = links.get(actor_id, actor_id)
             counts[canonical] = counts.get(canonical, 0) + count
-        actors = self.canonical_actors().values()
-        return sorted(((a, counts.get(a.id, 0)) for a in actors),
+        return sorted(((a, counts.get(a.id, 0)) for a in self.named_actors()),
                       key=lambda pair: (-pair[1], pair[0].name.lower(), pair[0].id))
 
     def actor_profile(self, name: str, min_confidence: float | None = None) -> ActorProfile:
@@ -357,15 +366,22 @@ class Database:
         return busiest_pairs(self.events(min_confidence=min_confidence), limit)
 
     def _one_actor(self, name: str) -> Actor:
-        """The one canonical actor a name (or id) means; E046 when it means several."""
+        """The one canonical actor a name (or id) means; E046, offering every actor it fits
+        best first, when it means several."""
         if name in self.canonical_actors():
             return self.canonical_actors()[name]
         ids = self.resolve_actor(name)
         if len(ids) > 1:
-            actors = sorted((self.canonical_actors()[i] for i in ids), key=lambda a: a.id)
-            choices = ", ".join(f"{a.name} ({a.id})" for a in actors)
-            raise QueryError(E046.format(value=name, count=len(ids), choices=choices))
+            raise QueryError(choice_message(name, self.actor_candidates(name)))
         return self.canonical_actors()[next(iter(ids))]
+
+    def actor_candidates(self, name: str) -> list[ActorCandidate]:
+        """Every canonical actor a name fits, with its mention and article counts, best first:
+        those it names exactly (by id, name or alias, any case) before those it names a word
+        of, then the most mentioned. Empty when it fits none."""
+        exact, by_word = fitting_actors(name, self.named_actors())
+        counts = count_mentions(self.connection, self.links(), [a.id for a in exact + by_word])
+        return rank_candidates(exact, by_word, counts)
 
     def overview(self, top: int = 10, recent: int = 10,
                  min_confidence: float | None = None) -> Overview:
@@ -484,7 +500,7 @@ class Database:
             "events": count("fused_events"),
             "shown_events": shown,
             "event_mentions": count("events"),
-            "actors": len(self.canonical_actors()),
+            "actors": len(self.named_actors()),
             "quotes": count("quotes"),
             "mentions": count("mentions"),
             "times": count("times"),

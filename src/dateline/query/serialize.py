@@ -35,6 +35,8 @@ def event_json(event: FusedEvent) -> dict:
         "location": location_json(event.location),
         "source_actor": actor_ref(event.source_actor),
         "target_actor": actor_ref(event.target_actor),
+        # the sector the reports' words give each actor in this event ("Syrian troops": MIL)
+        "source_sector": event.source_sector, "target_sector": event.target_sector,
         "sources": [{"article": s.article_id, "path": s.source, "published": iso(s.published),
                      "sentence": s.sentence, "trigger": s.trigger, "date_text": s.date_text}
                     for s in event.sources],

@@ -6,8 +6,8 @@ from datetime import date
 
 import duckdb
 
-from dateline.model import Actor, Event, Location, Role, StoryArticle
-from dateline.store.schema import EVENT_COLUMNS
+from dateline.model import Actor, ActorSplit, Correction, Event, Location, Role, StoryArticle
+from dateline.store.schema import CORRECTION_COLUMNS, EVENT_COLUMNS
 
 
 def event_from_row(row: Sequence[object]) -> Event:
@@ -62,17 +62,49 @@ def read_aliases(con: duckdb.DuckDBPyConnection) -> dict[str, list[str]]:
     return aliases
 
 
-def read_actors(con: duckdb.DuckDBPyConnection) -> list[Actor]:
-    """Every stored actor with its aliases (the name excluded) and roles."""
+def read_actors(con: duckdb.DuckDBPyConnection, overrides: bool = True) -> list[Actor]:
+    """Every stored actor with its aliases (the name excluded) and roles; with `overrides`, what
+    a user's correction sets of a canonical actor (`actor_overrides`) over what is stored."""
     aliases = read_aliases(con)
     roles = read_roles(con)
+    changes = read_overrides(con) if overrides else {}
     actors = []
     for actor_id, name, kind, country, sector in con.execute(
             "SELECT id, name, kind, country, sector FROM actors ORDER BY id").fetchall():
         own = tuple(a for a in aliases.get(actor_id, ()) if a != name)
-        actors.append(Actor(actor_id, name, kind, country, sector, own,
-                            tuple(roles.get(actor_id, ()))))
+        actor = Actor(actor_id, name, kind, country, sector, own, tuple(roles.get(actor_id, ())))
+        actors.append(overridden(actor, changes[actor_id]) if actor_id in changes else actor)
     return actors
+
+
+def overridden(actor: Actor, change: Correction) -> Actor:
+    """An actor's record with the name, country and sector a set correction gives; a name it
+    replaces stays an alias."""
+    name = change.name or actor.name
+    aliases = tuple(a for a in (*actor.aliases, actor.name) if a != name)
+    return Actor(actor.id, name, actor.kind, change.country or actor.country,
+                 change.sector or actor.sector, tuple(dict.fromkeys(aliases)), actor.roles)
+
+
+def read_overrides(con: duckdb.DuckDBPyConnection) -> dict[str, Correction]:
+    """Canonical actor id -> the set correction fusion last gave its record."""
+    rows = con.execute("SELECT actor_id, name, country, sector FROM actor_overrides ORDER BY actor_id")
+    return {actor_id: Correction("set", actor_id, name=name, country=country, sector=sector)
+            for actor_id, name, country, sector in rows.fetchall()}
+
+
+def read_corrections(con: duckdb.DuckDBPyConnection) -> list[Correction]:
+    """The user's corrections fusion last applied, in order."""
+    columns = ", ".join(CORRECTION_COLUMNS)
+    return [Correction(*row) for row in con.execute(
+        f"SELECT {columns} FROM actor_corrections ORDER BY position").fetchall()]
+
+
+def read_actor_splits(con: duckdb.DuckDBPyConnection) -> list[ActorSplit]:
+    """Every actor id a split correction renamed in an article, with the id analysis gave."""
+    return [ActorSplit(*row) for row in con.execute(
+        "SELECT article_id, actor_id, original_id FROM actor_splits"
+        " ORDER BY article_id, actor_id").fetchall()]
 
 
 def read_fusion_keys(con: duckdb.DuckDBPyConnection) -> dict[str, str]:

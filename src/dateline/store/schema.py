@@ -1,8 +1,10 @@
 """The DuckDB schema: tables, their columns, and the check that a file is ours.
 
-Per-article tables hold exactly what `analyze` produced; the fused tables (`actor_links`,
-`fused_events`, `fused_event_sources`, `fused_event_dates`, `event_fusion_keys`, the near-duplicate
-and story tables) are maintained by `fuse` and can always be recomputed from them.
+Per-article tables hold exactly what `analyze` produced, but for the actor ids a user's split
+correction renamed in one article (`actor_splits` lists each with the id analysis gave); the fused
+tables (`actor_links`, `fused_events`, `fused_event_sources`, `fused_event_dates`,
+`event_fusion_keys`, the near-duplicate and story tables, the `actor_corrections` applied and what
+they make) are maintained by `fuse` and can always be recomputed from them.
 """
 from __future__ import annotations
 
@@ -31,9 +33,10 @@ QUOTE_COLUMNS = ("id", "article_id", "speaker", "text", "sentence", "said_on")
 FUSED_EVENT_COLUMNS = ("id", "type", "mode", "cameo", "quad_class", "intensity", "status",
                        "source_actor", "target_actor", "location_name", "location_country", "date",
                        "date_end", "date_precision", "date_basis", "summary", "date_note",
-                       "confidence", "date_value")
+                       "confidence", "date_value", "source_sector", "target_sector")
 DATE_CLAIM_COLUMNS = ("fused_id", "rank", "date", "date_end", "precision", "basis", "reports",
                       "support")
+CORRECTION_COLUMNS = ("kind", "actor", "other", "article", "name", "country", "sector")
 
 TABLES = {
     "meta": "key VARCHAR PRIMARY KEY, value VARCHAR",
@@ -65,7 +68,8 @@ TABLES = {
         quad_class INTEGER, intensity DOUBLE, status VARCHAR, source_actor VARCHAR,
         target_actor VARCHAR, location_name VARCHAR, location_country VARCHAR, date DATE,
         date_end DATE, date_precision VARCHAR, date_basis VARCHAR, summary VARCHAR,
-        date_note VARCHAR, confidence DOUBLE, date_value VARCHAR""",
+        date_note VARCHAR, confidence DOUBLE, date_value VARCHAR, source_sector VARCHAR,
+        target_sector VARCHAR""",
     "fused_event_sources": "fused_id VARCHAR, event_id VARCHAR, cited BOOLEAN",
     "fused_event_dates": """fused_id VARCHAR, rank INTEGER, date DATE, date_end DATE,
         precision VARCHAR, basis VARCHAR, reports INTEGER, support INTEGER""",
@@ -78,6 +82,13 @@ TABLES = {
     "near_duplicates": "article_id VARCHAR PRIMARY KEY, original_id VARCHAR, similarity DOUBLE",
     "stories": "id VARCHAR PRIMARY KEY, label VARCHAR, first DATE, last DATE",
     "story_articles": "article_id VARCHAR PRIMARY KEY, story_id VARCHAR, position INTEGER",
+    # The user's corrections fusion last applied (model.Correction), in order; what a set makes of
+    # a canonical record (read_actors puts it over the stored one); the ids a split renamed.
+    "actor_corrections": """position INTEGER PRIMARY KEY, kind VARCHAR, actor VARCHAR,
+        other VARCHAR, article VARCHAR, name VARCHAR, country VARCHAR, sector VARCHAR""",
+    "actor_overrides": "actor_id VARCHAR PRIMARY KEY, name VARCHAR, country VARCHAR, sector VARCHAR",
+    "actor_splits": """article_id VARCHAR, actor_id VARCHAR, original_id VARCHAR,
+        PRIMARY KEY (article_id, actor_id)""",
 }
 
 # DuckDB lets one process write a file, or several read it, never both at once. Dateline's
@@ -92,7 +103,8 @@ ADDED_COLUMNS = {
     "events": ("source_text VARCHAR", "source_sector VARCHAR", "target_text VARCHAR",
                "target_sector VARCHAR", "date_value VARCHAR", "evidence VARCHAR"),
     "actor_roles": ("basis VARCHAR",),
-    "fused_events": ("date_note VARCHAR", "confidence DOUBLE", "date_value VARCHAR"),
+    "fused_events": ("date_note VARCHAR", "confidence DOUBLE", "date_value VARCHAR",
+                     "source_sector VARCHAR", "target_sector VARCHAR"),
     "fused_event_sources": ("cited BOOLEAN",),
 }
 

@@ -10,12 +10,12 @@ from pathlib import Path
 
 import duckdb
 
-from dateline.model import (Actor, Analysis, Article, Event, FusedEvent, NearDuplicate, Role, Story,
-                            StoryArticle)
+from dateline.model import (Actor, ActorSplit, Analysis, Article, Correction, Event, FusedEvent,
+                            NearDuplicate, Role, Story, StoryArticle)
 from dateline.store import reader
 from dateline.store.lock import WriterLock
-from dateline.store.schema import (ARTICLE_COLUMNS, DATE_CLAIM_COLUMNS, EVENT_COLUMNS,
-                                   FUSED_EVENT_COLUMNS,
+from dateline.store.schema import (ARTICLE_COLUMNS, CORRECTION_COLUMNS, DATE_CLAIM_COLUMNS,
+                                   EVENT_COLUMNS, FUSED_EVENT_COLUMNS,
                                    MENTION_COLUMNS, QUOTE_COLUMNS, SENTENCE_COLUMNS, TIME_COLUMNS,
                                    connect)
 
@@ -246,7 +246,8 @@ class Store:
         return reader.read_events(self.connection)
 
     def actors(self) -> list[Actor]:
-        return reader.read_actors(self.connection)
+        """Every stored actor as stored, no user's correction over it."""
+        return reader.read_actors(self.connection, overrides=False)
 
     def article_actors(self) -> dict[str, set[str]]:
         """Article id -> the ids of the actors it mentions."""
@@ -285,6 +286,59 @@ class Store:
                 con.execute("DELETE FROM event_fusion_keys WHERE event_id IN (SELECT unnest(?))",
                             [list(keys)])
                 insert_rows(con, "event_fusion_keys", ("event_id", "key"), list(keys.items()))
+
+    # The user's corrections of actors (fuse.corrections).
+
+    def corrections(self) -> list[Correction]:
+        """The corrections fusion last applied."""
+        return reader.read_corrections(self.connection)
+
+    def overrides(self) -> dict[str, Correction]:
+        return reader.read_overrides(self.connection)
+
+    def actor_splits(self) -> list[ActorSplit]:
+        return reader.read_actor_splits(self.connection)
+
+    def update_corrections(self, corrections: Sequence[Correction],
+                           overrides: Mapping[str, Correction], splits: Sequence[ActorSplit],
+                           split_actors: Sequence[Actor]) -> None:
+        """Record the corrections applied and the records they set, and bring the split articles'
+        rows from the last splits to `splits`: each renamed id back first, then each new one, with
+        an actor row (`split_actors`) for each id a split makes; in one transaction."""
+        with self.transaction():
+            con = self.connection
+            old = reader.read_actor_splits(con)
+            for split in set(old) - set(splits):
+                self._rename_actor(split.article_id, split.actor_id, split.original_id)
+            for split in set(splits) - set(old):
+                self._rename_actor(split.article_id, split.original_id, split.actor_id)
+            gone = sorted({s.actor_id for s in old} - {s.actor_id for s in splits})
+            for table, column in (("actors", "id"), ("actor_aliases", "actor_id"),
+                                  ("actor_roles", "actor_id")):
+                con.execute(f"DELETE FROM {table} WHERE {column} IN (SELECT unnest(?))", [gone])
+            insert_rows(con, "actors", ("id", "name", "kind", "country", "sector"),
+                        [(a.id, a.name, a.kind, a.country, a.sector) for a in split_actors],
+                        "ON CONFLICT (id) DO UPDATE SET name = excluded.name, kind = excluded.kind,"
+                        " country = excluded.country, sector = excluded.sector")
+            insert_rows(con, "actor_aliases", ("actor_id", "alias", "how"),
+                        [(a.id, a.name, "name") for a in split_actors], "ON CONFLICT DO NOTHING")
+            for table in ("actor_splits", "actor_overrides", "actor_corrections"):
+                con.execute(f"DELETE FROM {table}")
+            insert_rows(con, "actor_splits", ("article_id", "actor_id", "original_id"),
+                        [(s.article_id, s.actor_id, s.original_id) for s in splits])
+            insert_rows(con, "actor_overrides", ("actor_id", "name", "country", "sector"),
+                        [(i, c.name, c.country, c.sector) for i, c in overrides.items()])
+            insert_rows(con, "actor_corrections", ("position", *CORRECTION_COLUMNS),
+                        [(i, *(getattr(c, f) for f in CORRECTION_COLUMNS))
+                         for i, c in enumerate(corrections)])
+
+    def _rename_actor(self, article_id: str, old_id: str, new_id: str) -> None:
+        """One article's mentions, events and quotes of actor `old_id` as `new_id`'s."""
+        for table, column in (("mentions", "actor_id"), ("events", "source_actor"),
+                              ("events", "target_actor"), ("quotes", "speaker")):
+            self.connection.execute(f"UPDATE {table} SET {column} = ?"
+                                    f" WHERE article_id = ? AND {column} = ?",
+                                    [new_id, article_id, old_id])
 
     # Near-duplicates and stories.
 
@@ -337,7 +391,8 @@ def fused_row(event: FusedEvent) -> tuple:
             event.target_actor.id if event.target_actor else None,
             location.name if location else None, location.country if location else None,
             event.date, event.date_end, event.date_precision, event.date_basis, event.summary,
-            event.date_note, event.confidence, event.date_value)
+            event.date_note, event.confidence, event.date_value, event.source_sector,
+            event.target_sector)
 
 
 def source_rows(event: FusedEvent) -> list[tuple[str, str, bool]]:

@@ -16,10 +16,11 @@ from dateline.query import PLOVER_TYPES, Database, serialize
 from dateline.query.confidence import DEFAULT_MIN_CONFIDENCE, check_min_confidence
 from dateline.query.key_dates import MAX_DATES, MAX_SENTENCES, check_count
 from dateline.query.render import events_by_month
+from dateline.web.actor_filter import filter_choices
 from dateline.web.chart import relation_chart
 from dateline.web.marks import article_marks, marked_text
 
-FILTER_ACTORS = 300  # the filter lists the most mentioned actors; any other can be typed in the URL
+FILTER_ACTORS = 300  # the filter lists the most mentioned names; any other can be typed in the URL
 
 
 @dataclass(slots=True)
@@ -113,11 +114,8 @@ def _number(typed: str) -> int | str:
 
 
 def filter_context(db: Database, filters: Filters) -> dict:
-    actors = [actor for actor, mentions in db.actors()[:FILTER_ACTORS] if mentions]
-    chosen = set(filters.actors)
-    actors += [db.canonical_actors()[a] for a in chosen
-               if a in db.canonical_actors() and a not in {x.id for x in actors}]
-    return {"filters": filters, "filter_actors": sorted(actors, key=lambda a: a.name.lower()),
+    """What the filter form draws: its actor entries (one per name, web.actor_filter) and types."""
+    return {"filters": filters, "filter_actors": filter_choices(db, filters.actors, FILTER_ACTORS),
             "types": PLOVER_TYPES}
 
 
