@@ -71,3 +71,13 @@ def test_a_news_outlet_is_never_the_doer_of_force(code):
 def test_a_faith_community_is_no_person(nlp, kb):
     mentions, _ = find_mentions(nlp("Alawite villagers fled as Sunni rebels advanced on Friday."), kb, JULY_2011)
     assert not [m for m in mentions if m.text in ("Alawite", "Sunni")]
+
+
+def test_an_embassy_is_no_organ_of_the_country_it_sits_in(code):
+    """The article is about India; "the embassy" that accuses New Delhi is a foreign mission
+    there, not India's own authorities acting at home."""
+    text = ("India's foreign ministry said on Friday that India had supported Afghan students. "
+            "In a statement released on Saturday, the embassy accused New Delhi of failing to support "
+            "the mission. India rejected the claims.")
+    accusations = [e for e in code(text, date(2023, 11, 25)) if e.type == "ACCUSE" and e.trigger == "accused"]
+    assert accusations and all(e.source_actor != "IND" for e in accusations)

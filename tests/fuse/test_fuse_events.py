@@ -273,3 +273,15 @@ def test_events_fused_sector_follows_its_actor_when_a_report_reads_the_other_way
     (fused,) = fuse_events(events, ARTICLES, {}, ACTORS)
     sectors = {fused.source_actor.id: fused.source_sector, fused.target_actor.id: fused.target_sector}
     assert sectors == {INDIA.id: "GOV", AFGHANISTAN.id: "MIL"}
+
+
+def test_events_a_states_forces_acting_on_its_people_keep_both_sides():
+    """ "Syrian forces killed 24 civilians": SYR MIL on SYR CVL is not a state acting on itself."""
+    killing = make("e1", type_="ASSAULT", mode="kill", source=AFGHANISTAN.id, target=AFGHANISTAN.id,
+                   source_sector="MIL", target_sector="CVL")
+    (fused,) = fuse_events([killing], ARTICLES, {}, ACTORS)
+    assert (fused.source_actor.id, fused.source_sector, fused.target_actor.id, fused.target_sector) == (
+        AFGHANISTAN.id, "MIL", AFGHANISTAN.id, "CVL")
+    talks = make("e2", source=AFGHANISTAN.id, target=AFGHANISTAN.id)
+    (alone,) = fuse_events([talks], ARTICLES, {}, ACTORS)
+    assert alone.target_actor is None  # "Afghanistan held talks with Afghanistan" says nothing

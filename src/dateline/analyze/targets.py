@@ -329,7 +329,7 @@ def with_crowd_source(args: Arguments, trigger: Token, kb, home: str | None = No
     subject, passive = subject_of(verb)
     if subject is None or passive:
         return args
-    crowd, force = _is_crowd(subject, kb), _is_domestic_force(subject, kb)
+    crowd, force = _crowd_noun(subject, kb), _is_domestic_force(subject, kb)
     if not (crowd or force):
         return args
     place = args.location or next((found for found in (place_phrase(c, kb) for c in verb.children
@@ -337,7 +337,8 @@ def with_crowd_source(args: Arguments, trigger: Token, kb, home: str | None = No
     country = place.country if place is not None else home
     if country is None or country not in kb.actors:
         return args
-    seat = Mention(subject.idx, subject.idx + len(subject), subject.text, country, -1, "seat")
+    named = crowd or subject  # "tens of thousands of people": the people, whose noun gives the sector
+    seat = Mention(named.idx, named.idx + len(named), named.text, country, -1, "seat")
     return Arguments(seat, args.target, args.location)
 
 
@@ -354,8 +355,9 @@ def with_crowd_target(args: Arguments, trigger: Token, event_type: str, kb, home
     if args.target is not None and not placed or event_type not in CROWD_TARGET_TYPES \
             or trigger.pos_ not in ("VERB", "AUX"):
         return args
-    crowd = next((c for c in trigger.children if c.dep_ in ("dobj", "obj", "nsubjpass")), None)
-    if crowd is None or crowd.pos_ != "NOUN" or not _is_crowd(crowd, kb) or _is_owned(crowd):
+    obj = next((c for c in trigger.children if c.dep_ in ("dobj", "obj", "nsubjpass")), None)
+    crowd = _crowd_noun(obj, kb) if obj is not None and obj.pos_ == "NOUN" and not _is_owned(obj) else None
+    if crowd is None:
         return args
     country = args.target.actor_id if placed else args.location.country if args.location is not None else home
     if country is None or country not in kb.actors:
@@ -378,11 +380,16 @@ CROWD_COUNTS = frozenset({"thousand", "hundred", "dozen", "million", "crowd"})
 # soldiers often serve abroad: they are not taken for the article's country.)
 DOMESTIC_SECTORS = frozenset({"COP", "GOV", "SPY"})
 DOMESTIC_FORCES = frozenset({"security force", "security service"})
+# A state's organs abroad, which the country an article is about may be host to, not owner of:
+# "the embassy accused New Delhi" is no act of India's.
+POSTINGS_ABROAD = frozenset({"embassy", "consulate", "mission", "ambassador", "envoy", "diplomat", "delegation"})
 # Words that tie a noun to someone named: "Syrian police", "Assad's forces", "his forces".
 _OWNER_DEPS = frozenset({"amod", "compound", "poss", "nmod"})
 
 
 def _is_domestic_force(subject: Token, kb) -> bool:
+    if subject.lemma_.lower() in POSTINGS_ABROAD:
+        return False
     if subject.pos_ not in ("NOUN",) or any(c.dep_ in _OWNER_DEPS and c.pos_ in ("PROPN", "PRON", "ADJ")
                                            and (c.ent_type_ or c.pos_ == "PRON") for c in subject.children):
         return False
@@ -391,18 +398,22 @@ def _is_domestic_force(subject: Token, kb) -> bool:
     return any(key in DOMESTIC_FORCES or kb.agent_sectors.get(key) in DOMESTIC_SECTORS for key in keys)
 
 
-def _is_crowd(subject: Token, kb) -> bool:
-    """People at large, counted or named by a population noun, up to two "of"s down."""
-    token = subject
+def _crowd_noun(subject: Token, kb) -> Token | None:
+    """The word of people at large a phrase names, up to two "of"s down: the population noun
+    ("tens of thousands of people": people), else the count ("thousands marched"); None when
+    the phrase names no crowd."""
+    token, counted = subject, None
     for _ in range(3):
         lemma = token.lemma_.lower()
-        if lemma in CROWD_COUNTS or kb.agent_sectors.get(lemma) in CROWD_SECTORS:
-            return True
+        if kb.agent_sectors.get(lemma) in CROWD_SECTORS:
+            return token
+        if lemma in CROWD_COUNTS:
+            counted = counted or token
         token = next((g for c in token.children if c.dep_ == "prep" and c.lower_ == "of"
                       for g in c.children if g.dep_ == "pobj"), None)
         if token is None:
-            return False
-    return False
+            break
+    return counted
 
 
 def _placed_people(mention: Mention | None, country: str, doc) -> Mention | None:

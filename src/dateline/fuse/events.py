@@ -230,8 +230,10 @@ def merge_group(members: Sequence[Event], articles: Mapping[str, ArticleRef],
     status = choose_status(members)
     source, target = (_actor(side.actor, links, actors)
                       for side in _group_sides(members, lead, links, actors))
-    if _acts_on_itself(lead.type, source, target):
-        target = None  # two names of one actor: "Syria held talks with Syria" says nothing
+    source_sector = _side_sector(source, target, members, lead, links, own_first=True)
+    target_sector = _side_sector(target, source, members, lead, links, own_first=False)
+    if _acts_on_itself(lead.type, source, target, (source_sector, target_sector)):
+        target = target_sector = None  # two names of one actor: "Syria held talks with Syria" says nothing
     return FusedEvent(
         id=fused_id(members), type=lead.type, mode=mode, cameo=lead.cameo,
         quad_class=lead.quad_class, intensity=lead.intensity, status=status,
@@ -247,19 +249,22 @@ def merge_group(members: Sequence[Event], articles: Mapping[str, ArticleRef],
         confidence=fused_confidence(members, originals or {}, named_doer=source is not None,
                                     status=status),
         date_value=dated.date_value if dated else _partial_date_value(members),
-        source_sector=_side_sector(source, members, lead, links),
-        target_sector=_side_sector(target, members, lead, links))
+        source_sector=source_sector, target_sector=target_sector)
 
 
-def _side_sector(actor: Actor | None, members: Sequence[Event], lead: Event,
-                 links: Mapping[str, str]) -> str | None:
-    """The sector the reports' own words give an actor in this event ("Syrian troops": MIL),
-    the most common, the lead's on a tie; None when no report's words give one."""
+def _side_sector(actor: Actor | None, other: Actor | None, members: Sequence[Event], lead: Event,
+                 links: Mapping[str, str], own_first: bool) -> str | None:
+    """The sector the reports' own words give an actor on one side of this event ("Syrian
+    troops": MIL), the most common, the lead's on a tie; None when no report's words give one.
+    A report that reads the act the other way round gives it from its other side, unless one
+    state is on both sides ("Syrian forces killed Syrian civilians"): then each side keeps its own."""
     if actor is None:
         return None
     found = Counter()
     for event in members:
-        for actor_id, sector in ((event.source_actor, event.source_sector), (event.target_actor, event.target_sector)):
+        sides = [(event.source_actor, event.source_sector), (event.target_actor, event.target_sector)]
+        own, theirs = sides if own_first else sides[::-1]
+        for actor_id, sector in (own,) if other is not None and other.id == actor.id else (own, theirs):
             if sector and actor_id and links.get(actor_id, actor_id) == actor.id:
                 found[sector] += 1 + (event is lead) * 0.5
     return found.most_common(1)[0][0] if found else None
@@ -331,11 +336,14 @@ def _partial_date_value(members: Sequence[Event]) -> str | None:
     return _most_common(values) if values else None
 
 
-def _acts_on_itself(type_: str, source: Actor | None, target: Actor | None) -> bool:
+def _acts_on_itself(type_: str, source: Actor | None, target: Actor | None,
+                    sectors: tuple[str | None, str | None] = (None, None)) -> bool:
+    """Whether the target is the doer again. A state's forces acting on its people are two
+    sides of one state ("Syrian forces killed 24 civilians": SYR MIL on SYR CVL)."""
     if source is None or target is None:
         return False
     if source.id == target.id:
-        return True
+        return not (all(sectors) and sectors[0] != sectors[1])
     return type_ in BETWEEN_PARTIES and target.kind == "country" and source.country == target.id
 
 
