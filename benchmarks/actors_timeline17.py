@@ -46,10 +46,11 @@ COMMON_SHARE = 0.8
 ASSAD = re.compile(r"\bassad\b", re.IGNORECASE)
 
 
-def write_corpus(collections: list[str], folder: Path) -> int:
+def write_corpus(collections: list[str], folder: Path, root: Path = TIMELINE17, every: int = 1) -> int:
+    """Every `every`-th article of the collections as `<collection>/<day>/<name>` with a date line."""
     count = 0
     for collection in collections:
-        for path in sorted((TIMELINE17 / collection / "InputDocs").glob("*/*.txt")):
+        for path in sorted((root / collection / "InputDocs").glob("*/*.txt"))[::every]:
             day = path.parent.name
             target = folder / collection / day / path.name
             target.parent.mkdir(parents=True, exist_ok=True)

@@ -168,3 +168,18 @@ def build_database(path) -> None:
     with Store(path) as store:
         store.write(meeting_analyses())
         fuse_store(store)
+
+
+def write_dated(folder, name, published, text):
+    """A text file under a date line, as a dump writes one: what `dateline ingest` reads."""
+    folder.mkdir(parents=True, exist_ok=True)
+    path = folder / name
+    path.write_text(f" date {published} :\n{text}\n", encoding="utf-8")
+    return path
+
+
+def actor_of(db, source_name, text):
+    """The canonical actor id of the first mention written `text` in the named file."""
+    found = [m.actor_id for m in db.mentions() if m.source.endswith(source_name) and m.text == text]
+    assert found, f"no mention {text!r} in {source_name}"
+    return found[0]

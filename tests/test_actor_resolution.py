@@ -9,17 +9,12 @@ import json
 
 import pytest
 
+from samples import actor_of, write_dated
+
 from dateline import pipeline
 from dateline.errors import QueryError
 from dateline.model import is_unresolved
 from dateline.query import Database
-
-
-def write(folder, name, published, text):
-    folder.mkdir(parents=True, exist_ok=True)
-    path = folder / name
-    path.write_text(f" date {published} :\n{text}\n", encoding="utf-8")
-    return path
 
 
 def ingest(tmp_path, paths, **options):
@@ -29,24 +24,17 @@ def ingest(tmp_path, paths, **options):
     return db_path
 
 
-def actor_of(db, source_name, text):
-    """The canonical actor id of the first mention written `text` in the named file."""
-    found = [m.actor_id for m in db.mentions() if m.source.endswith(source_name) and m.text == text]
-    assert found, f"no mention {text!r} in {source_name}"
-    return found[0]
-
-
 @pytest.fixture
 def corpus(tmp_path):
     return tmp_path / "corpus"
 
 
 def test_surname_initials_and_honorifics_join_the_full_name_across_articles(tmp_path, corpus):
-    write(corpus, "a.txt", "2023-03-01",
+    write_dated(corpus, "a.txt", "2023-03-01",
           "Kazakh Deputy Foreign Minister Nurlan Abenov met Indian officials in Astana on Tuesday. "
           "Abenov said trade would grow.")
-    write(corpus, "b.txt", "2023-03-09", "N. Abenov arrived in New Delhi on Wednesday for two days of talks.")
-    write(corpus, "c.txt", "2023-03-10", "Mr. Abenov told reporters in New Delhi on Thursday that the visit went well.")
+    write_dated(corpus, "b.txt", "2023-03-09", "N. Abenov arrived in New Delhi on Wednesday for two days of talks.")
+    write_dated(corpus, "c.txt", "2023-03-10", "Mr. Abenov told reporters in New Delhi on Thursday that the visit went well.")
     with Database(ingest(tmp_path, [corpus])) as db:
         full = actor_of(db, "a.txt", "Nurlan Abenov")
         assert actor_of(db, "b.txt", "N. Abenov") == full
@@ -55,9 +43,9 @@ def test_surname_initials_and_honorifics_join_the_full_name_across_articles(tmp_
 
 
 def test_spelling_variants_of_one_name_are_one_person(tmp_path, corpus):
-    write(corpus, "a.txt", "2023-05-02", "Karim Haneef Sultani met Indian buyers in Kabul on Monday.")
-    write(corpus, "b.txt", "2023-05-09", "Karim Hanif Sultani said on Tuesday that exports had doubled.")
-    write(corpus, "c.txt", "2023-05-10", "Karim Sultany said on Wednesday that a second shipment had left.")
+    write_dated(corpus, "a.txt", "2023-05-02", "Karim Haneef Sultani met Indian buyers in Kabul on Monday.")
+    write_dated(corpus, "b.txt", "2023-05-09", "Karim Hanif Sultani said on Tuesday that exports had doubled.")
+    write_dated(corpus, "c.txt", "2023-05-10", "Karim Sultany said on Wednesday that a second shipment had left.")
     with Database(ingest(tmp_path, [corpus])) as db:
         sultani = actor_of(db, "a.txt", "Karim Haneef Sultani")
         assert actor_of(db, "b.txt", "Karim Hanif Sultani") == sultani
@@ -65,11 +53,11 @@ def test_spelling_variants_of_one_name_are_one_person(tmp_path, corpus):
 
 
 def test_a_handle_joins_the_person_a_post_is_signed_by(tmp_path, corpus):
-    write(corpus, "a.txt", "2023-06-03",
+    write_dated(corpus, "a.txt", "2023-06-03",
           "The minister thanked India in a post.\n\n"
           "Thank you India for the wheat.\n"
           "\u2014 Rahim Sadat (@RahimSadatAF) June 2, 2023")
-    write(corpus, "b.txt", "2023-06-10", "@RahimSadatAF wrote on Friday that a second convoy had reached Herat.")
+    write_dated(corpus, "b.txt", "2023-06-10", "@RahimSadatAF wrote on Friday that a second convoy had reached Herat.")
     with Database(ingest(tmp_path, [corpus])) as db:
         sadat = actor_of(db, "a.txt", "Rahim Sadat")
         assert actor_of(db, "a.txt", "@RahimSadatAF") == sadat
@@ -78,11 +66,11 @@ def test_a_handle_joins_the_person_a_post_is_signed_by(tmp_path, corpus):
 
 
 def test_two_singhs_stay_two_and_a_bare_singh_joins_neither(tmp_path, corpus):
-    write(corpus, "a.txt", "2024-11-04",
+    write_dated(corpus, "a.txt", "2024-11-04",
           "Joint Secretary Jai Prakash Singh met Taliban officials in Kabul on Monday. Singh said aid would continue.")
-    write(corpus, "b.txt", "2022-06-19",
+    write_dated(corpus, "b.txt", "2022-06-19",
           "Gurnam Singh, a shopkeeper in Kabul, said on Sunday that the gurdwara would reopen. Singh said the community was afraid.")
-    write(corpus, "c.txt", "2023-01-15", "Mr. Singh said on Sunday that the talks had been useful.")
+    write_dated(corpus, "c.txt", "2023-01-15", "Mr. Singh said on Sunday that the talks had been useful.")
     with Database(ingest(tmp_path, [corpus])) as db:
         official, shopkeeper = actor_of(db, "a.txt", "Jai Prakash Singh"), actor_of(db, "b.txt", "Gurnam Singh")
         assert official != shopkeeper
@@ -97,13 +85,13 @@ def test_two_singhs_stay_two_and_a_bare_singh_joins_neither(tmp_path, corpus):
 
 
 def test_a_later_full_name_upgrades_a_surname_stored_before(tmp_path, corpus):
-    first = write(tmp_path / "first", "a.txt", "2024-11-13",
+    first = write_dated(tmp_path / "first", "a.txt", "2024-11-13",
                   "Mr. Kamil took charge of the Afghan consulate in Mumbai on Tuesday, officials said.")
     db_path = ingest(tmp_path, [first])
     with Database(db_path) as db:
         alone = actor_of(db, "a.txt", "Kamil")
         assert db.canonical_actors()[alone].name == "Kamil"
-    later = write(tmp_path / "later", "b.txt", "2024-11-14",
+    later = write_dated(tmp_path / "later", "b.txt", "2024-11-14",
                   "Ikramuddin Kamil, a former Afghan student in India, will serve as acting consul in Mumbai.")
     ingest(tmp_path, [later])
     with Database(db_path) as db:
@@ -113,12 +101,12 @@ def test_a_later_full_name_upgrades_a_surname_stored_before(tmp_path, corpus):
 
 def test_a_role_phrase_resolves_to_the_holder_the_corpus_shows_that_day(tmp_path, corpus):
     # The knowledge knows no Kyrgyz interior minister: the articles say who held the office when.
-    write(corpus, "a.txt", "2022-01-10", "Kyrgyz Interior Minister Aibek Tursunov met Indian officials in Bishkek on Monday.")
-    write(corpus, "b.txt", "2022-04-01", "Kyrgyz Interior Minister Aibek Tursunov opened a border post on Friday.")
-    write(corpus, "c.txt", "2022-03-05", "The Kyrgyz interior minister visited New Delhi on Friday.")
-    write(corpus, "d.txt", "2022-09-01", "Kyrgyz Interior Minister Nurlan Osmonov opened a police academy in Osh on Thursday.")
-    write(corpus, "e.txt", "2022-11-15", "Kyrgyz Interior Minister Nurlan Osmonov met Kazakh officials on Tuesday.")
-    write(corpus, "f.txt", "2022-10-20", "The Kyrgyz interior minister said on Thursday that the border was calm.")
+    write_dated(corpus, "a.txt", "2022-01-10", "Kyrgyz Interior Minister Aibek Tursunov met Indian officials in Bishkek on Monday.")
+    write_dated(corpus, "b.txt", "2022-04-01", "Kyrgyz Interior Minister Aibek Tursunov opened a border post on Friday.")
+    write_dated(corpus, "c.txt", "2022-03-05", "The Kyrgyz interior minister visited New Delhi on Friday.")
+    write_dated(corpus, "d.txt", "2022-09-01", "Kyrgyz Interior Minister Nurlan Osmonov opened a police academy in Osh on Thursday.")
+    write_dated(corpus, "e.txt", "2022-11-15", "Kyrgyz Interior Minister Nurlan Osmonov met Kazakh officials on Tuesday.")
+    write_dated(corpus, "f.txt", "2022-10-20", "The Kyrgyz interior minister said on Thursday that the border was calm.")
     with Database(ingest(tmp_path, [corpus])) as db:
         tursunov, osmonov = actor_of(db, "a.txt", "Aibek Tursunov"), actor_of(db, "d.txt", "Nurlan Osmonov")
         assert actor_of(db, "c.txt", "The Kyrgyz interior minister") == tursunov
@@ -136,9 +124,9 @@ def test_a_knowledge_file_gives_roles_that_change_hands_on_a_date(tmp_path, corp
         {"name": "Temir Alymkulov", "country": "KGZ", "sector": "GOV",
          "roles": [{"title": "foreign minister", "country": "KGZ", "since": "2022-06-01"}]},
     ]}), encoding="utf-8")
-    write(corpus, "a.txt", "2022-05-20", "The Kyrgyz foreign minister met Indian officials in Bishkek on Friday.")
-    write(corpus, "b.txt", "2022-06-02", "The Kyrgyz foreign minister met Indian officials in Bishkek on Thursday.")
-    write(corpus, "c.txt", "2022-05-21", "@AidaBeish wrote that the talks had gone well.")
+    write_dated(corpus, "a.txt", "2022-05-20", "The Kyrgyz foreign minister met Indian officials in Bishkek on Friday.")
+    write_dated(corpus, "b.txt", "2022-06-02", "The Kyrgyz foreign minister met Indian officials in Bishkek on Thursday.")
+    write_dated(corpus, "c.txt", "2022-05-21", "@AidaBeish wrote that the talks had gone well.")
     with Database(ingest(tmp_path, [corpus], knowledge=knowledge)) as db:
         assert actor_of(db, "a.txt", "The Kyrgyz foreign minister") == "person:aida-beishenova"
         assert actor_of(db, "b.txt", "The Kyrgyz foreign minister") == "person:temir-alymkulov"

@@ -9,25 +9,13 @@ from __future__ import annotations
 
 import pytest
 
+from samples import actor_of, write_dated
+
 from dateline import pipeline
 from dateline.model import Actor, is_unresolved
 from dateline.query import Database
 
 MOTTAKI = "person:manouchehr-mottaki"
-
-
-def write(folder, name, published, text):
-    folder.mkdir(parents=True, exist_ok=True)
-    path = folder / name
-    path.write_text(f" date {published} :\n{text}\n", encoding="utf-8")
-    return path
-
-
-def actor_of(db, source_name, text):
-    """The canonical actor id of the first mention written `text` in the named file."""
-    found = [m.actor_id for m in db.mentions() if m.source.endswith(source_name) and m.text == text]
-    assert found, f"no mention {text!r} in {source_name}"
-    return found[0]
 
 
 @pytest.fixture(scope="module")
@@ -36,11 +24,11 @@ def two_rahimis(tmp_path_factory):
     nothing else that tells which: ingested once, open."""
     folder = tmp_path_factory.mktemp("rahimis")
     corpus = folder / "corpus"
-    write(corpus, "a.txt", "2023-05-02",
+    write_dated(corpus, "a.txt", "2023-05-02",
           "Nadia Rahimi, a lawyer, met Indian diplomats in Kabul on Tuesday to discuss visas for students.")
-    write(corpus, "b.txt", "2023-05-09",
+    write_dated(corpus, "b.txt", "2023-05-09",
           "Farid Rahimi, a dried fruit trader, said on Tuesday that exports to India had doubled this year.")
-    write(corpus, "c.txt", "2023-05-16",
+    write_dated(corpus, "c.txt", "2023-05-16",
           "Mr. Rahimi met Indian officials in New Delhi on Monday, the embassy said.")
     pipeline.ingest([corpus], db=folder / "d.duckdb")
     with Database(folder / "d.duckdb") as db:
@@ -49,9 +37,9 @@ def two_rahimis(tmp_path_factory):
 
 def test_actor_trust_a_bare_surname_spelled_like_a_known_ministers_is_not_him(tmp_path):
     corpus = tmp_path / "corpus"
-    write(corpus, "a.txt", "2009-11-10",
+    write_dated(corpus, "a.txt", "2009-11-10",
           "Iranian Foreign Minister Manouchehr Mottaki met his Turkish counterpart in Ankara on Monday.")
-    write(corpus, "b.txt", "2015-03-04", "Muttaki told reporters on Tuesday that the road had reopened.")
+    write_dated(corpus, "b.txt", "2015-03-04", "Muttaki told reporters on Tuesday that the road had reopened.")
     pipeline.ingest([corpus], db=tmp_path / "d.duckdb")
     with Database(tmp_path / "d.duckdb") as db:
         assert actor_of(db, "a.txt", "Manouchehr Mottaki") == MOTTAKI
@@ -101,13 +89,13 @@ def test_actor_trust_a_bare_surname_joins_the_one_its_story_names(tmp_path):
     """Two Singhs are named in full; a bare "Singh" in a follow-up report of the wheat-aid story,
     days after the one that names Jai Prakash Singh, is him. The shopkeeper's story is another."""
     corpus = tmp_path / "corpus"
-    write(corpus, "a.txt", "2022-06-02",
+    write_dated(corpus, "a.txt", "2022-06-02",
           "Joint Secretary Jai Prakash Singh met Taliban officials in Kabul on Thursday to discuss "
           "Indian wheat aid, the distribution of medicines and the safety of Indian-funded projects.")
-    write(corpus, "b.txt", "2022-06-19",
+    write_dated(corpus, "b.txt", "2022-06-19",
           "Gurnam Singh, a shopkeeper in Kabul, said on Sunday that the gurdwara would reopen after "
           "the attack. Singh said the Sikh community was afraid.")
-    write(corpus, "c.txt", "2022-06-04",
+    write_dated(corpus, "c.txt", "2022-06-04",
           "Taliban officials told the Indian delegation in Kabul on Saturday that wheat aid, "
           "medicines and Indian-funded projects would be protected. Mr. Singh thanked them.")
     pipeline.ingest([corpus], db=tmp_path / "d.duckdb")

@@ -59,11 +59,7 @@ def test_actors_timeline17_these_are_names(actor):
 @pytest.mark.skipif(not TIMELINE17.is_dir(), reason="Timeline17 is not at hand")
 def test_actors_timeline17_a_sample_of_the_syrian_crisis_has_no_bare_assad_and_no_furniture(tmp_path):
     corpus = tmp_path / "corpus"
-    for collection in bench.COLLECTIONS:
-        for path in sorted((TIMELINE17 / collection / "InputDocs").glob("*/*.txt"))[::EVERY]:
-            target = corpus / collection / path.parent.name / path.name
-            target.parent.mkdir(parents=True, exist_ok=True)
-            target.write_text(f" date {path.parent.name} :\n{path.read_text(encoding='utf-8')}", encoding="utf-8")
+    assert bench.write_corpus(list(bench.COLLECTIONS), corpus, TIMELINE17, EVERY) > 0
     ingest([corpus], db=tmp_path / "d.duckdb")
     with Database(tmp_path / "d.duckdb") as db:
         actors = db.actors()

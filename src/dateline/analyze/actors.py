@@ -23,17 +23,18 @@ from datetime import date
 
 from spacy.tokens import Doc, Span, Token
 
-from dateline.analyze.bare_names import NameContext, bearer
+from dateline.analyze.bare_names import NameContext, bearer, ever_held, named_in_full
 from dateline.analyze.handles import add_handle_mentions
-from dateline.analyze.nlp import doc_ents, doc_text
-from dateline.analyze.not_names import is_no_name, name_end, names_a_body, process_name_tokens, without_describers
+from dateline.analyze.nlp import doc_ents, doc_text, entity_starting
+from dateline.analyze.not_names import (DETERMINERS, is_no_name, name_end, names_a_body, process_name_tokens,
+                                        without_describers)
 from dateline.analyze.roles import observed_roles, phrase_actor, with_roles
 from dateline.knowledge import Knowledge, normalize, slugify
+from dateline.knowledge.loader import name_parts
 from dateline.model import Actor, Mention, scoped_id
 
 ACTOR_LABELS = ("PERSON", "ORG", "GPE", "NORP", "LOC", "FAC")
 POSSESSIVES = ("'s", "\u2019s", "'")
-DETERMINERS = ("the",)
 # Acronym titles match only in capitals: "PM" is a prime minister, "5 pm" is not.
 ACRONYM_MAX_LENGTH = 3
 
@@ -161,11 +162,11 @@ def _describe_title(doc: Doc, kb: Knowledge, span: Span) -> TitleUse:
 
 
 def _name_after(doc: Doc, kb: Knowledge, index: int) -> Span | None:
-    for ent in doc_ents(doc):
-        if ent.start == index:
-            is_person = ent.label_ == "PERSON" or getattr(kb.lookup(ent.text), "kind", None) == "person"
-            return ent if is_person else None
-    return None
+    ent = entity_starting(doc, index)
+    if ent is None:
+        return None
+    is_person = ent.label_ == "PERSON" or getattr(kb.lookup(ent.text), "kind", None) == "person"
+    return ent if is_person else None
 
 
 def _extend_posting(doc: Doc, kb: Knowledge, use: TitleUse) -> None:
@@ -173,7 +174,7 @@ def _extend_posting(doc: Doc, kb: Knowledge, use: TitleUse) -> None:
     if kb.canonical_title(use.key) != "ambassador" or use.end + 1 >= len(doc):
         return
     if doc[use.end].lower_ in ("to", "in"):
-        host = _entity_starting(doc, use.end + 1)
+        host = entity_starting(doc, use.end + 1)
         if host is not None and kb.lookup(host.text) is not None:
             use.key = f"{use.key} to {host.text}"  # canonical_title names the host by its id
             use.end, use.host = host.end, (host.start, host.end)
@@ -206,7 +207,7 @@ def _find_qualifier(doc: Doc, kb: Knowledge, use: TitleUse, position: int) -> No
             use.start = owner.start - 1
         return
     if use.named is None and use.end + 1 < len(doc) and doc[use.end].lower_ == "of":
-        after = _entity_starting(doc, use.end + 1)
+        after = entity_starting(doc, use.end + 1)
         actor = kb.lookup(after.text) if after is not None else None
         if actor is not None:
             use.owner, use.qualifier, use.end = actor.id, (after.start, after.end), after.end
@@ -216,10 +217,6 @@ def _find_qualifier(doc: Doc, kb: Knowledge, use: TitleUse, position: int) -> No
 
 def _entity_ending(doc: Doc, index: int) -> Span | None:
     return next((ent for ent in doc_ents(doc) if ent.end - 1 == index), None) if index >= 0 else None
-
-
-def _entity_starting(doc: Doc, index: int) -> Span | None:
-    return next((ent for ent in doc_ents(doc) if ent.start == index), None)
 
 
 # 2. Role phrases
@@ -281,7 +278,7 @@ def add_entity_mentions(article: _Article, coded: dict[tuple[int, int], TitleUse
         # "Mullah Baradar" is an alias as a whole; the mention still starts at the name.
         known = article.kb.resolve(ent.text) or article.kb.resolve(text)
         # "William Hague ... Hague said": the man, not the seat of the Netherlands ("The Hague")
-        determined = ent.text.lower().startswith("the ") or ent.start > 0 and ent.doc[ent.start - 1].lower_ == "the"
+        determined = ent[0].lower_ in DETERMINERS or ent.start > 0 and ent.doc[ent.start - 1].lower_ in DETERMINERS
         bare = known is not None and known[1] == "capital" and not determined
         named = _named_person(article, text) if bare else None
         if named is not None:
@@ -296,10 +293,9 @@ def add_entity_mentions(article: _Article, coded: dict[tuple[int, int], TitleUse
 
 
 def _named_person(article: _Article, text: str) -> Actor | None:
-    """The one person this article has named in full so far whose surname this word is."""
-    word = normalize(text)
-    found = {p.id: p for p in article.people if len(p.name.split()) > 1 and normalize(p.name.split()[-1]) == word}
-    return next(iter(found.values())) if len(found) == 1 else None
+    """The one person this article has named in full whose surname this word is."""
+    found = named_in_full(article.people, name_parts(text))
+    return found[0] if len(found) == 1 else None
 
 
 def _name_start(article: _Article, ent: Span) -> int:
@@ -326,6 +322,10 @@ def _name_start(article: _Article, ent: Span) -> int:
 def add_short_name_mentions(
     article: _Article, deferred: list[tuple[Span, int, int]], coded: dict[tuple[int, int], TitleUse]
 ) -> None:
+    # What tells short names apart: the article's people (a list that grows as full names are
+    # found) and the countries it names, all mentioned by now.
+    countries = {actor.id for actor in article.actors.values() if actor.kind == "country"}
+    context = NameContext(article.kb, article.published, article.people, countries)
     for ent, start, end in deferred:
         text = article.text[start:end]
         if normalize(text) in article.kb.non_actors:
@@ -334,7 +334,7 @@ def add_short_name_mentions(
         if named_before is not None:
             article.add(start, end, named_before, "alias")
             continue
-        person = _person_by_short_name(article, ent, text, coded.get((ent.start, ent.end)))
+        person = _person_by_short_name(article, context, ent, text, coded.get((ent.start, ent.end)))
         if person is not None:  # "Jai Prakash Singh" for "J.P. Singh" is a name; "Singh" a surname
             article.add(start, end, person, "surname" if len(text.split()) == 1 else "name")
         elif is_no_name(article.kb, ent, text):
@@ -359,11 +359,10 @@ def _parenthesized_alias(article: _Article, ent: Span) -> Actor | None:
     return None
 
 
-def _person_by_short_name(article: _Article, ent: Span, text: str, title: TitleUse | None) -> Actor | None:
+def _person_by_short_name(article: _Article, context: NameContext, ent: Span, text: str,
+                          title: TitleUse | None) -> Actor | None:
     """ "Atmar", "President Assad", "King Abdullah of Jordan": the one person the evidence of this
     article points to (bare_names.bearer), else None."""
-    countries = {actor.id for actor in article.actors.values() if actor.kind == "country"}
-    context = NameContext(article.kb, article.published, article.people, countries)
     owner = title.owner if title is not None else None
     return bearer(context, text, title.key if title is not None else None, owner or _owner_after(article, ent))
 
@@ -375,7 +374,7 @@ def _owner_after(article: _Article, ent: Span) -> str | None:
     of = ent.end - 1 if doc[ent.end - 1].lower_ == "of" else ent.end
     if of + 1 >= len(doc) or doc[of].lower_ != "of":
         return None
-    after = _entity_starting(doc, of + 1)
+    after = entity_starting(doc, of + 1)
     actor = article.kb.lookup(after.text) if after is not None else None
     return actor.id if actor is not None and actor.kind == "country" else None
 
@@ -417,8 +416,7 @@ def _surname_country(article: _Article, name: str, title: TitleUse | None) -> st
     if len(name.split()) != 1 or normalize(name) in kb.ambiguous_surnames:
         return None
     office = kb.canonical_title(title.key) if title is not None else None
-    holders = [person for person in kb.surname_people(name) if office is None
-               or any(kb.canonical_title(role.title, role.country) == office for role in person.roles)]
+    holders = [person for person in kb.surname_people(name) if office is None or ever_held(kb, person, office)]
     countries = {person.country for person in holders}
     return countries.pop() if len(countries) == 1 else None
 

@@ -23,9 +23,9 @@ from collections.abc import Collection, Sequence
 from dataclasses import dataclass
 from datetime import date
 
-from dateline.knowledge import Knowledge, normalize
+from dateline.knowledge import Knowledge
 from dateline.knowledge.loader import name_parts, surname_key
-from dateline.knowledge.offices import current_holder, last_head, serving
+from dateline.knowledge.offices import current_holder, last_head, led_a_state, serving
 from dateline.model import Actor
 
 # Monarchs go by their given names ("King Abdullah", "Emir Tamim"): the name may be any of theirs.
@@ -48,7 +48,7 @@ def bearer(context: NameContext, text: str, title: str | None = None, owner: str
     words = name_parts(context.kb.strip_honorifics(text))
     if not words:
         return None
-    named = [person for person in context.people if _ends_with(person, words)]
+    named = named_in_full(context.people, words)
     if named and len(words) == 1:
         # "Asma al-Assad ... Assad said": a bare surname is still the head of state who bears it
         named += [person for person in _heads_now(context, words[0]) if person not in named]
@@ -78,16 +78,11 @@ def _one_of_named(context: NameContext, named: list[Actor], words: list[str], ti
         found = _title_bearer(context, words, title, owner)
         if found is not None:
             return found if found in named else None
-    holder = current_holder(named, context.published, context.kb.head_titles)
     heads = context.kb.head_titles
-    if holder is None or any(_led_a_state(person, heads) for person in named if person is not holder):
+    holder = current_holder(named, context.published, heads)
+    if holder is None or any(led_a_state(person, heads) for person in named if person is not holder):
         return None
     return holder
-
-
-def _led_a_state(person: Actor, heads) -> bool:
-    return any(role.basis == "knowledge" and role.title in heads and role.country and ":" not in role.country
-               for role in person.roles)
 
 
 def _heads_now(context: NameContext, surname: str) -> list[Actor]:
@@ -98,6 +93,11 @@ def _heads_now(context: NameContext, surname: str) -> list[Actor]:
     return [person for person in context.kb.surname_people(surname)
             if serving(person, context.published, context.kb.head_titles, of_state=True)
             and any(name_parts(name)[-1:] == [surname] for name in (person.name, *person.aliases))]
+
+
+def named_in_full(people: Sequence[Actor], words: list[str]) -> list[Actor]:
+    """The people named in full whose names end in these words ("Assad": Bashar al-Assad)."""
+    return [person for person in people if _ends_with(person, words)]
 
 
 def _ends_with(person: Actor, words: list[str]) -> bool:
@@ -144,7 +144,7 @@ def _holds_for(person: Actor, title: str, owner: str, kb: Knowledge, day: date) 
 
 def _surname_bearer(context: NameContext, surname: str) -> Actor | None:
     kb = context.kb
-    if normalize(surname) in kb.ambiguous_surnames or kb.resolve(surname) is not None:
+    if not kb.may_stand_alone(surname):
         return None  # "Khan" is too common; "Jordan" names a country
     people = kb.surname_people(surname)
     placed = [person for person in people if person.country in context.countries]
@@ -165,5 +165,10 @@ def _spelled_alike(context: NameContext, text: str, title: str | None) -> Actor 
     if person is None:
         return None
     office = context.kb.canonical_title(title) if title is not None else None
-    held = office is not None and any(context.kb.canonical_title(r.title, r.country) == office for r in person.roles)
+    held = office is not None and ever_held(context.kb, person, office)
     return person if held or person.country in context.countries else None
+
+
+def ever_held(kb: Knowledge, person: Actor, office: str) -> bool:
+    """Whether the person held an office of this (canonical) title at any time."""
+    return any(kb.canonical_title(role.title, role.country) == office for role in person.roles)

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from spacy.tokens import Doc, Span, Token
 
-from dateline.analyze.nlp import doc_ents, doc_text
+from dateline.analyze.nlp import doc_ents, doc_text, entity_starting
 from dateline.knowledge import Knowledge, slugify
 from dateline.model import Actor, Mention
 
@@ -96,7 +96,7 @@ def _mission(doc: Doc, kb: Knowledge, adjective: str, country: Actor, noun: Toke
     """ "the Afghan embassy in New Delhi": a state's mission, named with its seat when given."""
     end, name = noun.i + 1, f"{adjective} {noun.text.lower()}"
     if end + 1 < len(doc) and doc[end].lower_ == "in":
-        seat = next((ent for ent in doc_ents(doc) if ent.start == end + 1), None)
+        seat = entity_starting(doc, end + 1)
         if seat is not None and kb.place(seat.text) is not None:
             name, end = f"{name} in {seat.text}", seat.end
     return end, Actor("org:" + slugify(name), name, "organisation", country.id, "GOV")

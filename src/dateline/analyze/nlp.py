@@ -142,6 +142,11 @@ def doc_ents(doc: Doc) -> tuple[Span, ...]:
     return ents
 
 
+def entity_starting(doc: Doc, index: int) -> Span | None:
+    """The entity that starts at a token, if one does."""
+    return next((ent for ent in doc_ents(doc) if ent.start == index), None)
+
+
 def forget_cached(doc: Doc) -> None:
     """Drop what doc_text and doc_ents cached. The entities are spans of the doc, so the cache is a
     reference cycle: left in place, the doc and its tensors outlive the analysis until a full

@@ -14,7 +14,7 @@ from __future__ import annotations
 
 from spacy.tokens import Doc, Span, Token
 
-from dateline.analyze.nlp import dictionary_words, doc_ents
+from dateline.analyze.nlp import dictionary_words, doc_ents, entity_starting
 from dateline.knowledge import Knowledge
 
 DETERMINERS = ("the",)
@@ -35,7 +35,7 @@ def process_name_tokens(doc: Doc, kb: Knowledge) -> set[int]:
         # "the Astana talks" names talks whatever the tagger says; "Moscow talks tough" is a verb
         determined = ent.start > 0 and doc[ent.start - 1].lower_ in DETERMINERS
         if noun.lower_ in kb.process_nouns and (determined or noun.pos_ in ("NOUN", "PROPN")):
-            named = next((e for e in doc_ents(doc) if e.start == ent.end), None)
+            named = entity_starting(doc, ent.end)
             claimed.update(range(ent.start, named.end if named is not None else ent.end + 1))
     return claimed
 

@@ -367,8 +367,9 @@ def with_crowd_target(args: Arguments, trigger: Token, event_type: str, kb, home
 
 
 def _is_owned(noun: Token) -> bool:
-    """ "Syrian protesters", "its civilians": the noun says whose people they are already."""
-    return any(c.dep_ in _OWNER_DEPS and (c.ent_type_ or c.pos_ == "PRON") for c in noun.children)
+    """ "Syrian protesters", "Assad's forces", "its civilians": the noun says whose they are."""
+    return any(c.dep_ in _OWNER_DEPS and c.pos_ in ("PROPN", "PRON", "ADJ") and (c.ent_type_ or c.pos_ == "PRON")
+               for c in noun.children)
 
 
 # Sectors of people at large, and the words that count them: "thousands of people", "students".
@@ -390,8 +391,7 @@ _OWNER_DEPS = frozenset({"amod", "compound", "poss", "nmod"})
 def _is_domestic_force(subject: Token, kb) -> bool:
     if subject.lemma_.lower() in POSTINGS_ABROAD:
         return False
-    if subject.pos_ not in ("NOUN",) or any(c.dep_ in _OWNER_DEPS and c.pos_ in ("PROPN", "PRON", "ADJ")
-                                           and (c.ent_type_ or c.pos_ == "PRON") for c in subject.children):
+    if subject.pos_ not in ("NOUN",) or _is_owned(subject):
         return False
     compounds = [c.lemma_.lower() for c in subject.lefts if c.dep_ in ("compound", "amod")]
     keys = ([f"{compounds[-1]} {subject.lemma_.lower()}"] if compounds else []) + [subject.lemma_.lower()]

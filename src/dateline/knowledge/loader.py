@@ -131,7 +131,7 @@ class Knowledge:
     def surname_holder(self, surname: str) -> Actor | None:
         """The one known person with this surname, unless it is too common to tell ("Khan")."""
         people = self.surname_people(surname)
-        return people[0] if len(people) == 1 and self._may_stand_alone(surname) else None
+        return people[0] if len(people) == 1 and self.may_stand_alone(surname) else None
 
     def surname_people(self, surname: str) -> list[Actor]:
         """Every known person whose name or alias ends in this surname, however it is
@@ -166,11 +166,11 @@ class Knowledge:
         for written, (by_name, by_alias) in self._written_surnames.items():
             # "Yusuf" is Moeed Yusuf's surname, though an alias of another ends in it too
             people = by_name or by_alias
-            if len(people) == 1 and self._may_stand_alone(written):
+            if len(people) == 1 and self.may_stand_alone(written):
                 found.append((written, next(iter(people))))
         return found
 
-    def _may_stand_alone(self, surname: str) -> bool:
+    def may_stand_alone(self, surname: str) -> bool:
         """Whether a surname may name someone on its own: not "Khan", nor "Jordan" (a country)."""
         key = normalize(surname)
         return key not in self.ambiguous_surnames and key not in self._names

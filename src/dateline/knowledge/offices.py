@@ -22,6 +22,12 @@ def _of_a_body(owner: str | None) -> bool:
     return owner is not None and ":" in owner
 
 
+def led_a_state(person: Actor, heads: Collection[str]) -> bool:
+    """Whether the knowledge has the person leading a state at any time (a title in `heads`)."""
+    return any(role.basis == "knowledge" and role.title in heads and role.country is not None
+               and not _of_a_body(role.country) for role in person.roles)
+
+
 def current_holder(people: Sequence[Actor], day: date | None, heads: Collection[str]) -> Actor | None:
     """The one of several people a bare name means on a day: the one leading a state then (a
     title in `heads`), else leading a movement, else holding any office then. None when no
