@@ -115,7 +115,8 @@ def test_calendar_a_fusion_failure_rolls_back_and_the_next_ingest_works(tmp_path
     before = [e.id for e in Database(db).events()]
 
     def fail_half_way(store, changes):
-        store.replace_duplicates(changes.duplicates)
+        found = changes.duplicates
+        store.write_duplicates(found.signatures, found.bands(), found.pairs, found.regrouped, found.duplicates)
         store.connection.execute("DELETE FROM fused_events")
         raise RuntimeError("disk trouble")
 

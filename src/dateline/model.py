@@ -340,6 +340,19 @@ class StoryArticle:
 
 
 @dataclass(slots=True)
+class StoryCounts:
+    """An article as story clustering reads it: its features counted once, and stored so that
+    clustering it again never reads its text."""
+
+    id: str
+    published: date | None
+    title: str | None
+    counts: dict[str, float]
+    surfaces: dict[str, str]  # feature -> its written form
+    stored: bool = False  # counted by an earlier fusion (its features are in the stored totals)
+
+
+@dataclass(slots=True)
 class NearDuplicate:
     """An article that is a syndicated copy or light rewrite of an earlier one."""
 

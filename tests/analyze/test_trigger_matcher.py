@@ -40,3 +40,23 @@ def test_candidates_include_forms_the_lemmatizer_mangles(nlp):
     assert "Farmers" not in words and "Lahore" not in words
     for sentence in doc.sents:  # reading the candidates codes what reading every token codes
         assert find_triggers(found.within(sentence), lexicon) == find_triggers(list(sentence), lexicon)
+
+
+def test_candidates_are_the_lexicon_words_of_their_part_of_speech(nlp):
+    """The array lookups find exactly the tokens a reading of each token's strings finds."""
+    from dateline.analyze.trigger_matcher import GENERIC_EVENT_HEADS, SPEECH_VERBS, _cased, _verb_surfaces
+
+    lexicon = load_lexicon()
+    verbs = set(lexicon.verbs)
+    nouns = {key for key in lexicon.nouns if " " not in key}
+    compound_heads = {key.rsplit(" ", 1)[1] for key in lexicon.nouns if " " in key}
+    heads = _cased(nouns | compound_heads | GENERIC_EVENT_HEADS)
+    surfaces, verb_lemmas = _verb_surfaces(verbs), _cased(verbs | SPEECH_VERBS)
+    texts = [article.text for path in sorted(CORPUS.glob("*.txt"))[:6] for article in read_file(path)]
+    texts.append("Farmers staged a protest; the Staged talks STRUCK a deal, and Hunger Strikes spread.")
+    for doc in nlp.pipe(texts):
+        expected = [token.i for token in doc
+                    if token.pos_ in ("VERB", "AUX")
+                    and (token.lower_ in surfaces or token.lemma_ in verb_lemmas)
+                    or token.pos_ in ("NOUN", "PROPN") and (token.lower_ in nouns or token.lemma_ in heads)]
+        assert TriggerCandidates(doc, lexicon).indices == expected

@@ -4,9 +4,7 @@ from datetime import date
 
 from samples import AFGHANISTAN, INDIA, TALIBAN
 
-from dateline.fuse.candidates import make_reports
 from dateline.fuse.events import ArticleRef, fuse_events, group_events
-from dateline.fuse.incremental import fusion_key, plan_refusion
 from dateline.model import Actor, Event, Location
 
 SINGH = Actor("person:j-p-singh", "J.P. Singh", "person", "IND", "GOV")
@@ -146,20 +144,6 @@ def test_partial_a_body_called_a_government_is_its_states_in_every_report_of_the
     assert len(fused.sources) == 4
 
 
-def test_partial_reports_fuse_alike_at_once_and_one_article_after_another():
-    wire, ledger = regional_meeting()
-    refs = articles("a1", "a2", published=date(2024, 1, 30))
-    stories = {"a1": "s1", "a2": "s1"}
-    published = {a: ref.published for a, ref in refs.items()}
-    first = fuse_events(wire, refs, {}, ACTORS, stories)
-    stored = {r.event.id: fusion_key(r, ACTORS)
-              for r in make_reports(wire, published, {}, ACTORS, stories, {})}
-    everything = sorted([*wire, *ledger], key=lambda e: e.id)
-    plan = plan_refusion(make_reports(everything, published, {}, ACTORS, stories, {}), ACTORS, stored,
-                         {f.id: f.members for f in first})
-    assert sorted(plan.stale) == sorted(f.id for f in first)
-    again = fuse_events([r.event for r in plan.reports], refs, {}, ACTORS, stories)
-    assert again == fuse_events(everything, refs, {}, ACTORS, stories)
 
 
 def test_partial_unrelated_reports_stay_apart():

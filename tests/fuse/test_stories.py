@@ -1,10 +1,12 @@
 """Story clustering: short hand-written reports, and the sample corpus it was calibrated on."""
-from datetime import date
+from collections import Counter
+from datetime import date, timedelta
 from pathlib import Path
 
 import pytest
 
-from dateline.fuse.stories import StoryClusterer, cluster_stories, extract_names, story_id, story_order
+from dateline.fuse.stories import (Member, StoryClusterer, cluster_stories, counted, extract_names,
+                                   story_id, story_order)
 from dateline.ingest import discover, read_file
 from dateline.model import Article, StoryArticle
 
@@ -76,16 +78,30 @@ def test_stories_ids_stable_when_later_articles_are_added():
     assert len({story.id for story in after}) == len(after)
 
 
-def test_stories_replay_prefix_then_add_equals_clustering_all():
+def test_stories_resumed_from_stored_vectors_equals_clustering_all():
+    """What fusion keeps (each article's vector, the document frequencies) is all clustering needs
+    to go on from any dated article: the stories open there, with their members' vectors."""
     ordered = sorted(ALL, key=story_order)
     full = StoryClusterer()
     assigned = [full.add(article) for article in ordered]
-    for cut in range(len(ordered) + 1):
-        resumed = StoryClusterer()
-        for article, sid in zip(ordered[:cut], assigned[:cut]):
-            resumed.replay(article, sid)
+    for cut, first in enumerate(ordered):
+        if first.published is None:
+            break
+        done = ordered[:cut]
+        df = Counter(f for article in done for f in counted(article).counts)
+        since = first.published - timedelta(days=int(full.horizon_days))
+        open_stories: dict[str, list[Member]] = {}
+        for article, sid in zip(done, assigned):
+            open_stories.setdefault(sid, []).append(
+                Member(article.id, article.published, article.title, full.vectors[article.id],
+                       counted(article).surfaces))
+        still_open = {sid: members for sid, members in open_stories.items()
+                      if max(m.published for m in members) >= since}
+        resumed = StoryClusterer.resume(cut, df, still_open.items())
         assert [resumed.add(article) for article in ordered[cut:]] == assigned[cut:]
-        assert resumed.stories() == full.stories() == cluster_stories(ALL)
+        touched = set(assigned[cut:])
+        assert [resumed.story(sid) for sid in sorted(touched)] == [
+            s for s in sorted(full.stories(), key=lambda s: s.id) if s.id in touched]
 
 
 def test_stories_input_order_does_not_matter():

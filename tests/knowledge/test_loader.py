@@ -158,3 +158,24 @@ def test_loader_a_name_spelled_alike_joins_the_known_person(kb, written, known):
 @pytest.mark.parametrize("written", ["John Smith", "Mohammad Khan", "Ali Atmar"])
 def test_loader_a_different_name_joins_nobody(kb, written):
     assert kb.spelled_alike(written) is None
+
+
+def _edit_distance(first: str, second: str) -> int:
+    previous = list(range(len(second) + 1))
+    for i, letter in enumerate(first, start=1):
+        current = [i]
+        for j, other in enumerate(second, start=1):
+            current.append(min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + (letter != other)))
+        previous = current
+    return previous[-1]
+
+
+def test_loader_one_edit_apart_is_an_edit_distance_of_at_most_one():
+    from itertools import product
+
+    from dateline.knowledge.loader import _one_edit_apart
+
+    words = ["".join(letters) for size in range(5) for letters in product("aab", repeat=size)]
+    words += ["mitterrand", "mitterand", "mittérrand", "lavrov", "lavrova", "alavrov", "lavorv"]
+    for first, second in product(words, repeat=2):
+        assert _one_edit_apart(first, second) == (_edit_distance(first, second) <= 1), (first, second)

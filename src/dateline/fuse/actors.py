@@ -50,6 +50,11 @@ def _word_fits(short: str, full: str, alike: bool = True) -> bool:
     return short == full or (len(short) == 1 and full.startswith(short)) or alike and same_name_word(full, short)
 
 
+def surnames_fit(a: str, b: str) -> bool:
+    """Whether one of two surnames may be a form of the other (what `is_form_of` asks first)."""
+    return _word_fits(a, b) or _word_fits(b, a)
+
+
 def is_form_of(short: list[str], full: list[str], alike: bool = True) -> bool:
     """Whether a name is a form of another: the same surname, and each other word, in order, one
     of the other's words, as its initial, or (`alike`) spelled alike ("S Jaishankar", "Hanif Atmar")."""
@@ -87,10 +92,13 @@ def _may_join(person: Actor, other: Actor, words: dict[str, list[str]]) -> bool:
 
 
 class _Links:
-    """Actor id -> canonical id, followed to the end of a chain."""
+    """Actor id -> canonical id, followed to the end of a chain; `fixed` ones stay as given."""
 
-    def __init__(self, actors: Iterable[Actor]) -> None:
+    def __init__(self, actors: Iterable[Actor], fixed: Mapping[str, str]) -> None:
         self.parent = {actor.id: actor.id for actor in actors}
+        for actor_id, canonical in fixed.items():
+            self.parent[actor_id] = canonical
+            self.parent.setdefault(canonical, canonical)
 
     def root(self, actor_id: str) -> str:
         while self.parent[actor_id] != actor_id:
@@ -107,14 +115,21 @@ class _Links:
 
 def link_actors(actors: Iterable[Actor], together: Mapping[str, Iterable[str]] | None = None,
                 published: Mapping[str, date | None] | None = None,
-                stories: Mapping[str, str] | None = None) -> dict[str, str]:
+                stories: Mapping[str, str] | None = None,
+                fixed: Mapping[str, str] | None = None) -> dict[str, str]:
     """Map every actor id to its canonical id. `together` gives, per article, the ids of the
     actors it mentions (what a handle and a bare surname are read against), `published` each
-    article's date and `stories` each article's story."""
+    article's date and `stories` each article's story.
+
+    People in `fixed` (id -> canonical id) keep their links: fusion passes the stored links of
+    the people whose names no new article can change, which the handles, role phrases and
+    missions it links again are read against."""
     actors = sorted(actors, key=lambda a: a.id)
-    links = _Links(actors)
+    fixed = fixed or {}
+    links = _Links(actors, fixed)
     people = [a for a in actors if a.kind == "person" and not a.id.startswith(("handle:", "role:"))]
-    _link_names(people, links, _Sightings(together or {}, published or {}, stories or {}))
+    _link_names([p for p in people if p.id not in fixed], links,
+                _Sightings(together or {}, published or {}, stories or {}))
     named = {links.root(p.id) for p in people}
     canonical_people = [p for p in people if p.id in named and not is_scoped(p.id)]
     _link_handles([a for a in actors if a.id.startswith("handle:")], canonical_people, together or {}, links)
@@ -164,23 +179,38 @@ def _link_names(people: list[Actor], links: _Links, sightings: _Sightings) -> No
 class _SurnameIndex:
     """The people of a group whose surname a person's surname may be a form of (`is_form_of`
     compares surnames first): looked up by shared `name_word_keys` instead of trying everyone,
-    which on a corpus of thousands of articles made linking quadratic in its people."""
+    which on a corpus of thousands of articles made linking quadratic in its people.
+
+    A surname that is an initial ("Alan G.") fits every surname it starts, so its candidates are
+    found by the other words of its name instead, which a fuller form must also hold. A name of
+    initials alone ("B.", "CDT") says too little to be anyone's: it has no candidates."""
 
     def __init__(self, group: list[Actor], words: dict[str, list[str]]) -> None:
         self.group = group
         self.words = words
         self.by_key: dict[str, list[int]] = {}
+        self.by_given: dict[str, list[int]] = {}
         for position, person in enumerate(group):
             for key in name_word_keys(words[person.id][-1]):
                 self.by_key.setdefault(key, []).append(position)
+            for key in given_keys(words[person.id]):
+                self.by_given.setdefault(key, []).append(position)
 
     def candidates(self, person: Actor) -> list[Actor]:
         """In group order, so links form as they would comparing everyone."""
-        surname = self.words[person.id][-1]
-        if len(surname) == 1:  # an initial fits every surname it starts
-            return self.group
-        positions = {p for key in name_word_keys(surname) for p in self.by_key.get(key, ())}
+        words = self.words[person.id]
+        surname = words[-1]
+        if len(surname) > 1:
+            positions = {p for key in name_word_keys(surname) for p in self.by_key.get(key, ())}
+        else:
+            positions = {p for key in given_keys(words) for p in self.by_given.get(key, ())
+                         if self.words[self.group[p].id][-1].startswith(surname)}
         return [self.group[p] for p in sorted(positions)]
+
+
+def given_keys(words: list[str]) -> set[str]:
+    """The `name_word_keys` of a name's words before its surname, but initials."""
+    return {key for word in words[:-1] if len(word) > 1 for key in name_word_keys(word)}
 
 
 def _link_surname_group(group: list[Actor], words: dict[str, list[str]], links: _Links,

@@ -233,7 +233,9 @@ class Blocks:
     two reports meet each other or neither does.
     """
 
-    def __init__(self, reports: Sequence[Report]) -> None:
+    def __init__(self, reports: Sequence[Report], longest: Mapping[tuple[str, int], int] | None = None) -> None:
+        """`longest`: the longest window (days) of each (family, tier) among all reports, where
+        `reports` hold only those near some (fusion's walk over the store)."""
         self.families: dict[str, list[tuple[list[date], list[Report], int]]] = {}
         self.places: dict[int, tuple[int, int]] = {}  # report index -> (tier number, position)
         by_tier: dict[tuple[str, int], list[Report]] = {}
@@ -243,12 +245,13 @@ class Blocks:
                 by_tier.setdefault((report.family, _tier(report.window)), []).append(report)
             else:
                 self.undated.setdefault((report.family, report.event.article_id), []).append(report)
-        for (family, _), members in sorted(by_tier.items()):
+        for (family, tier), members in sorted(by_tier.items()):
             members.sort(key=_window_order)
-            longest = max((r.window[1] - r.window[0]).days for r in members)
+            widest = max((r.window[1] - r.window[0]).days for r in members)
+            widest = max(widest, (longest or {}).get((family, tier), 0))
             tiers = self.families.setdefault(family, [])
             self.places.update((r.index, (len(tiers), i)) for i, r in enumerate(members))
-            tiers.append(([r.window[0] for r in members], members, longest))
+            tiers.append(([r.window[0] for r in members], members, widest))
 
     def of(self, report: Report) -> list[Report]:
         """The other reports in this report's block, by window start."""
@@ -270,7 +273,17 @@ class Blocks:
 
 
 def _tier(window: tuple[date, date]) -> int:
-    length = (window[1] - window[0]).days
+    return tier_of((window[1] - window[0]).days)
+
+
+def tier_lengths(tier: int) -> tuple[int, int]:
+    """The shortest and longest window (days) of a tier."""
+    low = WINDOW_TIERS[tier - 1] + 1 if tier else 0
+    return low, WINDOW_TIERS[tier] if tier < len(WINDOW_TIERS) else 1_000_000_000
+
+
+def tier_of(length: int) -> int:
+    """The tier of a window this many days long."""
     return next((i for i, bound in enumerate(WINDOW_TIERS) if length <= bound), len(WINDOW_TIERS))
 
 

@@ -74,7 +74,7 @@ def undo_splits(actors: Sequence[Actor], article_actors: Mapping[str, set[str]],
     together = dict(article_actors)
     for article_id in {s.article_id for s in splits} & set(together):
         together[article_id] = {back.get((article_id, i), i) for i in together[article_id]}
-    return Analyzed([a for a in actors if a.id not in split_ids], together, _renamed(events, back))
+    return Analyzed([a for a in actors if a.id not in split_ids], together, renamed(events, back))
 
 
 def apply_corrections(links: Mapping[str, str], analyzed: Analyzed,
@@ -95,7 +95,7 @@ def apply_corrections(links: Mapping[str, str], analyzed: Analyzed,
     rows = [overridden(row, overrides[row.id]) if row.id in overrides else row
             for row in (*analyzed.actors, *split_actors)]
     renames = {(s.article_id, s.original_id): s.actor_id for s in splits}
-    return Corrected(final, rows, _renamed(analyzed.events, renames), splits, split_actors,
+    return Corrected(final, rows, renamed(analyzed.events, renames), splits, split_actors,
                      overrides)
 
 
@@ -190,7 +190,7 @@ def _split_actor(split: ActorSplit, into: str | None, by_id: Mapping[str, Actor]
     return Actor(split.actor_id, original.name, original.kind, original.country, original.sector)
 
 
-def _renamed(events: Sequence[Event], renames: Mapping[tuple[str, str], str]) -> list[Event]:
+def renamed(events: Sequence[Event], renames: Mapping[tuple[str, str], str]) -> list[Event]:
     """Events with their actors renamed per (article id, actor id)."""
     if not renames:
         return list(events)

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from collections.abc import Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from datetime import date
 from functools import cache
 from typing import TYPE_CHECKING
@@ -94,25 +94,20 @@ def similar_pairs(new: Mapping[str, bytes], stored: Mapping[str, bytes],
     one group already, so a burst of N copies of one story costs N checks, not N squared, and
     stores N - 1 pairs. Which articles make up a group never depends on the batch or the order
     in which the articles came, only the choice of pairs that ties a group together may.
+    (`pairs_with_stored` over the stored signatures held in memory.)
     """
     groups = _Groups()
     for a, b, _ in known:
         groups.union(a, b)
-    index = _BandIndex(groups)
+    buckets: dict[tuple[int, bytes], list[tuple[int, bytes, str, str]]] = {}
     for article_id in sorted(stored):
-        index.add(article_id, stored[article_id])
-    pairs = []
-    for article_id in sorted(new):
-        sig = new[article_id]
-        for other in index.candidates(sig):
-            if groups.find(other) == groups.find(article_id):
-                continue
-            score = similarity(sig, stored.get(other) or new[other])
-            if score >= THRESHOLD:
-                groups.union(article_id, other)
-                pairs.append((*_ordered(article_id, other), score))
-        index.add(article_id, sig)
-    return sorted(pairs)
+        for band, key in band_keys(stored[article_id]):
+            buckets.setdefault((band, key), []).append((band, key, article_id, groups.find(article_id)))
+
+    def stored_in(keys: Sequence[tuple[int, bytes]]) -> list[tuple[int, bytes, str, str]]:
+        return sorted((row for key in keys for row in buckets.get(key, ())), key=lambda row: row[2])
+
+    return pairs_with_stored(new, stored_in, lambda ids: {i: stored[i] for i in ids})
 
 
 class _Groups:
@@ -157,6 +152,53 @@ class _BandIndex:
             return []
         found = {member for key in _band_keys(sig) for member in self.buckets.get(key, ())}
         return sorted(found)
+
+
+# (band, key) -> (article, its group) of every stored article in those buckets.
+BandLookup = Callable[[Sequence[tuple[int, bytes]]], Iterable[tuple[int, bytes, str, str]]]
+SignatureLookup = Callable[[Iterable[str]], Mapping[str, bytes]]
+
+
+def pairs_with_stored(new: Mapping[str, bytes], stored_in: BandLookup,
+                      stored_signatures: SignatureLookup) -> list[tuple[str, str, float]]:
+    """`similar_pairs` against a stored band index (`band_keys` rows of every stored article,
+    looked up by `stored_in`) instead of every stored signature: only the buckets the new
+    articles fall in are read. A stored bucket offers at most BUCKET_MEMBERS articles of any one
+    stored group, the first by id."""
+    groups = _Groups()
+    stored: dict[tuple[int, bytes], list[str]] = {}
+    kept: dict[tuple[tuple[int, bytes], str], int] = {}
+    keys = sorted({key for sig in new.values() if not _is_empty(_values(sig)) for key in _band_keys(sig)})
+    for band, key, article_id, group in stored_in(keys):
+        groups.parent[article_id] = group
+        groups.parent.setdefault(group, group)
+        bucket = (band, bytes(key))
+        if kept.get((bucket, group), 0) < BUCKET_MEMBERS:
+            kept[(bucket, group)] = kept.get((bucket, group), 0) + 1
+            stored.setdefault(bucket, []).append(article_id)
+    signatures = dict(stored_signatures({a for members in stored.values() for a in members}))
+    signatures.update(new)
+    index = _BandIndex(groups)
+    pairs = []
+    for article_id in sorted(new):
+        sig = new[article_id]
+        found = index.candidates(sig)
+        if not _is_empty(_values(sig)):
+            found = sorted(set(found).union(*(stored.get(key, ()) for key in _band_keys(sig))))
+        for other in found:
+            if groups.find(other) == groups.find(article_id):
+                continue
+            score = similarity(sig, signatures[other])
+            if score >= THRESHOLD:
+                groups.union(article_id, other)
+                pairs.append((*_ordered(article_id, other), score))
+        index.add(article_id, sig)
+    return sorted(pairs)
+
+
+def band_keys(sig: bytes) -> list[tuple[int, bytes]]:
+    """The buckets a signature falls in (none for an empty text's)."""
+    return [] if _is_empty(_values(sig)) else _band_keys(sig)
 
 
 def _band_keys(sig: bytes) -> list[tuple[int, bytes]]:

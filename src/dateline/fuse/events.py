@@ -117,18 +117,22 @@ def _seated(report: Report, seats: Mapping[str, str]) -> Report:
 def group_events(events: Sequence[Event], articles: Mapping[str, ArticleRef],
                  links: Mapping[str, str], actors: Mapping[str, Actor] | None = None,
                  stories: Mapping[str, str] | None = None,
-                 originals: Mapping[str, str] | None = None) -> list[list[Event]]:
+                 originals: Mapping[str, str] | None = None,
+                 blocks: Mapping[str, Iterable[str]] | None = None) -> list[list[Event]]:
     """Partition events into happenings; each group and the list are in a stable order.
 
     `stories` maps an article to its story, `originals` a near-duplicate article to the earliest
-    version; both are evidence, neither is needed.
+    version; both are evidence, neither is needed. `blocks` gives each stand-in's block (event
+    ids) as a fusion of more events than these finds it (`candidates.Blocks` limits a block by
+    positions among all the reports): the events here are whole parts of what those blocks join.
     """
     events = sorted(events, key=lambda e: e.id)
     published = {article_id: ref.published for article_id, ref in articles.items()}
     reports = make_reports(events, published, links, actors or {}, stories or {}, originals or {})
     stand_ins = collapse_copies(reports)
+    chosen = [reports[i] for i in sorted(stand_ins)]
     scored = []
-    for a, b in candidate_pairs([reports[i] for i in sorted(stand_ins)]):
+    for a, b in candidate_pairs(chosen) if blocks is None else _pairs_in(chosen, blocks):
         score = pair_score(reports[a], reports[b])
         if score is not None and score >= JOIN_SCORE:
             scored.append((-score, a, b))
@@ -143,6 +147,13 @@ def group_events(events: Sequence[Event], articles: Mapping[str, ArticleRef],
     for i, event in enumerate(events):
         by_root.setdefault(groups.find(i), []).append(event)
     return sorted(by_root.values(), key=lambda group: group[0].id)
+
+
+def _pairs_in(reports: Sequence[Report], blocks: Mapping[str, Iterable[str]]) -> list[tuple[int, int]]:
+    """Every pair of these reports that the given blocks put together, each once, in index order."""
+    index = {r.event.id: r.index for r in reports}
+    return sorted({(min(index[a], index[b]), max(index[a], index[b]))
+                   for a in index for b in blocks[a] if b in index and b != a})
 
 
 def _without_ambiguous(reports: Sequence[Report], scored: list[tuple]) -> list[tuple]:
@@ -368,13 +379,15 @@ def _sources(members: Sequence[Event], articles: Mapping[str, ArticleRef]) -> li
 def fuse_events(events: Sequence[Event], articles: Mapping[str, ArticleRef],
                 links: Mapping[str, str], actors: Mapping[str, Actor],
                 stories: Mapping[str, str] | None = None,
-                originals: Mapping[str, str] | None = None) -> list[FusedEvent]:
-    """Every per-article event, fused into one event per happening.
+                originals: Mapping[str, str] | None = None,
+                blocks: Mapping[str, Iterable[str]] | None = None) -> list[FusedEvent]:
+    """Every per-article event, fused into one event per happening (`blocks`: see
+    `group_events`).
 
     A near-duplicate article (in `originals`) adds sources to happenings, never happenings of
     its own: a group of its events alone is left out.
     """
     originals = originals or {}
-    groups = group_events(events, articles, links, actors, stories, originals)
+    groups = group_events(events, articles, links, actors, stories, originals, blocks)
     return [merge_group(group, articles, links, actors, originals) for group in groups
             if any(e.article_id not in originals for e in group)]

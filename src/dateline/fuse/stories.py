@@ -8,14 +8,18 @@ score reaches a threshold, else starts a new one.
 
     clusterer = StoryClusterer()
     for article in sorted(articles, key=story_order):
-        clusterer.add(article)        # or replay(article, stored_story_id) for known ones
+        clusterer.add(article)
     clusterer.stories()
 
 Document frequencies grow as articles arrive: the IDF an article is weighed with counts only the
 articles clustered before it, so the result is a deterministic function of the ordered article
-set, and replaying stored assignments, then adding newer articles, equals clustering everything
-at once. Undated articles are clustered after every dated one (see `story_order`) and without a
-time decay: nothing says how far they are from a story, so they join one only on their words.
+set. An article's vector depends only on the articles before it, so fusion resumes clustering
+(`StoryClusterer.resume`) from what it stored: the vectors of the stories still open at the
+first new article, and the document frequencies then; each article's features are counted once
+(`counted`) and stored, so no text is read again.
+
+Undated articles are clustered after every dated one (see `story_order`) and without a time
+decay: nothing says how far they are from a story, so they join one only on their words.
 """
 from __future__ import annotations
 
@@ -28,7 +32,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import date
 
-from dateline.model import Story, StoryArticle
+from dateline.model import Story, StoryArticle, StoryCounts
 
 # Calibrated as a set on examples/corpus: there the reports of one happening score 0.21 or more
 # with their story and unrelated pieces 0.11 or less; 0.15 to 0.2 and widths of 5 to 10 days all
@@ -74,7 +78,23 @@ _NAME_RUN = re.compile(r"[A-Z][\w'’.-]*(?:[ \t]+(?:of[ \t]+|al-|el-)?[A-Z][\w'
 _NAME_MARK = "#"  # name features are keyed "#ashraf ghani"; words are plain
 
 
-def story_order(article: StoryArticle) -> tuple:
+def counted(article: StoryArticle) -> StoryCounts:
+    counts, surfaces = feature_counts(article.title, article.text or "")
+    return StoryCounts(article.id, article.published, article.title, dict(counts), surfaces)
+
+
+@dataclass(slots=True)
+class Member:
+    """A clustered article as a resumed story holds it: its vector as it was weighed."""
+
+    id: str
+    published: date | None
+    title: str | None
+    vector: dict[str, float]
+    surfaces: dict[str, str]
+
+
+def story_order(article: StoryArticle | StoryCounts | Member) -> tuple:
     """The order articles are clustered in: by publication date (undated last), then by id."""
     return (article.published is None, article.published or date.min, article.id)
 
@@ -158,7 +178,7 @@ def gaussian_decay(gap_days: float, width: float) -> float:
 @dataclass(slots=True)
 class _StoryState:
     id: str
-    seq: int  # creation order: ties go to the older story
+    seq: tuple  # creation order (its first article's `story_order`): ties go to the older story
     first: date | None
     last: date | None
     centroid: dict[str, float] = field(default_factory=dict)  # sum of unit article vectors
@@ -167,10 +187,11 @@ class _StoryState:
     titled: list[tuple[str, dict[str, float]]] = field(default_factory=list)  # (title, unit vector)
     central: tuple[float, str] | None = None  # the most central title when the story was retired
     active: bool = True  # in the index: a dated article may still join it
+    surfaces: dict[str, str] = field(default_factory=dict)  # its features' forms, as its articles write them
 
 
 class StoryClusterer:
-    """Online story clustering; call `add` (or `replay`) in `story_order`."""
+    """Online story clustering; call `add` in `story_order`."""
 
     def __init__(self, threshold: float = THRESHOLD, decay_days: float = DECAY_DAYS,
                  top_terms: int = TOP_TERMS) -> None:
@@ -185,32 +206,52 @@ class StoryClusterer:
         self._seen = 0
         self._stories: dict[str, _StoryState] = {}
         self._index: dict[str, set[str]] = {}  # feature -> active stories holding it
-        self._expiry: list[tuple[date, int, str]] = []  # (story's last date, seq, id), lazily stale
+        self._expiry: list[tuple[date, tuple, str]] = []  # (story's last date, seq, id), lazily stale
         self._undated = False  # once undated articles start, every story is a candidate
         self._last_key: tuple | None = None
-        self._surfaces: dict[str, str] = {}
+        self.vectors: dict[str, dict[str, float]] = {}  # article id -> its vector, as weighed
 
-    def add(self, article: StoryArticle) -> str:
+    @classmethod
+    def resume(cls, seen: int, df: Counter, open_stories: Iterable[tuple[str, list[Member]]]
+               ) -> StoryClusterer:
+        """The state clustering reaches just before its next article: `seen` articles clustered,
+        with document frequencies `df` (at least of every feature still to come), and the
+        stories still open then (`open_stories`: id and members in `story_order`, each with its
+        stored vector). Stories retired by then cannot take a dated article, so they are left
+        out: resume only before a dated article."""
+        clusterer = cls()
+        clusterer._seen, clusterer._df = seen, df
+        for sid, members in open_stories:
+            for member in members:
+                clusterer._join(member, member.vector, sid)
+        return clusterer
+
+    def add(self, article: StoryArticle | StoryCounts) -> str:
         """Cluster one article and return its story's id."""
-        vector, features = self._prepare(article)
+        article = article if isinstance(article, StoryCounts) else counted(article)
+        vector = self._prepare(article)
         best, best_score = None, self.threshold
         for story, score in self._candidates(vector, article.published):
             if score > best_score or (score == best_score and (best is None or story.seq < best.seq)):
                 best, best_score = story, score
-        return self._assign(article, vector, features, best.id if best else story_id(article.id))
-
-    def replay(self, article: StoryArticle, story_id: str) -> None:
-        """Rebuild the state from a known assignment (a stored one) without searching."""
-        vector, features = self._prepare(article)
-        self._assign(article, vector, features, story_id)
+        return self._assign(article, vector, best.id if best else story_id(article.id))
 
     def stories(self) -> list[Story]:
         """Every story so far, in the order they started."""
-        return [Story(s.id, self._label(s), s.first, s.last, list(s.article_ids))
-                for s in self._stories.values()]
+        return [self.story(sid) for sid in self._stories]
+
+    def story(self, sid: str) -> Story:
+        s = self._stories[sid]
+        return Story(s.id, self._label(s), s.first, s.last, list(s.article_ids))
+
+    def has(self, sid: str) -> bool:
+        return sid in self._stories
+
+    def seq_of(self, sid: str) -> tuple:
+        return self._stories[sid].seq
 
     # 1. check the order, weigh the article's features with the IDF of the articles before it
-    def _prepare(self, article: StoryArticle) -> tuple[dict[str, float], Iterable[str]]:
+    def _prepare(self, article: StoryCounts) -> dict[str, float]:
         key = story_order(article)
         if self._last_key is not None and key <= self._last_key:
             raise ValueError(f"articles must come in story_order: {article.id!r} after {self._last_key[2]!r}")
@@ -220,17 +261,14 @@ class StoryClusterer:
             self._reindex_all()
         if article.published is not None:
             self._retire(article.published)
-        counts, surfaces = feature_counts(article.title, article.text or "")
-        for feature, surface in surfaces.items():
-            self._surfaces.setdefault(feature, surface)
         log, df, log_seen = math.log, self._df, math.log(1 + self._seen) + 1
         weighted = []
-        for feature, count in counts.items():
+        for feature, count in article.counts.items():
             weight = (1 + log(count)) * (log_seen - log(1 + df.get(feature, 0)))  # TF times IDF
             weighted.append((weight * NAME_WEIGHT if feature[0] == _NAME_MARK else weight, feature))
         top = [(feature, weight) for weight, feature in heapq.nlargest(self.top_terms, weighted)]
         norm = math.sqrt(sum(weight * weight for _, weight in top)) or 1.0
-        return {feature: weight / norm for feature, weight in top}, counts.keys()
+        return {feature: weight / norm for feature, weight in top}
 
     # 2. score the active stories that share a feature: cosine times the time decay
     def _candidates(self, vector: dict[str, float], published: date | None):
@@ -246,11 +284,17 @@ class StoryClusterer:
             yield story, cosine
 
     # 3. join the story (or start it) and count the article's features for later IDFs
-    def _assign(self, article: StoryArticle, vector: dict[str, float], features: Iterable[str],
-                sid: str) -> str:
+    def _assign(self, article: StoryCounts, vector: dict[str, float], sid: str) -> str:
+        self._join(article, vector, sid)
+        self.vectors[article.id] = vector
+        self._df.update(article.counts.keys())
+        self._seen += 1
+        return sid
+
+    def _join(self, article: StoryCounts | Member, vector: dict[str, float], sid: str) -> None:
         story = self._stories.get(sid)
         if story is None:
-            story = _StoryState(sid, len(self._stories), article.published, article.published)
+            story = _StoryState(sid, story_order(article), article.published, article.published)
             self._stories[sid] = story
         story.article_ids.append(article.id)
         if article.published is not None:
@@ -258,10 +302,8 @@ class StoryClusterer:
             if story.last is None or article.published > story.last:
                 story.last = article.published
             heapq.heappush(self._expiry, (story.last, story.seq, sid))
-        if not story.active:  # a replayed assignment may reopen a retired story
-            story.active = True
-            for feature in story.centroid:
-                self._index.setdefault(feature, set()).add(sid)
+        for feature, surface in article.surfaces.items():
+            story.surfaces.setdefault(feature, surface)
         for feature, weight in vector.items():
             old = story.centroid.get(feature, 0.0)
             story.centroid[feature] = old + weight
@@ -269,9 +311,6 @@ class StoryClusterer:
             self._index.setdefault(feature, set()).add(sid)
         if article.title and vector:
             story.titled.append((article.title, vector))
-        self._df.update(features)
-        self._seen += 1
-        return sid
 
     def _retire(self, today: date) -> None:
         """Take stories out of the index once their latest article is beyond the horizon."""
@@ -298,6 +337,7 @@ class StoryClusterer:
         if len(story.centroid) > RETIRED_TERMS:
             kept = heapq.nlargest(RETIRED_TERMS, story.centroid.items(), key=lambda item: (item[1], item[0]))
             story.centroid = dict(kept)
+        story.surfaces = {f: story.surfaces[f] for f in story.centroid if f in story.surfaces}
 
     def _reindex_all(self) -> None:
         for story in self._stories.values():
@@ -324,7 +364,7 @@ class StoryClusterer:
         ranked = sorted(story.centroid.items(), key=lambda item: (-item[1], item[0]))
         chosen: list[str] = []
         for feature, _ in ranked:
-            surface = self._surfaces.get(feature, feature)
+            surface = story.surfaces.get(feature, feature)
             words = set(surface.lower().split())
             if any(words <= set(c.lower().split()) or words >= set(c.lower().split()) for c in chosen):
                 continue  # "Ghani" after "Ashraf Ghani", or the other way round

@@ -62,6 +62,13 @@ class Surface:
     how: str  # name, alias, handle, demonym, capital, place
 
 
+# The name keys below are pure functions of their string, asked for the same few names again and
+# again (every short name of an article is read against every full name in it): each remembers
+# its answers. The bound only caps memory; it changes no answer.
+NAME_MEMO = 1 << 16
+
+
+@lru_cache(maxsize=NAME_MEMO)
 def normalize(text: str) -> str:
     """The lookup key: case, periods, spacing, a leading "the" and a trailing "'s" do not matter."""
     key = unicodedata.normalize("NFKC", text).replace("\u2019", "'").lower()
@@ -263,6 +270,7 @@ def _skeleton(word: str) -> str:
 NAME_ARTICLES = ("al", "el", "ad", "ash", "as", "an", "ar", "at", "az", "ul")
 
 
+@lru_cache(maxsize=NAME_MEMO)
 def surname_key(word: str) -> str:
     """The key two spellings of one surname share: "Gadhafi" and "Gaddafi", "al-Assad" and "Assad"."""
     words = name_parts(word)
@@ -270,8 +278,13 @@ def surname_key(word: str) -> str:
 
 
 def name_parts(name: str) -> list[str]:
+    return list(_name_parts(name))  # a list of its own: callers may change theirs
+
+
+@lru_cache(maxsize=NAME_MEMO)
+def _name_parts(name: str) -> tuple[str, ...]:
     words = normalize(name).replace("-", " ").split()
-    return [word for word in words if word not in NAME_ARTICLES]
+    return tuple(word for word in words if word not in NAME_ARTICLES)
 
 
 def same_name_word(known: str, written: str) -> bool:
@@ -282,10 +295,14 @@ def same_name_word(known: str, written: str) -> bool:
 
 def name_word_keys(word: str) -> set[str]:
     """Keys that two words share whenever `same_name_word` holds for them: the word, its
-    transliteration skeleton, and the word with each letter left out in turn (one letter added,
-    dropped or changed leaves a common word). An index over these finds the words a name word may
-    match without comparing it with every other."""
-    return {word, _skeleton(word)} | {word[:i] + word[i + 1:] for i in range(len(word))}
+    transliteration skeleton, and for a word of five letters or more (the only ones a letter
+    apart can be one), the word with each letter left out in turn (one letter added, dropped or
+    changed leaves a common word). An index over these finds the words a name word may match
+    without comparing it with every other."""
+    keys = {word, _skeleton(word)}
+    if len(word) >= 5:
+        keys |= {word[:i] + word[i + 1:] for i in range(len(word))}
+    return keys
 
 
 def _near(known: str, written: str) -> bool:
@@ -295,13 +312,21 @@ def _near(known: str, written: str) -> bool:
         return True
     if min(len(known), len(written)) < 5 or abs(len(known) - len(written)) > 1:
         return False
-    previous = list(range(len(written) + 1))
-    for i, letter in enumerate(known, start=1):
-        current = [i]
-        for j, other in enumerate(written, start=1):
-            current.append(min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + (letter != other)))
-        previous = current
-    return previous[-1] <= 1
+    return _one_edit_apart(known, written)
+
+
+def _one_edit_apart(first: str, second: str) -> bool:
+    """Whether one letter changed, added or dropped turns one word into the other (an edit
+    distance of at most 1), read in one pass: a full edit-distance table cost a third of the
+    actor step, for every known person of the same initial."""
+    shorter, longer = sorted((first, second), key=len)
+    if len(shorter) == len(longer):
+        return sum(a != b for a, b in zip(shorter, longer)) <= 1
+    if len(longer) - len(shorter) > 1:
+        return False
+    # The longer word's extra letter sits at the first place they differ (or at its end).
+    cut = next((i for i, (a, b) in enumerate(zip(shorter, longer)) if a != b), len(shorter))
+    return shorter[cut:] == longer[cut + 1:]
 
 
 def load_knowledge(extra: str | Path | None = None) -> Knowledge:

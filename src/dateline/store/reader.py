@@ -1,12 +1,12 @@
-"""Reading stored records back as model objects (for fusion and queries)."""
+"""Reading stored records back as model objects (for fusion and queries); what an incremental
+fusion reads is in `fusion_reads`."""
 from __future__ import annotations
 
 from collections.abc import Sequence
-from datetime import date
 
 import duckdb
 
-from dateline.model import Actor, ActorSplit, Correction, Event, Location, Role, StoryArticle
+from dateline.model import Actor, ActorSplit, Correction, Event, Location, Role
 from dateline.store.schema import CORRECTION_COLUMNS, EVENT_COLUMNS
 
 
@@ -23,10 +23,6 @@ def read_events(con: duckdb.DuckDBPyConnection) -> list[Event]:
     return [event_from_row(row) for row in rows]
 
 
-def read_article_refs(con: duckdb.DuckDBPyConnection) -> dict[str, tuple[str, date | None]]:
-    """Article id -> (source, published): what a citation needs."""
-    rows = con.execute("SELECT id, source, published FROM articles").fetchall()
-    return {article_id: (source, published) for article_id, source, published in rows}
 
 
 def read_roles(con: duckdb.DuckDBPyConnection,
@@ -46,12 +42,6 @@ def read_roles(con: duckdb.DuckDBPyConnection,
     return roles
 
 
-def read_article_actors(con: duckdb.DuckDBPyConnection) -> dict[str, set[str]]:
-    """Article id -> the ids of the actors it mentions."""
-    together: dict[str, set[str]] = {}
-    for article_id, actor_id in con.execute("SELECT DISTINCT article_id, actor_id FROM mentions").fetchall():
-        together.setdefault(article_id, set()).add(actor_id)
-    return together
 
 
 def read_aliases(con: duckdb.DuckDBPyConnection) -> dict[str, list[str]]:
@@ -105,39 +95,3 @@ def read_actor_splits(con: duckdb.DuckDBPyConnection) -> list[ActorSplit]:
     return [ActorSplit(*row) for row in con.execute(
         "SELECT article_id, actor_id, original_id FROM actor_splits"
         " ORDER BY article_id, actor_id").fetchall()]
-
-
-def read_fusion_keys(con: duckdb.DuckDBPyConnection) -> dict[str, str]:
-    return dict(con.execute("SELECT event_id, key FROM event_fusion_keys").fetchall())
-
-
-def read_fused_members(con: duckdb.DuckDBPyConnection) -> dict[str, list[str]]:
-    members: dict[str, list[str]] = {}
-    for fused_id, event_id in con.execute(
-            "SELECT fused_id, event_id FROM fused_event_sources ORDER BY fused_id, event_id").fetchall():
-        members.setdefault(fused_id, []).append(event_id)
-    return members
-
-
-def read_unsigned_texts(con: duckdb.DuckDBPyConnection) -> dict[str, str]:
-    return dict(con.execute("""SELECT id, text FROM articles WHERE id NOT IN
-        (SELECT article_id FROM article_signatures) ORDER BY id""").fetchall())
-
-
-def read_signatures(con: duckdb.DuckDBPyConnection) -> dict[str, bytes]:
-    return {article_id: bytes(signature) for article_id, signature in con.execute(
-        "SELECT article_id, signature FROM article_signatures").fetchall()}
-
-
-def read_article_pairs(con: duckdb.DuckDBPyConnection) -> list[tuple[str, str, float]]:
-    return [tuple(row) for row in con.execute(
-        "SELECT a, b, similarity FROM article_pairs ORDER BY a, b").fetchall()]
-
-
-def read_story_articles(con: duckdb.DuckDBPyConnection) -> list[StoryArticle]:
-    return [StoryArticle(*row) for row in con.execute(
-        "SELECT id, published, title, text FROM articles ORDER BY id").fetchall()]
-
-
-def read_story_assignments(con: duckdb.DuckDBPyConnection) -> dict[str, str]:
-    return dict(con.execute("SELECT article_id, story_id FROM story_articles").fetchall())

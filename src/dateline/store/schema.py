@@ -64,6 +64,10 @@ TABLES = {
     "quotes": """id VARCHAR PRIMARY KEY, article_id VARCHAR, speaker VARCHAR, text VARCHAR,
         sentence INTEGER, said_on DATE""",
     "actor_links": "actor_id VARCHAR PRIMARY KEY, canonical_id VARCHAR",
+    # The keys each person is filed under (fuse.actors_step), and what fusion last made of each
+    # canonical record.
+    "actor_keys": "actor_id VARCHAR, key VARCHAR",
+    "actor_records": "actor_id VARCHAR PRIMARY KEY, name VARCHAR, kind VARCHAR, country VARCHAR, sector VARCHAR",
     "fused_events": """id VARCHAR PRIMARY KEY, type VARCHAR, mode VARCHAR, cameo VARCHAR,
         quad_class INTEGER, intensity DOUBLE, status VARCHAR, source_actor VARCHAR,
         target_actor VARCHAR, location_name VARCHAR, location_country VARCHAR, date DATE,
@@ -73,13 +77,22 @@ TABLES = {
     "fused_event_sources": "fused_id VARCHAR, event_id VARCHAR, cited BOOLEAN",
     "fused_event_dates": """fused_id VARCHAR, rank INTEGER, date DATE, date_end DATE,
         precision VARCHAR, basis VARCHAR, reports INTEGER, support INTEGER""",
-    # What each event was last fused with (links, story, dates...): a changed key means refusing.
-    "event_fusion_keys": "event_id VARCHAR PRIMARY KEY, key VARCHAR",
+    # What each event was last fused with (links, story, dates...): a changed key means refusing;
+    # and the block it is matched in (its type family and the window of days it may be on).
+    "event_fusion_keys": "event_id VARCHAR PRIMARY KEY, key VARCHAR, family VARCHAR, first DATE, last DATE",
     # Every file or record an article's text was read from; the article cites the first by name.
     "article_copies": "article_id VARCHAR, source VARCHAR, outlet VARCHAR, PRIMARY KEY (article_id, source)",
     "article_signatures": "article_id VARCHAR PRIMARY KEY, signature BLOB",
     "article_pairs": "a VARCHAR, b VARCHAR, similarity DOUBLE, PRIMARY KEY (a, b)",
     "near_duplicates": "article_id VARCHAR PRIMARY KEY, original_id VARCHAR, similarity DOUBLE",
+    # The buckets (band, values) each signature falls in: how new articles find their copies.
+    "article_bands": "band SMALLINT, key BLOB, article_id VARCHAR",
+    # Each article's story features, counted once, and its vector as clustering weighed it.
+    "story_features": """article_id VARCHAR PRIMARY KEY, features VARCHAR[], counts DOUBLE[],
+        surface_keys VARCHAR[], surfaces VARCHAR[], vector_features VARCHAR[],
+        vector_weights DOUBLE[]""",
+    # How many clustered articles hold each feature (the IDF's document frequency).
+    "story_df": "feature VARCHAR PRIMARY KEY, count INTEGER",
     "stories": "id VARCHAR PRIMARY KEY, label VARCHAR, first DATE, last DATE",
     "story_articles": "article_id VARCHAR PRIMARY KEY, story_id VARCHAR, position INTEGER",
     # The user's corrections fusion last applied (model.Correction), in order; what a set makes of
@@ -106,6 +119,7 @@ ADDED_COLUMNS = {
     "fused_events": ("date_note VARCHAR", "confidence DOUBLE", "date_value VARCHAR",
                      "source_sector VARCHAR", "target_sector VARCHAR"),
     "fused_event_sources": ("cited BOOLEAN",),
+    "event_fusion_keys": ("family VARCHAR", "first DATE", "last DATE"),
 }
 
 

@@ -5,13 +5,13 @@ import os
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass, replace
-from datetime import date, datetime, timezone
+from datetime import datetime, timezone
 from pathlib import Path
 
 import duckdb
 
 from dateline.model import (Actor, ActorSplit, Analysis, Article, Correction, Event, FusedEvent,
-                            NearDuplicate, Role, Story, StoryArticle)
+                            NearDuplicate, Role, Story, StoryCounts)
 from dateline.store import reader
 from dateline.store.lock import WriterLock
 from dateline.store.schema import (ARTICLE_COLUMNS, CORRECTION_COLUMNS, DATE_CLAIM_COLUMNS,
@@ -81,14 +81,20 @@ class _Batch:
         known = self.actors.get(actor.id)
         if known is None:
             self.actors[actor.id] = replace(actor)  # a copy: the caller's record stays as it was
-        else:  # the first analysis names the actor; later ones only fill what it left blank
-            known.country = known.country or actor.country
-            known.sector = known.sector or actor.sector
+        else:  # whatever order the analyses come in, the record is the same (see _upsert_actors)
+            known.name = min(known.name, actor.name)
+            known.country = _least(known.country, actor.country)
+            known.sector = _least(known.sector, actor.sector)
         self.aliases.setdefault((actor.id, actor.name), "name")
         for alias in actor.aliases:
             self.aliases.setdefault((actor.id, alias), "alias")
         roles = self.roles.setdefault(actor.id, [])
         roles += [role for role in actor.roles if role not in roles]
+
+
+def _least(a: str | None, b: str | None) -> str | None:
+    """The smaller of two values, a missing one aside (SQL's least)."""
+    return min(a, b) if a is not None and b is not None else a if a is not None else b
 
 
 def event_row(event: Event) -> tuple:
@@ -228,8 +234,12 @@ class Store:
         con = self.connection
         rows = [(a.id, a.name, a.kind, a.country, a.sector) for a in batch.actors.values()]
         insert_rows(con, "actors", ("id", "name", "kind", "country", "sector"), rows,
-                    "ON CONFLICT (id) DO UPDATE SET country = COALESCE(actors.country, "
-                    "excluded.country), sector = COALESCE(actors.sector, excluded.sector)")
+                    # Analyses of several articles may name and code one actor id differently
+                    # ("BP PLC", "BP Plc"): the record takes the least of each, so that it never
+                    # depends on which article came first (and neither does fusion).
+                    "ON CONFLICT (id) DO UPDATE SET name = least(actors.name, excluded.name),"
+                    " country = least(actors.country, excluded.country),"
+                    " sector = least(actors.sector, excluded.sector)")
         aliases = [(actor_id, alias, how) for (actor_id, alias), how in batch.aliases.items()]
         insert_rows(con, "actor_aliases", ("actor_id", "alias", "how"), aliases,
                     "ON CONFLICT DO NOTHING")
@@ -240,7 +250,7 @@ class Store:
         insert_rows(con, "actor_roles", ("actor_id", "title", "country", "since", "until", "basis"),
                     new_roles)
 
-    # Reading back what fusion needs.
+    # Reading back what was written.
 
     def events(self) -> list[Event]:
         return reader.read_events(self.connection)
@@ -249,29 +259,29 @@ class Store:
         """Every stored actor as stored, no user's correction over it."""
         return reader.read_actors(self.connection, overrides=False)
 
-    def article_actors(self) -> dict[str, set[str]]:
-        """Article id -> the ids of the actors it mentions."""
-        return reader.read_article_actors(self.connection)
+    # What fusion makes.
 
-    def article_refs(self) -> dict[str, tuple[str, date | None]]:
-        """Article id -> (source, published)."""
-        return reader.read_article_refs(self.connection)
-
-    def fusion_keys(self) -> dict[str, str]:
-        return reader.read_fusion_keys(self.connection)
-
-    def fused_members(self) -> dict[str, list[str]]:
-        """Fused event id -> the ids of every per-article event fused into it."""
-        return reader.read_fused_members(self.connection)
-
-    def update_fusion(self, links: Mapping[str, str], stale: Sequence[str],
-                      fused: Sequence[FusedEvent], keys: Mapping[str, str]) -> None:
-        """Replace the actor links, drop the `stale` fused events, add `fused`, record the keys
-        their members were fused with; in one transaction."""
+    def write_links(self, links: Mapping[str, str], keys: Sequence[tuple[str, str]],
+                    records: Mapping[str, tuple | None]) -> None:
+        """Set these actors' canonical ids, file the new people's name keys, and keep the
+        canonical records fusion made (None: no such record any more)."""
         with self.transaction():
             con = self.connection
-            con.execute("DELETE FROM actor_links")
-            insert_rows(con, "actor_links", ("actor_id", "canonical_id"), list(links.items()))
+            insert_rows(con, "actor_links", ("actor_id", "canonical_id"), sorted(links.items()),
+                        "ON CONFLICT (actor_id) DO UPDATE SET canonical_id = excluded.canonical_id")
+            con.execute("DELETE FROM actor_keys WHERE actor_id IN (SELECT unnest(?))",
+                        [sorted({actor_id for actor_id, _ in keys})])
+            insert_rows(con, "actor_keys", ("actor_id", "key"), list(keys))
+            con.execute("DELETE FROM actor_records WHERE actor_id IN (SELECT unnest(?))", [sorted(records)])
+            insert_rows(con, "actor_records", ("actor_id", "name", "kind", "country", "sector"),
+                        [(i, *fields) for i, fields in sorted(records.items()) if fields])
+
+    def write_fused(self, stale: Sequence[str], fused: Sequence[FusedEvent],
+                    keys: Sequence[tuple], version: str) -> None:
+        """Drop the `stale` fused events, add `fused`, record the keys and blocks (event, key,
+        family, first, last) their members were fused with, and the fusion version."""
+        with self.transaction():
+            con = self.connection
             if stale:
                 for table, column in (("fused_events", "id"), ("fused_event_sources", "fused_id"),
                                       ("fused_event_dates", "fused_id")):
@@ -282,10 +292,11 @@ class Store:
             insert_rows(con, "fused_event_dates", DATE_CLAIM_COLUMNS,
                         [(f.id, rank, c.date, c.date_end, c.precision, c.basis, c.reports, c.support)
                          for f in fused for rank, c in enumerate(f.dates)])
-            if keys:
-                con.execute("DELETE FROM event_fusion_keys WHERE event_id IN (SELECT unnest(?))",
-                            [list(keys)])
-                insert_rows(con, "event_fusion_keys", ("event_id", "key"), list(keys.items()))
+            insert_rows(con, "event_fusion_keys", ("event_id", "key", "family", "first", "last"),
+                        list(keys), "ON CONFLICT (event_id) DO UPDATE SET key = excluded.key,"
+                        " family = excluded.family, first = excluded.first, last = excluded.last")
+            con.execute("INSERT INTO meta VALUES ('fusion_version', ?) ON CONFLICT (key) DO UPDATE"
+                        " SET value = excluded.value", [version])
 
     # The user's corrections of actors (fuse.corrections).
 
@@ -314,7 +325,8 @@ class Store:
                 self._rename_actor(split.article_id, split.original_id, split.actor_id)
             gone = sorted({s.actor_id for s in old} - {s.actor_id for s in splits})
             for table, column in (("actors", "id"), ("actor_aliases", "actor_id"),
-                                  ("actor_roles", "actor_id")):
+                                  ("actor_roles", "actor_id"), ("actor_links", "actor_id"),
+                                  ("actor_keys", "actor_id"), ("actor_records", "actor_id")):
                 con.execute(f"DELETE FROM {table} WHERE {column} IN (SELECT unnest(?))", [gone])
             insert_rows(con, "actors", ("id", "name", "kind", "country", "sector"),
                         [(a.id, a.name, a.kind, a.country, a.sector) for a in split_actors],
@@ -342,42 +354,46 @@ class Store:
 
     # Near-duplicates and stories.
 
-    def unsigned_texts(self) -> dict[str, str]:
-        """Article id -> text, for the articles without a near-duplicate signature yet."""
-        return reader.read_unsigned_texts(self.connection)
-
-    def signatures(self) -> dict[str, bytes]:
-        return reader.read_signatures(self.connection)
-
-    def add_signatures(self, signatures: Mapping[str, bytes],
-                       pairs: Sequence[tuple[str, str, float]]) -> None:
-        with self.transaction():
-            insert_rows(self.connection, "article_signatures", ("article_id", "signature"),
-                        list(signatures.items()), "ON CONFLICT DO NOTHING")
-            insert_rows(self.connection, "article_pairs", ("a", "b", "similarity"), list(pairs),
-                        "ON CONFLICT DO NOTHING")
-
-    def article_pairs(self) -> list[tuple[str, str, float]]:
-        return reader.read_article_pairs(self.connection)
-
-    def replace_duplicates(self, duplicates: Sequence[NearDuplicate]) -> None:
-        with self.transaction():
-            self.connection.execute("DELETE FROM near_duplicates")
-            insert_rows(self.connection, "near_duplicates", ("article_id", "original_id", "similarity"),
-                        [(d.article_id, d.original_id, d.similarity) for d in duplicates])
-
-    def story_articles(self) -> list[StoryArticle]:
-        return reader.read_story_articles(self.connection)
-
-    def story_assignments(self) -> dict[str, str]:
-        """Article id -> story id, as last clustered."""
-        return reader.read_story_assignments(self.connection)
-
-    def replace_stories(self, stories: Sequence[Story]) -> None:
+    def write_duplicates(self, signatures: Mapping[str, bytes], bands: Sequence[tuple[int, bytes, str]],
+                         pairs: Sequence[tuple[str, str, float]], regrouped: Sequence[str],
+                         duplicates: Sequence[NearDuplicate]) -> None:
+        """Store new signatures, their buckets and pairs, and the near-duplicates of the
+        `regrouped` articles in place of what was stored of them."""
         with self.transaction():
             con = self.connection
-            con.execute("DELETE FROM stories")
-            con.execute("DELETE FROM story_articles")
+            insert_rows(con, "article_signatures", ("article_id", "signature"),
+                        list(signatures.items()), "ON CONFLICT DO NOTHING")
+            insert_rows(con, "article_bands", ("band", "key", "article_id"), list(bands))
+            insert_rows(con, "article_pairs", ("a", "b", "similarity"), list(pairs), "ON CONFLICT DO NOTHING")
+            con.execute("DELETE FROM near_duplicates WHERE article_id IN (SELECT unnest(?))", [list(regrouped)])
+            insert_rows(con, "near_duplicates", ("article_id", "original_id", "similarity"),
+                        [(d.article_id, d.original_id, d.similarity) for d in duplicates])
+
+    def write_stories(self, counted: Sequence[StoryCounts], vectors: Mapping[str, Mapping[str, float]],
+                      assigned: Mapping[str, str], stories: Sequence[Story], gone: Sequence[str]) -> None:
+        """Store the story features of every article clustered (`counted`: the new ones, and
+        the stored ones clustered again, whose vectors were weighed again), the new articles'
+        features' document frequencies, and the stories that changed (whole) in place of what
+        was stored of them."""
+        with self.transaction():
+            con = self.connection
+            con.execute("DELETE FROM story_features WHERE article_id IN (SELECT unnest(?))",
+                        [[c.id for c in counted if c.stored]])
+            insert_rows(con, "story_features", ("article_id", "features", "counts", "surface_keys",
+                                                "surfaces", "vector_features", "vector_weights"),
+                        [(c.id, list(c.counts), list(c.counts.values()), list(c.surfaces),
+                          list(c.surfaces.values()), list(vectors[c.id]), list(vectors[c.id].values()))
+                         for c in counted])
+            df: dict[str, int] = {}
+            for c in counted:
+                for feature in ([] if c.stored else c.counts):
+                    df[feature] = df.get(feature, 0) + 1
+            insert_rows(con, "story_df", ("feature", "count"), sorted(df.items()),
+                        "ON CONFLICT (feature) DO UPDATE SET count = story_df.count + excluded.count")
+            changed = sorted({s.id for s in stories} | set(gone))
+            con.execute("DELETE FROM stories WHERE id IN (SELECT unnest(?))", [changed])
+            con.execute("DELETE FROM story_articles WHERE story_id IN (SELECT unnest(?))"
+                        " OR article_id IN (SELECT unnest(?))", [changed, sorted(assigned)])
             insert_rows(con, "stories", ("id", "label", "first", "last"),
                         [(s.id, s.label, s.first, s.last) for s in stories])
             insert_rows(con, "story_articles", ("article_id", "story_id", "position"),
