@@ -136,13 +136,6 @@ class FusionReads:
         return dict(self._rows("SELECT article_id, story_id FROM story_articles"
                                " WHERE article_id IN (SELECT unnest(?))", [_ids(article_ids)]))
 
-    def story_members(self, story_ids: Iterable[str]) -> list[tuple[str, str]]:
-        """(story, article) of every member of these stories."""
-        return self._rows("SELECT story_id, article_id FROM story_articles WHERE story_id IN"
-                          " (SELECT unnest(?)) ORDER BY story_id, position", [_ids(story_ids)])
-
-    # Actors
-
     def people_with_keys(self, keys: Iterable[str]) -> list[tuple[str, str, set[str]]]:
         """(id, name, all its keys) of the people holding any of these keys."""
         return self._people_keyed("SELECT actor_id FROM actor_keys WHERE key IN (SELECT unnest(?))",
