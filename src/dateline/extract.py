@@ -7,6 +7,7 @@ met") is listed once per direction, as CAMEO event data lists it; the database k
 """
 from __future__ import annotations
 
+from collections import deque
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -49,7 +50,7 @@ def extract(records: Iterable[tuple[str, Article] | Skip | Note], kb: Knowledge 
             on_skip=None) -> Iterator[Extraction]:
     """Code each record; skips and notes go to `on_skip` (when given) and yield nothing."""
     kb = kb or load_knowledge()
-    ids: dict[int, str] = {}
+    ids: deque[str] = deque()  # the record ids of the articles read and not yet analyzed, in order
 
     def articles() -> Iterator[Article]:
         for item in records:
@@ -58,12 +59,12 @@ def extract(records: Iterable[tuple[str, Article] | Skip | Note], kb: Knowledge 
                     on_skip(item)
                 continue
             record_id, article = item
-            ids[id(article)] = record_id
+            ids.append(record_id)
             yield article
 
     joint = load_lexicon().symmetric_modes()
     for analysis in analyze_articles(articles(), kb):
-        record_id = ids.pop(id(analysis.article))
+        record_id = ids.popleft()  # analyses come in the order of their articles
         yield Extraction(record_id, [coded for event in analysis.events
                                      for coded in _each_way(event_json(event, analysis), event.mode in joint)])
 
