@@ -35,7 +35,7 @@ from throughput import (FUSION_TABLES, GIB, ROOT, held_out, ingest, link_files, 
                         write_corpus)
 
 from dateline.fuse.actors_step import person_keys  # noqa: E402
-from dateline.knowledge.loader import name_word_keys  # noqa: E402
+from dateline.knowledge.names import name_word_keys  # noqa: E402
 from dateline.model import Actor  # noqa: E402
 from dateline.store.writer import insert_rows  # noqa: E402
 

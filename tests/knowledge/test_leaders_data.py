@@ -10,7 +10,8 @@ from datetime import date, timedelta
 import pytest
 
 from dateline.knowledge import load_knowledge, normalize
-from dateline.knowledge.loader import DATA_DIR, parse_role_date
+from dateline.knowledge.building import parse_role_date
+from dateline.knowledge.sections import DATA_DIR
 from dateline.model import SECTORS
 
 PEOPLE_FILES = ("people.json", "leaders.json")

@@ -30,7 +30,7 @@ from dateline.analyze.not_names import (DETERMINERS, is_no_name, name_end, names
                                         without_describers)
 from dateline.analyze.roles import observed_roles, phrase_actor, with_roles
 from dateline.knowledge import Knowledge, normalize, slugify
-from dateline.knowledge.loader import name_parts
+from dateline.knowledge.names import name_parts
 from dateline.model import Actor, Mention, scoped_id
 
 ACTOR_LABELS = ("PERSON", "ORG", "GPE", "NORP", "LOC", "FAC")

@@ -24,7 +24,7 @@ from dataclasses import dataclass
 from datetime import date
 
 from dateline.knowledge import Knowledge
-from dateline.knowledge.loader import name_parts, surname_key
+from dateline.knowledge.names import name_parts, surname_key
 from dateline.knowledge.offices import current_holder, last_head, led_a_state, serving
 from dateline.model import Actor
 

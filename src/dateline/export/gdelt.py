@@ -19,7 +19,7 @@ import hashlib
 import re
 from datetime import date
 
-from dateline.knowledge.loader import load_knowledge, normalize
+from dateline.knowledge import load_knowledge, normalize
 from dateline.model import Actor, FusedEvent, Location
 from dateline.query.database import Database
 

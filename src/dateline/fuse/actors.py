@@ -23,7 +23,7 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from datetime import date
 
-from dateline.knowledge.loader import name_word_keys, same_name_word
+from dateline.knowledge.names import name_word_keys, same_name_word
 from dateline.model import SCOPE_MARK, Actor, Role
 
 _WORD = re.compile(r"[^\W_]+")

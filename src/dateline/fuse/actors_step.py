@@ -19,7 +19,7 @@ from datetime import date
 
 from dateline.fuse.actors import (MISSION_WORDS, given_keys, link_actors, merge_linked, name_words,
                                   surnames_fit)
-from dateline.knowledge.loader import name_word_keys
+from dateline.knowledge.names import name_word_keys
 from dateline.model import Actor
 from dateline.store.fusion_reads import FusionReads
 

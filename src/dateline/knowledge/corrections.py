@@ -19,6 +19,7 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from dateline.errors import E020, E021, KnowledgeError
+from dateline.knowledge.user_file import default_knowledge_path, write_knowledge
 from dateline.model import SECTORS, Correction
 
 SECTION = "corrections"
@@ -137,16 +138,12 @@ def with_correction(entries: Sequence[dict], correction: Correction) -> list[dic
 def knowledge_file(explicit: str | Path | None = None) -> Path:
     """The user's knowledge file, as `dateline actors import` chooses it: the one named, else
     `$DATELINE_KNOWLEDGE`, else `dateline-knowledge.json` in the working directory."""
-    from dateline.knowledge.petrarch import default_knowledge_path
-
     return Path(explicit) if explicit else default_knowledge_path()
 
 
 def add_correction(correction: Correction, path: str | Path) -> tuple[Correction, ...]:
     """Write a correction into a knowledge file (made if missing), keeping everything else it
     holds; the file's corrections after it, in order."""
-    from dateline.knowledge.petrarch import write_knowledge
-
     path = Path(path)
     payload = _payload(path) if path.exists() else {}
     entries = payload.get(SECTION, [])

@@ -10,13 +10,14 @@ sections and merges them into a knowledge file.
 from __future__ import annotations
 
 import json
-import os
 import re
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
 
-from dateline.errors import E020, E022, E023, KnowledgeError
+from dateline.errors import E020, E022, KnowledgeError
+from dateline.knowledge.building import load_knowledge
+from dateline.knowledge.names import normalize, slugify
 from dateline.knowledge.petrarch_read import (
     ActorRecord,
     AgentRecord,
@@ -24,7 +25,8 @@ from dateline.knowledge.petrarch_read import (
     read_actor_dictionary,
     read_agent_dictionary,
 )
-from dateline.knowledge.loader import SECTIONS, _merged, load_knowledge, normalize, slugify
+from dateline.knowledge.sections import SECTIONS, merged_entry
+from dateline.knowledge.user_file import default_knowledge_path, write_knowledge
 from dateline.model import SECTORS, Skip
 
 ACTOR_SECTIONS = ("countries", "organisations", "groups", "people")
@@ -50,7 +52,6 @@ MINOR_WORDS = frozenset({"of", "the", "and", "for", "in", "on", "at", "to", "de"
 NULL_CODE = re.compile(r"[-+#]{3}")
 CODE = re.compile(r"[A-Z0-9]{3,}")
 AGENT_CODE = re.compile(r"~(?P<after>[A-Z0-9]+)|(?P<before>[A-Z0-9]+)~")
-DEFAULT_KNOWLEDGE_FILE = "dateline-knowledge.json"
 
 
 @dataclass
@@ -189,7 +190,7 @@ def actor_sections(
             country_records.setdefault(prefix, []).append(record)
             continue
         entry = _actor_entry(section, record, code, prefix, roles)
-        sections[section][entry["id"]] = _merged(sections[section].get(entry["id"], {}), entry)
+        sections[section][entry["id"]] = merged_entry(sections[section].get(entry["id"], {}), entry)
     for code, same_code in country_records.items():
         sections["countries"][code] = country_entry(code, same_code, known.get(code))
     return {section: list(entries.values()) for section, entries in sections.items()}, skipped
@@ -291,11 +292,6 @@ def agent_entries(records: list[AgentRecord], source: str = "<agents>") -> tuple
 # Importing: read, convert, merge into the knowledge file.
 
 
-def default_knowledge_path() -> Path:
-    """`$DATELINE_KNOWLEDGE`, or `dateline-knowledge.json` in the working directory."""
-    return Path(os.environ.get("DATELINE_KNOWLEDGE") or DEFAULT_KNOWLEDGE_FILE)
-
-
 def petrarch_knowledge(actors: str | Path, agents: str | Path | None = None,
                        known_countries: dict[str, list[str]] | None = None) -> tuple[dict, list[Skip]]:
     """The knowledge sections of a PETRARCH actor dictionary (and agent dictionary), without writing."""
@@ -360,7 +356,7 @@ def merge_knowledge(existing: dict, imported: dict[str, list[dict]]) -> dict:
         by_key: dict = {}
         for entry in [*existing.get(section, []), *entries]:
             key = _entry_key(section, entry) or id(entry)  # an entry without a key is kept as it is
-            by_key[key] = _merged(by_key.get(key, {}), entry)
+            by_key[key] = merged_entry(by_key.get(key, {}), entry)
         merged[section] = list(by_key.values())
     return merged
 
@@ -373,25 +369,3 @@ def _entry_key(section: str, entry: dict) -> str | None:
     if not isinstance(key, str) or not key:
         return None
     return normalize(key) if section in ("places", "titles", "agents") else key
-
-
-def write_knowledge(path: Path, payload: dict) -> None:
-    """Write the knowledge file; its text is built whole first, so a bad entry never half-writes it."""
-    text = knowledge_json(payload)
-    try:
-        path.parent.mkdir(parents=True, exist_ok=True)
-        path.write_text(text, encoding="utf-8")
-    except OSError as error:
-        raise KnowledgeError(E023.format(path=path, detail=error.strerror or error)) from error
-
-
-def knowledge_json(payload: dict) -> str:
-    """JSON with one entry a line, like the package's data files: readable, and diffs stay small."""
-    parts = []
-    for key, value in payload.items():
-        if isinstance(value, list) and value and all(isinstance(item, dict) for item in value):
-            body = ",\n  ".join(json.dumps(item, ensure_ascii=False) for item in value)
-            parts.append(f"{json.dumps(key)}: [\n  {body}\n ]")
-        else:
-            parts.append(f"{json.dumps(key)}: {json.dumps(value, ensure_ascii=False)}")
-    return "{" + ",\n ".join(parts) + "}\n"
