@@ -23,8 +23,8 @@ from datetime import date
 from pathlib import Path
 
 from dateline.analyze.tense import clause_direction
-from dateline.analyze.timetag import load_parser
 from dateline.analyze.timex import find_times
+from dateline.analyze.timex.tagging import load_parser
 
 DATA = Path(__file__).resolve().parents[2] / "shared" / "benchmarks" / "tempeval3"
 SETS = {"platinum": [DATA / "te3-platinum"],

@@ -397,8 +397,8 @@ def timex(file: str, dct: date | None) -> None:
     leading byte order mark and with line endings left as they are, so that text[start:end]
     is the expression.
     """
-    from dateline.analyze.timetag import tag_times
     from dateline.analyze.timex import timeref_json
+    from dateline.analyze.timex.tagging import tag_times
 
     with user_errors():
         found = tag_times(_read_text(file), dct)

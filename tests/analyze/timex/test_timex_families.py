@@ -399,7 +399,7 @@ def test_blocked_references(text):
     ("The minister could leave as soon as Tuesday.", "2021-07-20"),
 ])
 def test_weekday_follows_the_parsed_tense(text, value):
-    from dateline.analyze.timetag import tag_times
+    from dateline.analyze.timex.tagging import tag_times
 
     refs = tag_times(text, WEDNESDAY)
     assert [(r.type, r.value, r.basis) for r in refs] == [("DATE", value, "publication-relative")]

@@ -5,7 +5,7 @@ from __future__ import annotations
 import calendar
 from datetime import date, timedelta
 
-from dateline.analyze import timex_lexicon as lex
+import dateline.analyze.timex.lexicon as lex
 
 YEARS_IN_UNIT = {"Y": 1, "DE": 10, "CE": 100}
 
@@ -190,7 +190,7 @@ def nth_weekday(year: int, month: int, weekday: int, nth: int) -> date:
 
 
 def holiday_date(spec: dict, year: int) -> date:
-    """The day a holiday falls on in `year` (see "holidays" in timex_words.json)."""
+    """The day a holiday falls on in `year` (see "holidays" in data/words.json)."""
     if "easter" in spec:
         return easter_sunday(year) + timedelta(days=spec["easter"])
     if "weekday" in spec:

@@ -12,7 +12,7 @@ from datetime import date, timedelta
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from dateline.analyze import timex_lexicon as lex
+import dateline.analyze.timex.lexicon as lex
 from dateline.analyze.timex import find_times, timeref_json
 from dateline.model import PRECISIONS, TIME_BASES, TimeRef
 

@@ -6,10 +6,13 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Callable
 
-from dateline.analyze.timex_calendar import interval, timeml_value
+from dateline.analyze.timex.calendar import interval, timeml_value
 from dateline.model import TimeRef
 
 Direction = Callable[[int, int], int]
+
+# The types of TimeRef that sit on the calendar: they can anchor the narrative and join a range.
+CALENDAR_TYPES = ("DATE", "TIME")
 
 # TimeML placeholders for a value that needs an anchor we do not have.
 UNRESOLVED_VALUES = {"day": "XXXX-XX-XX", "week": "XXXX-WXX", "month": "XXXX-XX", "quarter": "XXXX-QX",

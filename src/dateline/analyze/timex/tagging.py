@@ -11,7 +11,7 @@ from spacy.language import Language
 
 from dateline.analyze.nlp import _load_model
 from dateline.analyze.tense import clause_direction
-from dateline.analyze.timex import find_times
+from dateline.analyze.timex.find import find_times
 from dateline.model import TimeRef
 
 _PARSER: list[Language] = []
