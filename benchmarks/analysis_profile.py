@@ -6,11 +6,11 @@ each stage of our own rules.
 The articles are the sample `benchmarks/throughput.py` takes (every k-th file of the corpus written
 as dated text files, read by Dateline's reader), analyzed in chunks of the ingest's CHUNK_SIZE, as
 one worker does. Printed, in seconds and as shares of the whole:
-- start-up: the knowledge and the pipeline, loaded once per worker;
+- start-up: the knowledge, the pipeline and the analysis components, built once per worker;
 - the parse: the tokenizer and each component of the pipeline, run one after another over each
   chunk exactly as `nlp.pipe` runs them;
 - our rules: each stage `analyze_doc` calls (times, actors, events, quotes...), timed by wrapping
-  the functions it calls, so the analysis runs unchanged; what no stage holds is "other";
+  the functions and components it calls, so the analysis runs unchanged; what no stage holds is "other";
 - with --functions K, the K functions of our own code with the most time of their own (cProfile,
   over the rules only: the profiler slows them, so read its figures as shares).
 Times are CPU seconds of this process.
@@ -29,10 +29,10 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 from throughput import ROOT, reader_articles, sample_files, write_corpus  # noqa: E402  the sibling script
 
-# The functions `analyze_doc` calls for each stage, by their names in dateline.analyze.article,
-# with the stage each is.
-STAGES = {"clause_direction": "tense of clauses", "find_times": "times", "find_mentions": "actors",
-          "find_events": "events", "find_quotes": "quotes", "name_collectives": "collectives",
+# The functions `analyze_doc` calls for each stage, and the components whose calls it makes, by
+# their names in dateline.analyze.article, with the stage each is.
+STAGES = {"clause_direction": "tense of clauses", "find_times": "times", "ActorFinder": "actors",
+          "find_events": "events", "find_quotes": "quotes", "CollectiveNamer": "collectives",
           "_with_event_actors": "event actors", "_by_collectives": "events of collectives"}
 
 
@@ -78,8 +78,12 @@ def profile(articles: list, functions: int) -> None:
     startup, parse, rules = Clock(), Clock(), Clock()
     kb = startup.wrap("knowledge", load_knowledge)()
     nlp = startup.wrap("pipeline", load_pipeline)(kb)
+    components = startup.wrap("components", analysis.Components.of)(kb)
     for name, stage in STAGES.items():
-        if hasattr(analysis, name):
+        if isinstance(getattr(analysis, name, None), type):  # a component: time its calls
+            component = getattr(analysis, name)
+            setattr(component, "__call__", rules.wrap(f"{stage} ({name})", component.__call__))
+        elif hasattr(analysis, name):
             setattr(analysis, name, rules.wrap(f"{stage} ({name})", getattr(analysis, name)))
     profiler = cProfile.Profile()
     for first in range(0, len(articles), CHUNK_SIZE):
@@ -88,7 +92,7 @@ def profile(articles: list, functions: int) -> None:
         for doc, article in zip(docs, chunk):
             if functions:
                 profiler.enable()
-            rules.wrap("analyze_doc", analysis.analyze_doc)(doc, article, kb)
+            rules.wrap("analyze_doc", analysis.analyze_doc)(doc, article, kb, components)
             profiler.disable()
     whole = rules.seconds.pop("analyze_doc")
     rules.seconds["other"] = whole - sum(rules.seconds.values())

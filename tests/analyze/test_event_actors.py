@@ -3,7 +3,7 @@ state's mission that acts, and a surname that is also a capital. Each test names
 would otherwise see wrong."""
 from datetime import date
 
-from dateline.analyze.actors import find_mentions
+from dateline.analyze.actors.finder import ActorFinder
 
 JULY_2011 = date(2011, 7, 1)
 
@@ -55,7 +55,7 @@ def test_a_demonym_written_twice_in_a_sentence_stays_the_state(code):
 def test_a_surname_that_is_a_capital_is_the_person_named_before(nlp, kb):
     text = ("British Foreign Secretary William Hague spoke in London on Friday. "
             "Hague said sanctions would follow. The court in The Hague ruled on Monday.")
-    mentions, _ = find_mentions(nlp(text), kb, date(2011, 5, 6))
+    mentions, _ = ActorFinder(kb)(nlp(text), date(2011, 5, 6))
     hagues = [m.actor_id for m in mentions if m.text == "Hague"]
     assert hagues == ["person:william-hague", "NLD"]
 
@@ -69,7 +69,7 @@ def test_a_news_outlet_is_never_the_doer_of_force(code):
 
 
 def test_a_faith_community_is_no_person(nlp, kb):
-    mentions, _ = find_mentions(nlp("Alawite villagers fled as Sunni rebels advanced on Friday."), kb, JULY_2011)
+    mentions, _ = ActorFinder(kb)(nlp("Alawite villagers fled as Sunni rebels advanced on Friday."), JULY_2011)
     assert not [m for m in mentions if m.text in ("Alawite", "Sunni")]
 
 

@@ -5,7 +5,7 @@ from importlib import resources
 
 import pytest
 
-from dateline.analyze.actors import find_mentions
+from dateline.analyze.actors.finder import ActorFinder
 from dateline.analyze.triggers import cameo_table, load_lexicon, quad_class
 from dateline.model import SECTORS
 
@@ -232,7 +232,7 @@ def test_a_verb_the_lemmatizer_mangles_is_still_found(code):
 
 def test_a_surname_shared_by_known_people_of_one_country_gives_that_country(nlp, kb):
     doc = nlp("President Bush threatened Iraq with force on Monday.")
-    _, actors = find_mentions(doc, kb, None)
+    _, actors = ActorFinder(kb)(doc, None)
     assert {a.country for a in actors if a.kind == "person"} == {"USA"}
 
 

@@ -6,7 +6,7 @@ from dataclasses import dataclass
 
 from spacy.tokens import Token
 
-from dateline.analyze.agents import mention_sector
+from dateline.analyze.actors.sectors import mention_sector
 from dateline.analyze.nlp import doc_ents, doc_text
 from dateline.model import Location, Mention
 

@@ -11,13 +11,12 @@ Steps:
 """
 from __future__ import annotations
 
-from dataclasses import replace
+from dataclasses import dataclass, replace
 from typing import Iterable, Iterator
 
 from spacy.tokens import Doc
 
-from dateline.analyze.actors import find_mentions
-from dateline.analyze.collectives import name_collectives
+from dateline.analyze.actors import ActorFinder, CollectiveNamer
 from dateline.analyze.events import find_events
 from dateline.analyze.nlp import doc_text, forget_cached, load_pipeline
 from dateline.analyze.quotes import find_quotes
@@ -32,6 +31,19 @@ from dateline.model import Actor, Analysis, Article, Event, Mention, Sentence, S
 PIPE_BATCH_SIZE = 16
 
 
+@dataclass(frozen=True, slots=True)
+class Components:
+    """The analysis components that hold what they compile from one knowledge: built once per
+    knowledge (a run, a worker's chunk), not once per article."""
+
+    find_actors: ActorFinder
+    name_collectives: CollectiveNamer
+
+    @classmethod
+    def of(cls, kb: Knowledge) -> Components:
+        return cls(ActorFinder(kb), CollectiveNamer(kb))
+
+
 def analyze_article(article: Article, kb: Knowledge | None = None) -> Analysis:
     """Everything Dateline learns from one article on its own."""
     kb = kb or load_knowledge()
@@ -41,18 +53,18 @@ def analyze_article(article: Article, kb: Knowledge | None = None) -> Analysis:
 def analyze_articles(articles: Iterable[Article], kb: Knowledge | None = None) -> Iterator[Analysis]:
     """The same as `analyze_article` over many articles, parsed in spaCy batches."""
     kb = kb or load_knowledge()
-    nlp = load_pipeline(kb)
+    nlp, components = load_pipeline(kb), Components.of(kb)
     pairs = ((article.text, article) for article in articles)
     for doc, article in parse_texts(nlp, pairs, PIPE_BATCH_SIZE):
-        yield analyze_doc(doc, article, kb)
+        yield analyze_doc(doc, article, kb, components)
 
 
 def analyze_or_skip(articles: list[Article], kb: Knowledge) -> list[Analysis | Skip]:
     """`analyze_articles` over a chunk, where an article whose analysis raises becomes a Skip
     (E013) naming the error, and the others are analyzed all the same."""
-    nlp = load_pipeline(kb)
+    nlp, components = load_pipeline(kb), Components.of(kb)
     try:
-        return [_doc_or_skip(doc, article, kb)
+        return [_doc_or_skip(doc, article, kb, components)
                 for doc, article in parse_texts(nlp, ((a.text, a) for a in articles), PIPE_BATCH_SIZE)]
     except Exception as error:  # the parse itself failed: parse alone to find which article
         if len(articles) == 1:
@@ -60,9 +72,9 @@ def analyze_or_skip(articles: list[Article], kb: Knowledge) -> list[Analysis | S
         return [result for article in articles for result in analyze_or_skip([article], kb)]
 
 
-def _doc_or_skip(doc: Doc, article: Article, kb: Knowledge) -> Analysis | Skip:
+def _doc_or_skip(doc: Doc, article: Article, kb: Knowledge, components: Components) -> Analysis | Skip:
     try:
-        return analyze_doc(doc, article, kb)
+        return analyze_doc(doc, article, kb, components)
     except Exception as error:  # one article's odd text must not cost the others
         return _failed(article, error)
 
@@ -71,24 +83,25 @@ def _failed(article: Article, error: Exception) -> Skip:
     return Skip(article.source, E013.format(detail=failure_detail(error)))
 
 
-def analyze_doc(doc: Doc, article: Article, kb: Knowledge) -> Analysis:
+def analyze_doc(doc: Doc, article: Article, kb: Knowledge, components: Components | None = None) -> Analysis:
+    """The analysis of one parsed article; `components` are built from `kb` when not given."""
     try:
-        return _analyze_doc(doc, article, kb)
+        return _analyze_doc(doc, article, kb, components or Components.of(kb))
     finally:
         forget_cached(doc)  # the cached entities point back at the doc: a cycle that would keep it
 
 
-def _analyze_doc(doc: Doc, article: Article, kb: Knowledge) -> Analysis:
+def _analyze_doc(doc: Doc, article: Article, kb: Knowledge, components: Components) -> Analysis:
     sentences = [Sentence(i, s.start_char, s.end_char, s.text) for i, s in enumerate(doc.sents)]
     times = find_times(doc_text(doc), article.published, clause_direction(doc))
-    mentions, actors = find_mentions(doc, kb, article.published, scope=article.id)
+    mentions, actors = components.find_actors(doc, article.published, scope=article.id)
     # A title's qualifier ("MEA spokesperson Arindam Bagchi") is a mention, but the name is who acts.
     actors_of_phrases = [mention for mention in mentions if mention.how != "qualifier"]
     events = find_events(doc, article, actors_of_phrases, times, kb, actors=actors)
     actors = _with_event_actors(actors, events, kb)
     people = {actor.id for actor in actors if actor.kind == "person"}
     quotes = find_quotes(doc, article.id, actors_of_phrases, people, article.published)
-    named, groups = name_collectives(doc, kb, mentions)
+    named, groups = components.name_collectives(doc, mentions)
     actors += [group for group in groups if group not in actors]
     events = [_by_collectives(event, mentions, named, {group.id: group for group in groups}) for event in events]
     mentions = named

@@ -17,7 +17,7 @@ from dataclasses import replace
 
 from spacy.tokens import Doc, Token
 
-from dateline.analyze.agents import mention_sector
+from dateline.analyze.actors.sectors import mention_sector
 from dateline.analyze.arguments import (
     ACTOR_NOUNS,
     Arguments,

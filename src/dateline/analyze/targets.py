@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
+from dateline.analyze.actors.sectors import MODIFIER_DEPS
 from dateline.analyze.arguments import (
     LOCATION_PREPS,
     Arguments,
@@ -25,7 +26,6 @@ from dateline.analyze.arguments import (
     prepositional_objects,
     subject_of,
 )
-from dateline.analyze.agents import MODIFIER_DEPS
 from dateline.analyze.tense import is_marked_clause
 from dateline.analyze.triggers import MOTION_VERBS, EventClass, is_light_verb
 from dateline.model import Mention

@@ -10,13 +10,10 @@ from __future__ import annotations
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import replace
 from datetime import date
-from typing import TYPE_CHECKING
 
+from dateline.analyze.actors.context import TitleUse
 from dateline.knowledge import Knowledge, slugify
 from dateline.model import Actor, Mention, Role, scoped_id
-
-if TYPE_CHECKING:
-    from dateline.analyze.actors import TitleUse
 
 
 def office_of(kb: Knowledge, use: TitleUse, owner: str | None, on: date | None) -> tuple[str, str] | None:

@@ -10,7 +10,7 @@ from datetime import date
 
 import pytest
 
-from dateline.analyze.actors import find_mentions
+from dateline.analyze.actors.finder import ActorFinder
 from dateline.model import is_unresolved
 
 BASHAR = "person:bashar-al-assad"
@@ -25,7 +25,7 @@ OCTOBER_2021 = date(2021, 10, 21)
 
 
 def mentions_of(nlp, kb, text, published, scope=""):
-    mentions, actors = find_mentions(nlp(text), kb, published, scope=scope)
+    mentions, actors = ActorFinder(kb)(nlp(text), published, scope=scope)
     return mentions, {actor.id: actor for actor in actors}
 
 

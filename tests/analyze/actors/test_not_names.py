@@ -8,14 +8,14 @@ from datetime import date
 
 import pytest
 
-from dateline.analyze.actors import find_mentions
+from dateline.analyze.actors.finder import ActorFinder
 
 FEBRUARY_2012 = date(2012, 2, 10)
 JUNE_2015 = date(2015, 6, 1)
 
 
 def mentions_of(nlp, kb, text, published=JUNE_2015):
-    mentions, actors = find_mentions(nlp(text), kb, published, scope="article-1")
+    mentions, actors = ActorFinder(kb)(nlp(text), published, scope="article-1")
     return mentions, {actor.id: actor for actor in actors}
 
 

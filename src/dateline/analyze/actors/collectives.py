@@ -22,29 +22,36 @@ CIVILIAN_NOUNS = frozenset({"civilian", "citizen", "national", "people", "reside
 MISSION_NOUNS = frozenset({"embassy", "consulate", "mission"})
 
 
-def name_collectives(doc: Doc, kb: Knowledge, mentions: list[Mention]) -> tuple[list[Mention], list[Actor]]:
-    """The mentions with each demonym that names a group or mission replaced by a mention of it,
-    and the group and mission actors they point to."""
-    found: dict[str, Actor] = {}
-    replaced: list[tuple[int, int, Mention]] = []  # character span the new mention covers
-    text = doc_text(doc)
-    for ent in doc_ents(doc):
-        named = _collective(doc, kb, ent)
-        if named is None:
-            continue
-        end, actor = named
-        found.setdefault(actor.id, actor)
-        start_char, end_char = ent.start_char, doc[end - 1].idx + len(doc[end - 1])
-        sentence = next((m.sentence for m in mentions if m.start == ent.start_char), None)
-        if sentence is None:
-            sentence = sum(1 for s in doc.sents if s.end <= ent.start)
-        replaced.append((start_char, end_char, Mention(start_char, end_char, text[start_char:end_char],
-                                                       actor.id, sentence, "name")))
-    if not replaced:
-        return mentions, []
-    kept = [m for m in mentions if not any(start <= m.start and m.end <= end for start, end, _ in replaced)]
-    result = sorted(kept + [mention for _, _, mention in replaced], key=lambda m: (m.start, m.end))
-    return result, list(found.values())
+class CollectiveNamer:
+    """Groups and missions named through a demonym, read against one knowledge (its demonyms, agent
+    nouns and places). Built once for the knowledge."""
+
+    def __init__(self, kb: Knowledge) -> None:
+        self.kb = kb
+
+    def __call__(self, doc: Doc, mentions: list[Mention]) -> tuple[list[Mention], list[Actor]]:
+        """The mentions with each demonym that names a group or mission replaced by a mention of it,
+        and the group and mission actors they point to."""
+        found: dict[str, Actor] = {}
+        replaced: list[tuple[int, int, Mention]] = []  # character span the new mention covers
+        text = doc_text(doc)
+        for ent in doc_ents(doc):
+            named = _collective(doc, self.kb, ent)
+            if named is None:
+                continue
+            end, actor = named
+            found.setdefault(actor.id, actor)
+            start_char, end_char = ent.start_char, doc[end - 1].idx + len(doc[end - 1])
+            sentence = next((m.sentence for m in mentions if m.start == ent.start_char), None)
+            if sentence is None:
+                sentence = sum(1 for s in doc.sents if s.end <= ent.start)
+            replaced.append((start_char, end_char, Mention(start_char, end_char, text[start_char:end_char],
+                                                           actor.id, sentence, "name")))
+        if not replaced:
+            return mentions, []
+        kept = [m for m in mentions if not any(start <= m.start and m.end <= end for start, end, _ in replaced)]
+        result = sorted(kept + [mention for _, _, mention in replaced], key=lambda m: (m.start, m.end))
+        return result, list(found.values())
 
 
 def _collective(doc: Doc, kb: Knowledge, ent: Span) -> tuple[int, Actor] | None:

@@ -5,18 +5,15 @@ actor of its own that fusion joins to the person whose name it spells.
 from __future__ import annotations
 
 import re
-from typing import TYPE_CHECKING
 
+from dateline.analyze.actors.context import ArticleActors
 from dateline.model import Actor
-
-if TYPE_CHECKING:
-    from dateline.analyze.actors import _Article
 
 HANDLE = re.compile(r"(?<![\w@])@[A-Za-z_][A-Za-z0-9_]{1,30}(?!\w)")
 ATTRIBUTION_GAP = re.compile(r"\s*\(\s*$")  # between a name and "(@handle)"
 
 
-def add_handle_mentions(article: _Article) -> None:
+def add_handle_mentions(article: ArticleActors) -> None:
     text = article.text
     for match in HANDLE.finditer(text):
         start, end = match.span()
@@ -30,7 +27,7 @@ def add_handle_mentions(article: _Article) -> None:
         article.add(start, end, owner or handle_actor(match.group(0)), "handle")
 
 
-def _attributed(article: _Article, start: int) -> Actor | None:
+def _attributed(article: ArticleActors, start: int) -> Actor | None:
     """The person named right before "(@handle)", as a pasted post signs itself."""
     gap = ATTRIBUTION_GAP.search(article.text, 0, start)
     if gap is None or gap.end() != start:
