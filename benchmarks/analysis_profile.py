@@ -30,9 +30,9 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 from throughput import ROOT, reader_articles, sample_files, write_corpus  # noqa: E402  the sibling script
 
 # The functions `analyze_doc` calls for each stage, by their names in dateline.analyze.article,
-# with the stage each is.
+# with the stage each is; the events stage is the EventFinder it is handed, timed by its call.
 STAGES = {"clause_direction": "tense of clauses", "find_times": "times", "find_mentions": "actors",
-          "find_events": "events", "find_quotes": "quotes", "name_collectives": "collectives",
+          "find_quotes": "quotes", "name_collectives": "collectives",
           "_with_event_actors": "event actors", "_by_collectives": "events of collectives"}
 
 
@@ -71,6 +71,7 @@ def parse_chunk(nlp, texts: list[str], clock: Clock) -> list:
 
 def profile(articles: list, functions: int) -> None:
     from dateline.analyze import article as analysis
+    from dateline.analyze.events.finder import EventFinder
     from dateline.analyze.nlp import load_pipeline
     from dateline.knowledge import load_knowledge
     from dateline.pipeline import CHUNK_SIZE
@@ -78,6 +79,8 @@ def profile(articles: list, functions: int) -> None:
     startup, parse, rules = Clock(), Clock(), Clock()
     kb = startup.wrap("knowledge", load_knowledge)()
     nlp = startup.wrap("pipeline", load_pipeline)(kb)
+    finder = startup.wrap("event finder", EventFinder)(kb)
+    EventFinder.__call__ = rules.wrap("events (EventFinder)", EventFinder.__call__)
     for name, stage in STAGES.items():
         if hasattr(analysis, name):
             setattr(analysis, name, rules.wrap(f"{stage} ({name})", getattr(analysis, name)))
@@ -88,7 +91,7 @@ def profile(articles: list, functions: int) -> None:
         for doc, article in zip(docs, chunk):
             if functions:
                 profiler.enable()
-            rules.wrap("analyze_doc", analysis.analyze_doc)(doc, article, kb)
+            rules.wrap("analyze_doc", analysis.analyze_doc)(doc, article, kb, finder)
             profiler.disable()
     whole = rules.seconds.pop("analyze_doc")
     rules.seconds["other"] = whole - sum(rules.seconds.values())

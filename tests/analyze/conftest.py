@@ -1,5 +1,6 @@
-"""Shared fixtures for analysis tests: the knowledge and the parsing pipeline, loaded once a session,
-and `code`, which analyzes a text as an article published on Wednesday 14 July 2021."""
+"""Shared fixtures for analysis tests: the knowledge, the parsing pipeline and the event finder,
+built once a session, and `code`, which analyzes a text as an article published on Wednesday
+14 July 2021."""
 from __future__ import annotations
 
 from datetime import date
@@ -7,6 +8,7 @@ from datetime import date
 import pytest
 
 from dateline.analyze.article import analyze_doc
+from dateline.analyze.events.finder import EventFinder
 from dateline.analyze.nlp import load_pipeline
 from dateline.ingest import article_id
 from dateline.knowledge import Knowledge, load_knowledge
@@ -25,11 +27,16 @@ def nlp(kb):
     return load_pipeline(kb)
 
 
+@pytest.fixture(scope="session")
+def finder(kb) -> EventFinder:
+    return EventFinder(kb)
+
+
 @pytest.fixture
-def code(nlp, kb):
+def code(nlp, kb, finder):
     """Events of a text analyzed as one article (published 14 July 2021 unless told otherwise)."""
     def run(text, published=WEDNESDAY_14_JULY_2021):
         article = Article(id=article_id(text), source="test.txt", text=text, published=published)
-        return analyze_doc(nlp(text), article, kb).events
+        return analyze_doc(nlp(text), article, kb, finder).events
 
     return run

@@ -24,10 +24,10 @@ def articles() -> list[Article]:
 def test_an_article_whose_analysis_raises_is_skipped_and_its_chunk_goes_on(kb, monkeypatch):
     real = article_module._analyze_doc
 
-    def fragile(doc, article, kb):
+    def fragile(doc, article, kb, finder):
         if "POISON" in article.text:
             raise IndexError("list index out of range")
-        return real(doc, article, kb)
+        return real(doc, article, kb, finder)
 
     monkeypatch.setattr(article_module, "_analyze_doc", fragile)
     first, skipped, last = analyze_or_skip(articles(), kb)

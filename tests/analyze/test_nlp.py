@@ -69,7 +69,7 @@ def test_nlp_missing_model_is_a_coded_error(monkeypatch, kb):
         load_pipeline(kb)
 
 
-def test_nlp_analysis_leaves_no_cache_on_the_doc(nlp, kb):
+def test_nlp_analysis_leaves_no_cache_on_the_doc(nlp, kb, finder):
     """The cached entities point back at their doc; left behind, they would keep every parsed doc
     alive until a full garbage collection."""
     from dateline.analyze.article import analyze_doc
@@ -80,5 +80,5 @@ def test_nlp_analysis_leaves_no_cache_on_the_doc(nlp, kb):
     doc = nlp(text)
     assert doc_text(doc) == text and [e.text for e in doc_ents(doc)] == [e.text for e in doc.ents]
     assert doc.user_data
-    analysis = analyze_doc(doc, Article("a1", "a.txt", text), kb)
+    analysis = analyze_doc(doc, Article("a1", "a.txt", text), kb, finder)
     assert analysis.events and not doc.user_data

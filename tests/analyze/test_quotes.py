@@ -8,10 +8,10 @@ from dateline.model import Article
 
 
 @pytest.fixture
-def quotes(nlp, kb):
+def quotes(nlp, kb, finder):
     def run(text):
         article = Article(id="q1", source="test.txt", text=text, published=date(2022, 6, 3))
-        return analyze_doc(nlp(text), article, kb).quotes
+        return analyze_doc(nlp(text), article, kb, finder).quotes
 
     return run
 

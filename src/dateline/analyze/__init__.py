@@ -5,6 +5,8 @@ The entry points import their modules on first call, so that importing a light s
 """
 from __future__ import annotations
 
+from functools import lru_cache
+
 
 def analyze_article(article, kb=None):
     """Everything Dateline learns from one article on its own (see `dateline.analyze.article`)."""
@@ -22,7 +24,17 @@ def analyze_batch(articles, knowledge=None):
     from dateline.analyze.article import analyze_or_skip
     from dateline.knowledge import load_knowledge
 
-    return analyze_or_skip(list(articles), load_knowledge(knowledge))
+    return analyze_or_skip(list(articles), load_knowledge(knowledge), _event_finder(knowledge))
+
+
+@lru_cache(maxsize=4)
+def _event_finder(knowledge=None):
+    """The event finder for a knowledge file, built once per process as its knowledge is
+    (`load_knowledge` keeps as many)."""
+    from dateline.analyze.events.finder import EventFinder
+    from dateline.knowledge import load_knowledge
+
+    return EventFinder(load_knowledge(knowledge))
 
 
 def analyze_articles(articles, kb=None):

@@ -18,7 +18,7 @@ from spacy.tokens import Doc
 
 from dateline.analyze.actors import find_mentions
 from dateline.analyze.collectives import name_collectives
-from dateline.analyze.events import find_events
+from dateline.analyze.events.finder import EventFinder
 from dateline.analyze.nlp import doc_text, forget_cached, load_pipeline
 from dateline.analyze.quotes import find_quotes
 from dateline.analyze.segments import parse_texts
@@ -42,27 +42,31 @@ def analyze_articles(articles: Iterable[Article], kb: Knowledge | None = None) -
     """The same as `analyze_article` over many articles, parsed in spaCy batches."""
     kb = kb or load_knowledge()
     nlp = load_pipeline(kb)
+    finder = EventFinder(kb)
     pairs = ((article.text, article) for article in articles)
     for doc, article in parse_texts(nlp, pairs, PIPE_BATCH_SIZE):
-        yield analyze_doc(doc, article, kb)
+        yield analyze_doc(doc, article, kb, finder)
 
 
-def analyze_or_skip(articles: list[Article], kb: Knowledge) -> list[Analysis | Skip]:
+def analyze_or_skip(articles: list[Article], kb: Knowledge,
+                    finder: EventFinder | None = None) -> list[Analysis | Skip]:
     """`analyze_articles` over a chunk, where an article whose analysis raises becomes a Skip
-    (E013) naming the error, and the others are analyzed all the same."""
+    (E013) naming the error, and the others are analyzed all the same. Pass the `finder` built
+    for this knowledge where there is one: building it costs some tens of milliseconds."""
     nlp = load_pipeline(kb)
+    finder = finder if finder is not None else EventFinder(kb)
     try:
-        return [_doc_or_skip(doc, article, kb)
+        return [_doc_or_skip(doc, article, kb, finder)
                 for doc, article in parse_texts(nlp, ((a.text, a) for a in articles), PIPE_BATCH_SIZE)]
     except Exception as error:  # the parse itself failed: parse alone to find which article
         if len(articles) == 1:
             return [_failed(articles[0], error)]
-        return [result for article in articles for result in analyze_or_skip([article], kb)]
+        return [result for article in articles for result in analyze_or_skip([article], kb, finder)]
 
 
-def _doc_or_skip(doc: Doc, article: Article, kb: Knowledge) -> Analysis | Skip:
+def _doc_or_skip(doc: Doc, article: Article, kb: Knowledge, finder: EventFinder) -> Analysis | Skip:
     try:
-        return analyze_doc(doc, article, kb)
+        return analyze_doc(doc, article, kb, finder)
     except Exception as error:  # one article's odd text must not cost the others
         return _failed(article, error)
 
@@ -71,20 +75,21 @@ def _failed(article: Article, error: Exception) -> Skip:
     return Skip(article.source, E013.format(detail=failure_detail(error)))
 
 
-def analyze_doc(doc: Doc, article: Article, kb: Knowledge) -> Analysis:
+def analyze_doc(doc: Doc, article: Article, kb: Knowledge, finder: EventFinder) -> Analysis:
+    """The analysis of one parsed article; `finder` is the EventFinder built for `kb`."""
     try:
-        return _analyze_doc(doc, article, kb)
+        return _analyze_doc(doc, article, kb, finder)
     finally:
         forget_cached(doc)  # the cached entities point back at the doc: a cycle that would keep it
 
 
-def _analyze_doc(doc: Doc, article: Article, kb: Knowledge) -> Analysis:
+def _analyze_doc(doc: Doc, article: Article, kb: Knowledge, finder: EventFinder) -> Analysis:
     sentences = [Sentence(i, s.start_char, s.end_char, s.text) for i, s in enumerate(doc.sents)]
     times = find_times(doc_text(doc), article.published, clause_direction(doc))
     mentions, actors = find_mentions(doc, kb, article.published, scope=article.id)
     # A title's qualifier ("MEA spokesperson Arindam Bagchi") is a mention, but the name is who acts.
     actors_of_phrases = [mention for mention in mentions if mention.how != "qualifier"]
-    events = find_events(doc, article, actors_of_phrases, times, kb, actors=actors)
+    events = finder(doc, article, actors_of_phrases, times, actors=actors)
     actors = _with_event_actors(actors, events, kb)
     people = {actor.id for actor in actors if actor.kind == "person"}
     quotes = find_quotes(doc, article.id, actors_of_phrases, people, article.published)
