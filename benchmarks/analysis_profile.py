@@ -29,10 +29,10 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 from throughput import ROOT, reader_articles, sample_files, write_corpus  # noqa: E402  the sibling script
 
-# The functions `analyze_doc` calls for each stage, and the components whose calls it makes, by
-# their names in dateline.analyze.article, with the stage each is.
+# The functions an ArticleAnalyzer calls for each stage, and the components whose calls it makes,
+# by their names in dateline.analyze.article, with the stage each is.
 STAGES = {"clause_direction": "tense of clauses", "find_times": "times", "ActorFinder": "actors",
-          "find_events": "events", "find_quotes": "quotes", "CollectiveNamer": "collectives",
+          "EventFinder": "events", "find_quotes": "quotes", "CollectiveNamer": "collectives",
           "_with_event_actors": "event actors", "_by_collectives": "events of collectives"}
 
 
@@ -71,14 +71,13 @@ def parse_chunk(nlp, texts: list[str], clock: Clock) -> list:
 
 def profile(articles: list, functions: int) -> None:
     from dateline.analyze import article as analysis
-    from dateline.analyze.nlp import load_pipeline
     from dateline.knowledge import load_knowledge
     from dateline.pipeline import CHUNK_SIZE
 
     startup, parse, rules = Clock(), Clock(), Clock()
     kb = startup.wrap("knowledge", load_knowledge)()
-    nlp = startup.wrap("pipeline", load_pipeline)(kb)
-    components = startup.wrap("components", analysis.Components.of)(kb)
+    analyzer = startup.wrap("analyzer (pipeline and components)", analysis.ArticleAnalyzer)(kb)
+    nlp = analyzer.nlp
     for name, stage in STAGES.items():
         if isinstance(getattr(analysis, name, None), type):  # a component: time its calls
             component = getattr(analysis, name)
@@ -92,7 +91,7 @@ def profile(articles: list, functions: int) -> None:
         for doc, article in zip(docs, chunk):
             if functions:
                 profiler.enable()
-            rules.wrap("analyze_doc", analysis.analyze_doc)(doc, article, kb, components)
+            rules.wrap("analyze_doc", analyzer)(doc, article)
             profiler.disable()
     whole = rules.seconds.pop("analyze_doc")
     rules.seconds["other"] = whole - sum(rules.seconds.values())

@@ -12,8 +12,8 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from dateline.analyze.article import analyze_articles
-from dateline.analyze.triggers import cameo_table, load_lexicon
+from dateline.analyze import analyze_articles
+from dateline.analyze.events.triggers import cameo_table, load_lexicon
 from dateline.ingest.readers import jsonl_records, read_record
 from dateline.knowledge import Knowledge, load_knowledge
 from dateline.model import Actor, Analysis, Article, Event, Note, Skip

@@ -200,7 +200,7 @@ class Event:
     date_precision: str | None = None
     date_basis: str | None = None  # one of DATE_BASES; None when undated
     date_text: str | None = None  # the time expression the date came from (the neighbour's, when inherited)
-    confidence: float = 0.5  # how sure the reading is, 0..1, from the evidence `analyze.confidence` names
+    confidence: float = 0.5  # how sure the reading is, 0..1, from the evidence `analyze.events.confidence` names
     # The TimeML value of the date's expression ("2021-07-13", "XXXX-11-04", "2021-W28"): it keeps a
     # partial date ("November 4", no year) that `date` cannot hold.
     date_value: str | None = None
@@ -210,7 +210,10 @@ class Event:
     source_sector: str | None = None
     target_text: str | None = None
     target_sector: str | None = None
-    evidence: tuple[str, ...] = ()  # what the confidence rests on: analyze.confidence.EVIDENCE names
+    evidence: tuple[str, ...] = ()  # what the confidence rests on: analyze.events.confidence.EVIDENCE names
+    # Which rule found each part of the reading, as (part, rule name) pairs, parts among "trigger",
+    # "source", "target", "date" and "location"; "none" where no rule did (see analyze.events.arguments).
+    found_by: tuple[tuple[str, str], ...] = ()
 
 
 @dataclass(slots=True)

@@ -4,7 +4,7 @@ from datetime import date
 import pytest
 
 from dateline.analyze import article as article_module
-from dateline.analyze.article import analyze_or_skip
+from dateline.analyze.article import ArticleAnalyzer, analyzer_for
 from dateline.ingest import article_id
 from dateline.model import Analysis, Article, Skip
 
@@ -21,22 +21,22 @@ def articles() -> list[Article]:
             for n, text in enumerate(TEXTS, start=1)]
 
 
-def test_an_article_whose_analysis_raises_is_skipped_and_its_chunk_goes_on(kb, monkeypatch):
-    real = article_module._analyze_doc
+def test_an_article_whose_analysis_raises_is_skipped_and_its_chunk_goes_on(monkeypatch):
+    real = ArticleAnalyzer._analyze
 
-    def fragile(doc, article, kb, components):
+    def fragile(self, doc, article):
         if "POISON" in article.text:
             raise IndexError("list index out of range")
-        return real(doc, article, kb, components)
+        return real(self, doc, article)
 
-    monkeypatch.setattr(article_module, "_analyze_doc", fragile)
-    first, skipped, last = analyze_or_skip(articles(), kb)
+    monkeypatch.setattr(ArticleAnalyzer, "_analyze", fragile)
+    first, skipped, last = analyzer_for(None).analyze_or_skip(articles())
     assert isinstance(first, Analysis) and isinstance(last, Analysis)
     assert [e.type for e in first.events] and last.article.source == "feed.jsonl#3"
     assert skipped == Skip("feed.jsonl#2", "E013: analysis failed: IndexError: list index out of range")
 
 
-def test_a_parse_that_fails_is_retried_article_by_article(kb, monkeypatch):
+def test_a_parse_that_fails_is_retried_article_by_article(monkeypatch):
     real = article_module.parse_texts
     batches = []
 
@@ -48,13 +48,13 @@ def test_a_parse_that_fails_is_retried_article_by_article(kb, monkeypatch):
         return real(nlp, items, batch_size)
 
     monkeypatch.setattr(article_module, "parse_texts", fragile_parse)
-    results = analyze_or_skip(articles(), kb)
+    results = analyzer_for(None).analyze_or_skip(articles())
     assert batches == [3, 1, 1, 1]
     assert [type(r) for r in results] == [Analysis, Skip, Analysis]
     assert results[1].reason == "E013: analysis failed: ValueError: [E088] Text of length 2000000 exceeds maximum"
 
 
 @pytest.mark.parametrize("text", ["", " \n "])
-def test_an_article_with_no_words_is_analyzed_to_nothing(kb, text):
-    [result] = analyze_or_skip([Article(id="x", source="x.txt", text=text)], kb)
+def test_an_article_with_no_words_is_analyzed_to_nothing(text):
+    [result] = analyzer_for(None).analyze_or_skip([Article(id="x", source="x.txt", text=text)])
     assert isinstance(result, Analysis) and result.events == [] and result.mentions == []

@@ -3,7 +3,8 @@ from __future__ import annotations
 import pytest
 
 from dateline.analyze import nlp as nlp_module
-from dateline.analyze.nlp import load_pipeline, ruler_patterns
+from dateline.analyze.article import analyzer_for
+from dateline.analyze.nlp import build_pipeline, ruler_patterns
 from dateline.errors import DatelineError
 
 
@@ -11,8 +12,12 @@ def entities(doc):
     return {ent.text: (ent.label_, ent.ent_id_) for ent in doc.ents}
 
 
-def test_nlp_pipeline_is_cached_per_knowledge(nlp, kb):
-    assert load_pipeline(kb) is nlp
+def test_nlp_pipeline_is_built_once_per_knowledge_file(nlp, tmp_path):
+    assert analyzer_for(None).nlp is nlp
+    extra = tmp_path / "extra.json"
+    extra.write_text('{"people": []}', encoding="utf-8")
+    own = analyzer_for(extra)
+    assert analyzer_for(str(extra)) is own and own.nlp is not nlp
 
 
 def test_nlp_pipeline_keeps_the_parse_and_puts_the_ruler_before_ner(nlp):
@@ -64,21 +69,19 @@ def test_nlp_missing_model_is_a_coded_error(monkeypatch, kb):
         raise OSError(f"[E050] Can't find model '{name}'")
 
     monkeypatch.setattr(nlp_module.spacy, "load", missing)
-    monkeypatch.setattr(nlp_module, "_PIPELINES", {})
     with pytest.raises(DatelineError, match="E060"):
-        load_pipeline(kb)
+        build_pipeline(kb)
 
 
-def test_nlp_analysis_leaves_no_cache_on_the_doc(nlp, kb):
+def test_nlp_analysis_leaves_no_cache_on_the_doc(analyzer):
     """The cached entities point back at their doc; left behind, they would keep every parsed doc
     alive until a full garbage collection."""
-    from dateline.analyze.article import analyze_doc
     from dateline.analyze.nlp import doc_ents, doc_text
     from dateline.model import Article
 
     text = "Jaishankar met Atmar in Dushanbe on Tuesday."
-    doc = nlp(text)
+    doc = analyzer.nlp(text)
     assert doc_text(doc) == text and [e.text for e in doc_ents(doc)] == [e.text for e in doc.ents]
     assert doc.user_data
-    analysis = analyze_doc(doc, Article("a1", "a.txt", text), kb)
+    analysis = analyzer(doc, Article("a1", "a.txt", text))
     assert analysis.events and not doc.user_data

@@ -3,15 +3,14 @@ from datetime import date
 
 import pytest
 
-from dateline.analyze.article import analyze_doc
 from dateline.model import Article
 
 
 @pytest.fixture
-def quotes(nlp, kb):
+def quotes(analyzer):
     def run(text):
         article = Article(id="q1", source="test.txt", text=text, published=date(2022, 6, 3))
-        return analyze_doc(nlp(text), article, kb).quotes
+        return analyzer(analyzer.nlp(text), article).quotes
 
     return run
 

@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 from spacy.attrs import DEP, HEAD, LEMMA, MORPH, ORTH, POS, TAG
 
-from dateline.analyze.nlp import _load_model, remember_answers
+from dateline.analyze.nlp import load_model, remember_answers
 from dateline.analyze.token_memo import RememberedAttributes, RememberedLemmas
 from dateline.ingest import read_file
 
@@ -26,8 +26,8 @@ ATTRS = [ORTH, TAG, POS, MORPH, LEMMA, DEP, HEAD]
 
 @pytest.fixture(scope="module")
 def pipelines():
-    stock = _load_model()
-    remembered = _load_model()
+    stock = load_model()
+    remembered = load_model()
     remember_answers(remembered)
     return stock, remembered
 

@@ -9,8 +9,7 @@ import re
 
 import pytest
 
-from dateline.analyze.events import OBLIGATION
-from dateline.analyze.triggers import as_intention, as_refusal, as_threat, load_lexicon
+from dateline.analyze.events.triggers import OBLIGATION, as_intention, as_refusal, as_threat, load_lexicon
 from dateline.fuse.summary import PHRASES, summarize
 from dateline.model import EVENT_STATUSES, Actor, Location
 

@@ -1,6 +1,8 @@
 """Analysis of one article: a pure function of the article (and the read-only knowledge).
 
-Steps:
+An `ArticleAnalyzer` is built once from the knowledge: the parsing pipeline and each component
+that compiles what it needs from the knowledge (`ActorFinder`, `EventFinder`, `CollectiveNamer`).
+Called on an article's parse, it runs the steps:
   1. parse with spaCy (knowledge-fed entity ruler before the NER);
   2. sentences, converted to records;
   3. time expressions, resolved against the publication date and the tense of their clause;
@@ -11,14 +13,16 @@ Steps:
 """
 from __future__ import annotations
 
-from dataclasses import dataclass, replace
+from dataclasses import replace
+from functools import lru_cache
+from pathlib import Path
 from typing import Iterable, Iterator
 
 from spacy.tokens import Doc
 
 from dateline.analyze.actors import ActorFinder, CollectiveNamer
-from dateline.analyze.events import find_events
-from dateline.analyze.nlp import doc_text, forget_cached, load_pipeline
+from dateline.analyze.events.finder import EventFinder
+from dateline.analyze.nlp import build_pipeline, doc_text, forget_cached
 from dateline.analyze.quotes import find_quotes
 from dateline.analyze.segments import parse_texts
 from dateline.analyze.tense import clause_direction
@@ -31,82 +35,89 @@ from dateline.model import Actor, Analysis, Article, Event, Mention, Sentence, S
 PIPE_BATCH_SIZE = 16
 
 
-@dataclass(frozen=True, slots=True)
-class Components:
-    """The analysis components that hold what they compile from one knowledge: built once per
-    knowledge (a run, a worker's chunk), not once per article."""
+class ArticleAnalyzer:
+    """Everything the analysis builds from one knowledge, built once (about a second, most of it
+    the pipeline) and kept for every article analyzed with that knowledge."""
 
-    find_actors: ActorFinder
-    name_collectives: CollectiveNamer
+    def __init__(self, kb: Knowledge):
+        self.kb = kb
+        self.nlp = build_pipeline(kb)
+        self.find_actors = ActorFinder(kb)
+        self.find_events = EventFinder(kb)
+        self.name_collectives = CollectiveNamer(kb)
 
-    @classmethod
-    def of(cls, kb: Knowledge) -> Components:
-        return cls(ActorFinder(kb), CollectiveNamer(kb))
+    def analyze(self, articles: Iterable[Article]) -> Iterator[Analysis]:
+        """Each article's analysis, the articles parsed in spaCy batches."""
+        pairs = ((article.text, article) for article in articles)
+        for doc, article in parse_texts(self.nlp, pairs, PIPE_BATCH_SIZE):
+            yield self(doc, article)
+
+    def analyze_or_skip(self, articles: list[Article]) -> list[Analysis | Skip]:
+        """`analyze` over a chunk, where an article whose analysis raises becomes a Skip (E013)
+        naming the error, and the others are analyzed all the same."""
+        try:
+            return [self._doc_or_skip(doc, article)
+                    for doc, article in parse_texts(self.nlp, ((a.text, a) for a in articles), PIPE_BATCH_SIZE)]
+        except Exception as error:  # the parse itself failed: parse alone to find which article
+            if len(articles) == 1:
+                return [_failed(articles[0], error)]
+            return [result for article in articles for result in self.analyze_or_skip([article])]
+
+    def __call__(self, doc: Doc, article: Article) -> Analysis:
+        """The analysis of one parsed article."""
+        try:
+            return self._analyze(doc, article)
+        finally:
+            forget_cached(doc)  # the cached entities point back at the doc: a cycle that would keep it
+
+    def _doc_or_skip(self, doc: Doc, article: Article) -> Analysis | Skip:
+        try:
+            return self(doc, article)
+        except Exception as error:  # one article's odd text must not cost the others
+            return _failed(article, error)
+
+    def _analyze(self, doc: Doc, article: Article) -> Analysis:
+        sentences = [Sentence(i, s.start_char, s.end_char, s.text) for i, s in enumerate(doc.sents)]
+        times = find_times(doc_text(doc), article.published, clause_direction(doc))
+        mentions, actors = self.find_actors(doc, article.published, scope=article.id)
+        # A title's qualifier ("MEA spokesperson Arindam Bagchi") is a mention, but the name is who acts.
+        actors_of_phrases = [mention for mention in mentions if mention.how != "qualifier"]
+        events = self.find_events(doc, article, actors_of_phrases, times, actors=actors)
+        actors = _with_event_actors(actors, events, self.kb)
+        people = {actor.id for actor in actors if actor.kind == "person"}
+        quotes = find_quotes(doc, article.id, actors_of_phrases, people, article.published)
+        named, groups = self.name_collectives(doc, mentions)
+        actors += [group for group in groups if group not in actors]
+        events = [_by_collectives(event, mentions, named, {group.id: group for group in groups}) for event in events]
+        return Analysis(article=article, sentences=sentences, times=times, actors=actors,
+                        mentions=named, events=events, quotes=quotes)
 
 
-def analyze_article(article: Article, kb: Knowledge | None = None) -> Analysis:
-    """Everything Dateline learns from one article on its own."""
-    kb = kb or load_knowledge()
-    return next(analyze_articles([article], kb))
+def analyzer_for(knowledge: str | Path | None = None) -> ArticleAnalyzer:
+    """The analyzer for the package's knowledge with a user's file (a path) merged over it:
+    built once a process for each file, and again when the file changes, as the knowledge is."""
+    if knowledge is None:
+        return _analyzer(None, 0)
+    path = Path(knowledge)
+    load_knowledge(path)  # a missing or bad file fails here with its own message
+    return _analyzer(str(path.resolve()), path.stat().st_mtime_ns)
 
 
-def analyze_articles(articles: Iterable[Article], kb: Knowledge | None = None) -> Iterator[Analysis]:
-    """The same as `analyze_article` over many articles, parsed in spaCy batches."""
-    kb = kb or load_knowledge()
-    nlp, components = load_pipeline(kb), Components.of(kb)
-    pairs = ((article.text, article) for article in articles)
-    for doc, article in parse_texts(nlp, pairs, PIPE_BATCH_SIZE):
-        yield analyze_doc(doc, article, kb, components)
+@lru_cache(maxsize=4)
+def _analyzer(path: str | None, _modified: int) -> ArticleAnalyzer:
+    return ArticleAnalyzer(load_knowledge(path))
 
 
-def analyze_or_skip(articles: list[Article], kb: Knowledge) -> list[Analysis | Skip]:
-    """`analyze_articles` over a chunk, where an article whose analysis raises becomes a Skip
-    (E013) naming the error, and the others are analyzed all the same."""
-    nlp, components = load_pipeline(kb), Components.of(kb)
-    try:
-        return [_doc_or_skip(doc, article, kb, components)
-                for doc, article in parse_texts(nlp, ((a.text, a) for a in articles), PIPE_BATCH_SIZE)]
-    except Exception as error:  # the parse itself failed: parse alone to find which article
-        if len(articles) == 1:
-            return [_failed(articles[0], error)]
-        return [result for article in articles for result in analyze_or_skip([article], kb)]
-
-
-def _doc_or_skip(doc: Doc, article: Article, kb: Knowledge, components: Components) -> Analysis | Skip:
-    try:
-        return analyze_doc(doc, article, kb, components)
-    except Exception as error:  # one article's odd text must not cost the others
-        return _failed(article, error)
+def analyzer_of(kb: Knowledge | None) -> ArticleAnalyzer:
+    """The analyzer for a knowledge object: the kept one for the package's own knowledge, a new
+    one for any other (a caller with a knowledge of its own keeps its analyzer)."""
+    if kb is None or kb is load_knowledge():
+        return analyzer_for(None)
+    return ArticleAnalyzer(kb)
 
 
 def _failed(article: Article, error: Exception) -> Skip:
     return Skip(article.source, E013.format(detail=failure_detail(error)))
-
-
-def analyze_doc(doc: Doc, article: Article, kb: Knowledge, components: Components | None = None) -> Analysis:
-    """The analysis of one parsed article; `components` are built from `kb` when not given."""
-    try:
-        return _analyze_doc(doc, article, kb, components or Components.of(kb))
-    finally:
-        forget_cached(doc)  # the cached entities point back at the doc: a cycle that would keep it
-
-
-def _analyze_doc(doc: Doc, article: Article, kb: Knowledge, components: Components) -> Analysis:
-    sentences = [Sentence(i, s.start_char, s.end_char, s.text) for i, s in enumerate(doc.sents)]
-    times = find_times(doc_text(doc), article.published, clause_direction(doc))
-    mentions, actors = components.find_actors(doc, article.published, scope=article.id)
-    # A title's qualifier ("MEA spokesperson Arindam Bagchi") is a mention, but the name is who acts.
-    actors_of_phrases = [mention for mention in mentions if mention.how != "qualifier"]
-    events = find_events(doc, article, actors_of_phrases, times, kb, actors=actors)
-    actors = _with_event_actors(actors, events, kb)
-    people = {actor.id for actor in actors if actor.kind == "person"}
-    quotes = find_quotes(doc, article.id, actors_of_phrases, people, article.published)
-    named, groups = components.name_collectives(doc, mentions)
-    actors += [group for group in groups if group not in actors]
-    events = [_by_collectives(event, mentions, named, {group.id: group for group in groups}) for event in events]
-    mentions = named
-    return Analysis(article=article, sentences=sentences, times=times, actors=actors,
-                    mentions=mentions, events=events, quotes=quotes)
 
 
 def _by_collectives(event: Event, mentions: list[Mention], named: list[Mention],

@@ -35,17 +35,12 @@ UNUSED_COMPONENTS = ("senter",)
 # that ask them once per kind (`token_memo`): same output, an eighth of the parse saved.
 REMEMBERED = {"attribute_ruler": "dateline_remembered_attributes", "lemmatizer": "dateline_remembered_lemmas"}
 
-# One pipeline per knowledge object for the life of the process: loading costs about a second.
-_PIPELINES: dict[int, tuple[Knowledge, Language]] = {}
 
-
-def load_pipeline(kb: Knowledge | None = None) -> Language:
-    """The parsing pipeline for this knowledge (the default knowledge when None), built once."""
+def build_pipeline(kb: Knowledge | None = None) -> Language:
+    """The parsing pipeline for this knowledge (the default knowledge when None). Building it
+    costs about a second: `analyze.article.ArticleAnalyzer` builds it once and keeps it."""
     kb = kb if kb is not None else load_knowledge()
-    cached = _PIPELINES.get(id(kb))
-    if cached is not None and cached[0] is kb:
-        return cached[1]
-    nlp = _load_model()
+    nlp = load_model()
     remember_answers(nlp)
     nlp.add_pipe(PARAGRAPH_NAME, first=True)
     patterns = ruler_patterns(kb)
@@ -57,7 +52,6 @@ def load_pipeline(kb: Knowledge | None = None) -> Language:
         # Patterns match on the words alone: parsing each of them too cost ten seconds a process.
         with nlp.select_pipes(enable=[name]):
             ruler.add_patterns(chosen)
-    _PIPELINES[id(kb)] = (kb, nlp)
     return nlp
 
 
@@ -108,7 +102,7 @@ def _model_folder() -> str:
     return f"{MODEL_NAME}-{version}"
 
 
-def _load_model() -> Language:
+def load_model() -> Language:
     try:
         return spacy.load(MODEL_NAME, exclude=UNUSED_COMPONENTS)
     except OSError as error:

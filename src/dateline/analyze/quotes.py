@@ -12,7 +12,8 @@ from datetime import date
 
 from spacy.tokens import Doc, Token
 
-from dateline.analyze.arguments import MentionIndex, actor_of
+from dateline.analyze.events.actor_phrases import actor_of
+from dateline.analyze.events.mention_index import MentionIndex
 from dateline.analyze.nlp import doc_text
 from dateline.model import Mention, Quote
 

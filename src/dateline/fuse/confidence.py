@@ -1,6 +1,6 @@
 """How sure we are of a fused event: its best reading, made surer by independent reports.
 
-Each report carries the confidence of its own reading (`analyze.confidence`). Reports from
+Each report carries the confidence of its own reading (`analyze.events.confidence`). Reports from
 different articles that agree are independent evidence, so each one removes part of the doubt
 that remains; copies of one article (near-duplicates, syndication) add nothing, and two readings
 in one article count once.

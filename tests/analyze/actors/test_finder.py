@@ -7,7 +7,7 @@ from datetime import date
 import pytest
 
 from dateline.analyze.actors.finder import ActorFinder
-from dateline.analyze.nlp import load_pipeline
+from dateline.analyze.nlp import build_pipeline
 from dateline.knowledge import load_knowledge
 
 JULY_2021 = date(2021, 7, 14)
@@ -163,7 +163,7 @@ def test_actors_user_knowledge_adds_a_person(tmp_path):
         {"name": "Bakhtiyor Saidov", "country": "UZB", "sector": "GOV", "aliases": ["B. Saidov"],
          "roles": [{"title": "foreign minister", "country": "UZB", "since": "2022-07"}]}]}), encoding="utf-8")
     kb = load_knowledge(extra)
-    nlp = load_pipeline(kb)
+    nlp = build_pipeline(kb)
     doc = nlp("Uzbekistan's foreign minister arrived in Kabul. B. Saidov then met Muttaqi.")
     mentions, _ = ActorFinder(kb)(doc, date(2023, 3, 1))
     found = by_text(mentions)

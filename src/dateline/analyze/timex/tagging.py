@@ -9,7 +9,7 @@ from datetime import date
 
 from spacy.language import Language
 
-from dateline.analyze.nlp import _load_model
+from dateline.analyze.nlp import load_model
 from dateline.analyze.tense import clause_direction
 from dateline.analyze.timex.find import find_times
 from dateline.model import TimeRef
@@ -20,7 +20,7 @@ _PARSER: list[Language] = []
 def load_parser() -> Language:
     """The stock pipeline without the NER, loaded once per process."""
     if not _PARSER:
-        nlp = _load_model()
+        nlp = load_model()
         if "ner" in nlp.pipe_names:
             nlp.disable_pipe("ner")
         _PARSER.append(nlp)

@@ -7,8 +7,10 @@ from collections.abc import Callable
 
 from spacy.tokens import Doc, Token
 
-from dateline.analyze.arguments import Arguments, MentionIndex, actor_of
-from dateline.analyze.targets import may_pair
+from dateline.analyze.events.actor_phrases import actor_of
+from dateline.analyze.events.arguments import Arguments
+from dateline.analyze.events.mention_index import MentionIndex
+from dateline.analyze.events.targets import may_pair
 from dateline.model import Actor, Mention
 
 

@@ -1,12 +1,13 @@
 """PLOVER and CAMEO coding of whole sentences: every type, voice, nominal events, coordination,
 reported speech, status, intentions, obligations and the country and sector of each actor."""
 import json
+from datetime import date
 from importlib import resources
 
 import pytest
 
 from dateline.analyze.actors.finder import ActorFinder
-from dateline.analyze.triggers import cameo_table, load_lexicon, quad_class
+from dateline.analyze.events.triggers import cameo_table, load_lexicon, quad_class
 from dateline.model import SECTORS
 
 PLOVER_TYPES = ("AGREE", "CONSULT", "SUPPORT", "CONCEDE", "COOPERATE", "AID", "RETREAT", "REQUEST",
@@ -304,3 +305,65 @@ def test_a_passive_subjects_own_demonym_is_its_owner_not_the_target(code):
 def test_a_dated_plan_announced_by_its_own_side_is_a_schedule_not_an_intention(code):
     event = main_event(code("India will send wheat to Afghanistan next week, Indian officials said."))
     assert (event.type, event.status, event.source_actor) == ("AID", "planned", "IND")
+
+
+SYRIA = ("Syria's army deployed in Homs, witnesses said, as protests against Syria's rulers spread "
+         "across Syria. ")
+MEETING = "Jaishankar met Atmar in Dushanbe on Tuesday."
+# (part, rule, sentence, trigger word, what the part is: an actor id, a date, or a place's name)
+FOUND_BY = [
+    ("trigger", "verb lexicon", "India condemned the Taliban.", "condemned", None),
+    ("trigger", "noun lexicon", "Talks between Syria and Turkey collapsed on Tuesday.", "Talks", None),
+    ("trigger", "two-word noun", "Nepal's general strike paralysed Kathmandu on Monday.", "strike", None),
+    ("trigger", "modifier of a generic noun", "Norway's mediation effort between Sudan and Chad failed.", "effort",
+     None),
+    ("trigger", "report of an obligation", "Russia said on Monday that Sudan must return the helicopter.", "said",
+     None),
+    ("trigger", "light verb + noun lexicon", "Kenyan students staged a protest in Nairobi on Monday.", "protest",
+     None),
+    ("source", "crowd, people of the place", "Thousands of people blocked streets in Bangkok on Monday.", "blocked",
+     "THA"),
+    ("source", "state's forces at home", SYRIA + "Security forces opened fire on them on Friday.", "opened", "SYR"),
+    ("source", "none (a news outlet reports it)", "Al Jazeera attacked Egypt's government on Monday.", "attacked",
+     None),
+    ("source", "subject (conjunct)", "Chile, Peru and Bolivia met in Lima on Monday.", "met", "PER"),
+    ("source", "preposition of its class", "Afghanistan received 50,000 tonnes of wheat from India on Monday.",
+     "received", "IND"),
+    ("target", "subject", "Afghanistan received 50,000 tonnes of wheat from India on Monday.", "received", "AFG"),
+    ("target", "place of the act", "Kenyan students staged a protest in Nairobi on Monday.", "protest", "KEN"),
+    ("target", "crowd acted on, people of the place", "Syrian police arrested 30 protesters in Homs.", "arrested",
+     "SYR"),
+    ("target", "own country, act at home", "Thousands of Kenyan students protested on Monday.", "protested", "KEN"),
+    ("target", "condition of the threat",
+     "Russia threatened to halt the talks if the United States deploys new missiles.", "threatened", "USA"),
+    ("target", "none (the source itself)", "Iran warned that it would retaliate against Israel.", "warned", None),
+    ("target", "partner in the coordination",
+     "American and Russian negotiators returned to Geneva on Monday for talks.", "talks", "RUS"),
+    ("date", "time expression in its clause", MEETING, "met", date(2021, 7, 13)),
+    ("date", "time expression on its verb", "Kenyan students staged a protest in Nairobi on Monday.", "protest",
+     date(2021, 7, 12)),
+    ("date", "time of its when-clause",
+     "Washington has had no envoy in Damascus since 2005, when Washington withdrew its ambassador.", "withdrew",
+     date(2005, 1, 1)),
+    ("date", "day it was reported", "Activists said on Friday that Syrian troops killed 13 people.", "killed",
+     date(2021, 7, 9)),
+    ("date", "inherited from the sentence before", MEETING + " Jaishankar also condemned the Taliban offensive.",
+     "condemned", date(2021, 7, 13)),
+    ("date", "none", "India condemned the Taliban.", "condemned", None),
+]
+
+
+@pytest.mark.parametrize("part, rule, text, word, expected", FOUND_BY, ids=[f"{c[0]}:{c[1]}" for c in FOUND_BY])
+def test_found_by_names_how_each_part_was_found(code, part, rule, text, word, expected):
+    """Beside the argument rules (test_arguments): how the trigger and the date were found, and the
+    parts the setting or the coder decides."""
+    events = [e for e in code(text) if e.trigger == word]
+    assert events and all([p for p, _ in e.found_by] == ["trigger", "source", "target", "date", "location"]
+                          for e in events)
+    assert (rule, expected) in [(dict(e.found_by)[part], _part(e, part)) for e in events]
+
+
+def _part(event, part):
+    if part == "trigger":
+        return None
+    return event.date if part == "date" else getattr(event, f"{part}_actor")

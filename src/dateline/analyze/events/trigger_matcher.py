@@ -20,8 +20,8 @@ from spacy.attrs import LEMMA, LOWER, POS
 from spacy.strings import get_string_id
 from spacy.tokens import Doc, Span, Token
 
-from dateline.analyze.intent import SPEECH_VERBS
-from dateline.analyze.triggers import GENERIC_EVENT_HEADS, Lexicon
+from dateline.analyze.events.intent import SPEECH_VERBS
+from dateline.analyze.events.triggers import GENERIC_EVENT_HEADS, Lexicon
 
 VERB_POS = ["VERB", "AUX"]
 NOUN_POS = ["NOUN", "PROPN"]
@@ -30,9 +30,9 @@ NOUN_POS = ["NOUN", "PROPN"]
 class TriggerCandidates:
     """The doc's candidate trigger tokens, handed out sentence by sentence."""
 
-    def __init__(self, doc: Doc, lexicon: Lexicon) -> None:
+    def __init__(self, doc: Doc, words: TriggerWords) -> None:
         self.doc = doc
-        self.indices = _trigger_words(lexicon).candidates(doc)
+        self.indices = words.candidates(doc)
 
     def within(self, sentence: Span) -> list[Token]:
         first = bisect_left(self.indices, sentence.start)
@@ -71,24 +71,18 @@ def _among(values: numpy.ndarray, ids: numpy.ndarray) -> numpy.ndarray:
     return ids[places] == values
 
 
-_WORDS: dict[int, tuple[Lexicon, TriggerWords]] = {}
-
-
-def _trigger_words(lexicon: Lexicon) -> TriggerWords:
-    cached = _WORDS.get(id(lexicon))
-    if cached is not None and cached[0] is lexicon:
-        return cached[1]
+def trigger_words(lexicon: Lexicon) -> TriggerWords:
+    """The lexicon's words as sorted id arrays (some tens of milliseconds: build them once per
+    lexicon, as `finder.EventFinder` does)."""
     verbs = set(lexicon.verbs)
     nouns = {key for key in lexicon.nouns if " " not in key}
     # "hunger strike": the head noun is the trigger, its modifier read by the coder.
     heads = nouns | {key.rsplit(" ", 1)[1] for key in lexicon.nouns if " " in key} | GENERIC_EVENT_HEADS
-    words = TriggerWords(
+    return TriggerWords(
         verb_pos=_ids(VERB_POS), verb_words=_ids(_verb_surfaces(verbs)),
         verb_lemmas=_ids(_cased(verbs | SPEECH_VERBS)),
         noun_pos=_ids(NOUN_POS), noun_words=_ids(nouns), noun_lemmas=_ids(_cased(heads)),
     )
-    _WORDS[id(lexicon)] = (lexicon, words)
-    return words
 
 
 def _ids(strings) -> numpy.ndarray:

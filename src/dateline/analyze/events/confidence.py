@@ -18,8 +18,9 @@ from importlib import resources
 
 from spacy.tokens import Token
 
-from dateline.analyze.eventdate import is_hedged, own_line, quoted_spans
-from dateline.analyze.intent import clause_verb, speech_verb
+from dateline.analyze.events.dates import quoted_spans
+from dateline.analyze.events.intent import clause_verb, speech_verb
+from dateline.analyze.events.status import is_hedged, own_line
 from dateline.model import Actor, Event
 
 # Sectors whose members act politically in their own name; a person's sector is their office's.

@@ -1,13 +1,12 @@
 """The trigger matcher hands the coder every token the coder would accept, and few others."""
 from pathlib import Path
 
-from dateline.analyze.events import find_triggers
-from dateline.analyze.intent import is_obligation_report
-from dateline.analyze.trigger_matcher import TriggerCandidates
-from dateline.analyze.triggers import load_lexicon, match_noun, match_verb
+from dateline.analyze.events.intent import is_obligation_report
+from dateline.analyze.events.trigger_matcher import TriggerCandidates, trigger_words
+from dateline.analyze.events.triggers import find_triggers, load_lexicon, match_noun, match_verb
 from dateline.ingest import read_file
 
-CORPUS = Path(__file__).resolve().parents[2] / "examples" / "corpus"
+CORPUS = Path(__file__).resolve().parents[3] / "examples" / "corpus"
 
 
 def accepted(token, lexicon) -> bool:
@@ -19,7 +18,7 @@ def test_candidates_hold_every_trigger_of_real_articles(nlp):
     texts = [article.text for path in sorted(CORPUS.glob("*.txt"))[:6] for article in read_file(path)]
     triggers = candidates = tokens = 0
     for doc in nlp.pipe(texts):
-        found = TriggerCandidates(doc, lexicon)
+        found = TriggerCandidates(doc, trigger_words(lexicon))
         for sentence in doc.sents:
             within = {token.i for token in found.within(sentence)}
             expected = {token.i for token in sentence if accepted(token, lexicon)}
@@ -34,7 +33,7 @@ def test_candidates_hold_every_trigger_of_real_articles(nlp):
 def test_candidates_include_forms_the_lemmatizer_mangles(nlp):
     lexicon = load_lexicon()
     doc = nlp("Farmers staged a protest in Lahore. The two sides agreed to a truce and planned talks.")
-    found = TriggerCandidates(doc, lexicon)
+    found = TriggerCandidates(doc, trigger_words(lexicon))
     words = [token.text for sentence in doc.sents for token in found.within(sentence)]
     assert {"staged", "protest", "agreed", "planned", "talks"} <= set(words)
     assert "Farmers" not in words and "Lahore" not in words
@@ -44,7 +43,7 @@ def test_candidates_include_forms_the_lemmatizer_mangles(nlp):
 
 def test_candidates_are_the_lexicon_words_of_their_part_of_speech(nlp):
     """The array lookups find exactly the tokens a reading of each token's strings finds."""
-    from dateline.analyze.trigger_matcher import GENERIC_EVENT_HEADS, SPEECH_VERBS, _cased, _verb_surfaces
+    from dateline.analyze.events.trigger_matcher import GENERIC_EVENT_HEADS, SPEECH_VERBS, _cased, _verb_surfaces
 
     lexicon = load_lexicon()
     verbs = set(lexicon.verbs)
@@ -59,4 +58,4 @@ def test_candidates_are_the_lexicon_words_of_their_part_of_speech(nlp):
                     if token.pos_ in ("VERB", "AUX")
                     and (token.lower_ in surfaces or token.lemma_ in verb_lemmas)
                     or token.pos_ in ("NOUN", "PROPN") and (token.lower_ in nouns or token.lemma_ in heads)]
-        assert TriggerCandidates(doc, lexicon).indices == expected
+        assert TriggerCandidates(doc, trigger_words(lexicon)).indices == expected

@@ -1,5 +1,5 @@
-"""When an event happened and whether it happened: the time expression tied to its trigger,
-and the status its clause gives it (occurred, planned, claimed, denied, conditional).
+"""When an event happened: the time expression tied to its trigger, else the date its
+narrative carries over from the sentence before. (Whether it happened is `status`.)
 
 An event's date has a basis (`Event.date_basis`), strongest first:
   "text"         the time expression tied to its trigger in the parse;
@@ -10,36 +10,24 @@ An event's date has a basis (`Event.date_basis`), strongest first:
                  the reader sees it on every source, but it is not the day the event happened:
                  in real news most undated acts are background, not the day's news.
 ("publication", the article's date standing in, is what older stores hold.)
+Which path gave the date is `EventDate.how`, one of the names below (the event's `found_by`).
 """
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date
 
 from spacy.tokens import Doc, Span, Token
 
-from dateline.analyze.intent import clause_verb, speech_verb
+from dateline.analyze.events.intent import clause_verb, speech_verb
 from dateline.analyze.nlp import doc_text
 from dateline.analyze.quotes import QUOTE_PATTERN
-from dateline.analyze.tense import (
-    FUTURE,
-    FUTURE_GOVERNORS,
-    INTENT_GOVERNORS,
-    PAST,
-    chain_head,
-    governing_verb,
-    is_infinitive_under,
-    is_marked_clause,
-    is_progressive,
-    verb_direction,
-)
+from dateline.analyze.tense import FUTURE, PAST, governing_verb, verb_direction
 from dateline.model import TimeRef
 
 # Dependents whose time expressions belong to another happening, not to this trigger.
 FOREIGN_CLAUSES = frozenset({"ccomp", "relcl", "advcl", "parataxis", "acl", "csubj"})
-CLAIM_WORDS = frozenset({"claim", "allege", "purport"})
-CLAIM_ADVERBS = frozenset({"reportedly", "allegedly", "purportedly", "apparently", "supposedly"})
 DATED_TYPES = frozenset({"DATE", "TIME"})
 # Dates fine enough to carry a narrative into the next sentence ("on Tuesday", "last week",
 # "in July"); "this year" frames a story, it does not date the happenings told in it.
@@ -52,6 +40,14 @@ MAX_SENTENCES_BACK = 1
 BACKGROUND_CLAUSES = frozenset({"relcl", "acl", "advcl", "csubj", "parataxis", "pcomp"})
 PARAGRAPH_BREAK = re.compile(r"\n\s*\n")
 
+# The paths that date an event, by the names `found_by` gives them, in the order `date_of` tries them.
+WHEN_CLAUSE = "time of its when-clause"  # "since 2005, when Washington withdrew its ambassador"
+OWN_CLAUSE = "time expression in its clause"  # "met Y on Tuesday"
+ON_ITS_VERB = "time expression on its verb"  # "held talks on Tuesday", "agreed on Monday to reopen"
+REPORTED = "day it was reported"  # "said on Wednesday it was imposing sanctions"
+INHERITED = "inherited from the sentence before"  # see `Narrative`
+UNDATED = "none"
+
 
 @dataclass(frozen=True, slots=True)
 class EventDate:
@@ -61,6 +57,7 @@ class EventDate:
     basis: str | None  # "text", "inherited" or "publication"; None when undated (see above)
     text: str | None
     value: str | None = None  # the TimeML value of the expression, partial ones included
+    how: str = UNDATED  # which path dated it: one of the names above
 
 
 def _clause_token_ids(head: Token) -> set[int]:
@@ -132,17 +129,18 @@ def own_date(trigger: Token, times: list[tuple[TimeRef, Token]]) -> EventDate | 
     when_time = _time_of_when_clause(trigger, times)
     if when_time is not None and when_time.first_day is not None:
         return EventDate(when_time.first_day, when_time.last_day or when_time.first_day, when_time.precision,
-                         "text", when_time.text, date_value(when_time))
+                         "text", when_time.text, date_value(when_time), WHEN_CLAUSE)
     for anchor in _anchor_tokens(trigger):
         clause = _clause_token_ids(anchor) if anchor is trigger else _modifier_token_ids(anchor)
         tied = [(abs(root.i - trigger.i), ref) for ref, root in times if root.i in clause]
         if tied:
             ref = min(tied, key=lambda pair: pair[0])[1]
+            how = OWN_CLAUSE if anchor is trigger else ON_ITS_VERB
             if ref.first_day is None:
                 # Tied to a date the text could not fix (an undated article's "on Tuesday"): no guess.
-                return EventDate(None, None, None, None, ref.text, date_value(ref))
+                return EventDate(None, None, None, None, ref.text, date_value(ref), how)
             return EventDate(ref.first_day, ref.last_day or ref.first_day, ref.precision, "text", ref.text,
-                             date_value(ref))
+                             date_value(ref), how)
     return None
 
 
@@ -161,7 +159,8 @@ def reported_on(trigger: Token, times: list[tuple[TimeRef, Token]]) -> EventDate
     speech = speech_verb(verb)
     if speech is None or _is_past_perfect(verb) or verb_direction(verb) == FUTURE:
         return None
-    return own_date(speech, times)
+    said = own_date(speech, times)
+    return replace(said, how=REPORTED) if said is not None else None
 
 
 def date_of(trigger: Token, times: list[tuple[TimeRef, Token]],
@@ -174,7 +173,7 @@ def date_of(trigger: Token, times: list[tuple[TimeRef, Token]],
     carried = narrative.inherited_date(trigger) if narrative is not None else None
     if carried is not None:
         return EventDate(carried.first_day, carried.last_day or carried.first_day, carried.precision,
-                         "inherited", carried.text, date_value(carried))
+                         "inherited", carried.text, date_value(carried), INHERITED)
     return EventDate(None, None, None, None, None)
 
 
@@ -267,97 +266,3 @@ class Narrative:
         # Measured between the date and the trigger: the parser may leave a paragraph's trailing
         # blank line inside the sentence before it, or fail to split sentences at a break at all.
         return PARAGRAPH_BREAK.search(self.text, start, end) is not None
-
-
-def _verb_for(trigger: Token) -> Token:
-    if trigger.pos_ in ("NOUN", "PROPN") and trigger.head.pos_ in ("VERB", "AUX"):
-        return trigger.head
-    return trigger
-
-
-def is_refusal_head(head: Token) -> bool:
-    """ "did not refuse to meet": the negation is the refusal's, read by `_is_negated` below."""
-    return head.lemma_.lower() in NEGATING_GOVERNORS
-
-
-# "refused to release", "failed to reach": the act under them did not happen.
-NEGATING_GOVERNORS = frozenset({"refuse", "decline", "fail", "reject", "deny", "unwilling"})
-
-
-def _is_negated(verb: Token) -> bool:
-    if verb.dep_ == "xcomp" and verb.head.lemma_.lower() in NEGATING_GOVERNORS:
-        return True
-    return any(c.dep_ == "neg" for c in verb.children)
-
-
-def _is_claimed(verb: Token) -> bool:
-    if any(c.lower_ in CLAIM_ADVERBS for c in verb.children):
-        return True
-    head = verb
-    for _ in range(3):
-        if head.dep_ in ("ccomp", "xcomp", "pcomp", "pobj") and head.head.lemma_.lower() in CLAIM_WORDS:
-            return True
-        if head.head.i == head.i:
-            break
-        head = head.head
-    return False
-
-
-# An unless-clause under an act makes it a threat (`intent.is_ultimatum`), not a condition.
-IF = frozenset({"if"})
-
-
-def _is_conditional(verb: Token) -> bool:
-    """Inside an if-clause, or under one: "will send troops if the UN approves"."""
-    return is_marked_clause(verb) or any(is_marked_clause(clause, IF) for clause in verb.children)
-
-
-# "should step down", "could strike", "would not welcome": a modal makes the act a possibility or
-# an obligation, not a report. (A future "will" is a plan: see tense.FUTURE_AUXILIARIES.)
-HEDGING_MODALS = frozenset({"could", "would", "might", "may", "should", "must", "can", "ought", "shall"})
-# How far up coordinations and chained verbs a modal reaches: "should go in, arrest him and take
-# him to the Hague" hedges all three.
-_MODAL_REACH = frozenset({"conj", "xcomp"})
-
-
-def is_hedged(verb: Token) -> bool:
-    current = verb
-    for _ in range(3):
-        if any(c.dep_ == "aux" and c.lower_ in HEDGING_MODALS for c in current.children):
-            return True
-        if current.dep_ not in _MODAL_REACH or current.head.i == current.i:
-            return False
-        current = current.head
-    return False
-
-
-def own_line(trigger: Token) -> str:
-    """The trigger's sentence as far as the line it stands on: the parser may run a sentence on
-    over a line break ("Does he disapprove?\nPaxman: thank you.")."""
-    sentence = trigger.sent
-    text, at = sentence.text, trigger.idx - sentence.start_char
-    start = text.rfind("\n", 0, at) + 1
-    end = text.find("\n", at)
-    return text[start:end if end >= 0 else len(text)].strip()
-
-
-def _is_question(trigger: Token) -> bool:
-    return own_line(trigger).rstrip("\"'\u201d)").endswith("?")
-
-
-def status_of(trigger: Token, when: EventDate, published: date | None) -> str:
-    verb = _verb_for(trigger)
-    head = chain_head(verb)  # whether a chain's act happened is said at its head
-    if _is_negated(verb) or (head is not verb and _is_negated(head) and not is_refusal_head(head)):
-        return "denied"
-    if any(_is_conditional(v) or is_hedged(v) for v in {verb, head}) or _is_question(trigger):
-        return "conditional"
-    if _is_claimed(verb):
-        return "claimed"
-    if verb.pos_ in ("VERB", "AUX") and verb_direction(verb) == FUTURE and not is_progressive(verb):
-        return "planned"
-    if is_infinitive_under(verb, FUTURE_GOVERNORS | INTENT_GOVERNORS):
-        return "planned"  # "offered to send", "wants Putin to attack": not done yet
-    if when.basis == "text" and published is not None and when.first is not None and when.first > published:
-        return "planned"
-    return "occurred"

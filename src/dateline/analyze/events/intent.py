@@ -17,7 +17,9 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
-from dateline.analyze.arguments import MentionIndex, actor_of, subject_of
+from dateline.analyze.events.actor_phrases import actor_of
+from dateline.analyze.events.mention_index import MentionIndex
+from dateline.analyze.events.subjects import subject_of
 from dateline.analyze.tense import (FUTURE, INTENT_GOVERNORS, chain_head, is_infinitive_under, is_marked_clause,
                                     verb_direction)
 from dateline.model import Mention

@@ -12,7 +12,8 @@ from pathlib import Path
 
 from spacy.tokens import Token
 
-from dateline.analyze.arguments import noun_forms
+from dateline.analyze.events.intent import is_obligation_report
+from dateline.analyze.events.syntax import noun_forms
 
 # Verbs that carry no event of their own but lend their subject to a trigger noun:
 # "held talks with", "made a visit to", "signed an agreement".
@@ -281,12 +282,17 @@ GENERIC_EVENT_HEADS = frozenset({"effort", "mission", "process", "bid", "initiat
 
 
 def match_noun(token: Token, lexicon: Lexicon) -> EventClass | None:
+    return noun_reading(token, lexicon)[0]
+
+
+def noun_reading(token: Token, lexicon: Lexicon) -> tuple[EventClass | None, str]:
+    """The event class a noun names, and which of the lexicon's ways of naming found it."""
     if token.pos_ not in ("NOUN", "PROPN"):
-        return None
+        return None, NOUN_LEXICON
     lemma = token.lemma_.lower()
     if lemma in GENERIC_EVENT_HEADS:
         modifier = next((c for c in token.children if c.dep_ == "compound" and c.i < token.i), None)
-        return lexicon.nouns.get(modifier.lemma_.lower()) if modifier is not None else None
+        return (lexicon.nouns.get(modifier.lemma_.lower()) if modifier is not None else None), GENERIC_HEAD
     # The modified noun first: a "general strike" or "hunger strike" is no air strike, and neither
     # are workers who "went on strike" (the noun with its preposition, "on strike").
     modifiers = [c.lower_ for c in token.children if c.dep_ in ("compound", "amod") and c.i < token.i]
@@ -294,5 +300,54 @@ def match_noun(token: Token, lexicon: Lexicon) -> EventClass | None:
     for word in words:
         found = lexicon.nouns.get(f"{word} {lemma}")
         if found is not None:
-            return found
-    return lexicon.nouns.get(lemma) or lexicon.nouns.get(token.lower_)
+            return found, TWO_WORD_NOUN
+    return lexicon.nouns.get(lemma) or lexicon.nouns.get(token.lower_), NOUN_LEXICON
+
+
+# How a trigger was found, by the names `found_by` gives them.
+VERB_LEXICON = "verb lexicon"
+NOUN_LEXICON = "noun lexicon"
+TWO_WORD_NOUN = "two-word noun"  # "hunger strike", "on strike"
+GENERIC_HEAD = "modifier of a generic noun"  # "a mediation mission", "the peace effort"
+OBLIGATION_REPORT = "report of an obligation"  # "declared that China must drop barriers"
+LIGHT_VERB = "light verb + "  # before the noun's way: "held talks", "staged a protest"
+# "Russia said Sudan must return the helicopter": a demand by the speaker on the one who must.
+OBLIGATION = class_for_cameo("100", "demand")
+
+
+def find_triggers(candidates: list[Token], lexicon: Lexicon) -> list[tuple[Token, EventClass, str]]:
+    """The triggers among a sentence's candidate tokens, with their event classes and how each
+    was found."""
+    found = []
+    for token in candidates:
+        event_class, how = match_verb(token, lexicon), VERB_LEXICON
+        if event_class is None:
+            event_class, how = _noun_trigger(token, lexicon)
+        if event_class is None and is_obligation_report(token):
+            event_class, how = OBLIGATION, OBLIGATION_REPORT
+        if event_class is not None:
+            found.append((token, event_class, how))
+    return _without_absorbed(found)
+
+
+def _noun_trigger(token: Token, lexicon: Lexicon) -> tuple[EventClass | None, str]:
+    event_class, how = noun_reading(token, lexicon)
+    if event_class is not None and is_under_light_verb(token):
+        how = LIGHT_VERB + how
+    return event_class, how
+
+
+def is_under_light_verb(noun: Token) -> bool:
+    """ "held talks", "staged a protest": a noun that is a light verb's object names its act."""
+    return noun.dep_ in ("dobj", "attr") and is_light_verb(noun.head)
+
+
+# A noun that is the object of a trigger verb names the verb's own act: "signed an agreement",
+# "lifted the curfew", "accepted the demands" are one event each, coded by the verb.
+ABSORBED_DEPS = frozenset({"dobj", "obj", "attr", "nsubjpass", "oprd"})
+
+
+def _without_absorbed(found: list[tuple[Token, EventClass, str]]) -> list[tuple[Token, EventClass, str]]:
+    verbs = {token.i for token, _, _ in found if token.pos_ in ("VERB", "AUX")}
+    return [(token, event_class, how) for token, event_class, how in found
+            if not (token.pos_ in ("NOUN", "PROPN") and token.dep_ in ABSORBED_DEPS and token.head.i in verbs)]

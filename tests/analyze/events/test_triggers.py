@@ -1,7 +1,7 @@
 """Trigger matching against the packaged lexicon."""
 import json
 
-from dateline.analyze.triggers import load_lexicon, match_noun, match_verb
+from dateline.analyze.events.triggers import load_lexicon, match_noun, match_verb
 
 
 def test_triggers_lexicon_classes_carry_plover_and_cameo():
