@@ -1,4 +1,5 @@
-"""Stages depend one way: store <- fuse <- query <- cli; the per-article stages stay below."""
+"""Stages depend one way: store <- fuse <- query <- render <- cli, web, export; the per-article
+stages stay below."""
 import ast
 from pathlib import Path
 
@@ -10,7 +11,10 @@ FORBIDDEN = {
     "fuse": {"dateline.query", "dateline.cli", "dateline.pipeline", "dateline.analyze",
              "dateline.ingest"},
     "query": {"dateline.analyze", "dateline.ingest", "dateline.cli", "dateline.pipeline",
-              "dateline.web", "dateline.export"},
+              "dateline.web", "dateline.export", "dateline.render"},
+    # What the interfaces share to show records (labels, safe CSV) stands on query alone.
+    "render": {"dateline.analyze", "dateline.ingest", "dateline.cli", "dateline.pipeline",
+               "dateline.fuse", "dateline.store", "dateline.web", "dateline.export"},
     # Interfaces stand on query; none reaches back into analysis or another interface's CLI.
     "web": {"dateline.analyze", "dateline.ingest", "dateline.cli", "dateline.pipeline",
             "dateline.fuse", "dateline.store", "dateline.export"},
