@@ -26,8 +26,10 @@ MAY_IMPORT = {
     "store": BASE,
     "fuse": BASE | {"store", "knowledge"},
     "query": BASE | {"store", "fuse"},
-    "export": BASE | {"query", "knowledge"},
-    "web": BASE | {"query"},
+    # What the interfaces share to show records (labels, safe CSV cells) stands on query alone.
+    "render": BASE | {"query"},
+    "export": BASE | {"query", "knowledge", "render"},
+    "web": BASE | {"query", "render"},
     "extract": BASE | {"analyze", "ingest", "knowledge"},
     "corrections": BASE | {"store", "fuse", "query", "knowledge"},
     "pipeline": BASE | {"ingest", "analyze", "store", "fuse", "knowledge", "executors"},
@@ -59,12 +61,15 @@ def tree(path: Path) -> ast.Module:
 
 
 def imported(path: Path) -> set[str]:
-    """The dateline modules a file imports, anywhere in it (lazy imports count too)."""
+    """The dateline modules a file imports, anywhere in it (lazy imports count too). Of `from
+    package import name`, the module `package.name` when there is one, else the package."""
+    modules = known_modules()
     found = set()
     for node in ast.walk(tree(path)):
         if isinstance(node, ast.ImportFrom) and node.module and node.module.startswith("dateline"):
-            found.add(node.module)
-            found |= {f"{node.module}.{alias.name}" for alias in node.names}
+            for alias in node.names:
+                submodule = f"{node.module}.{alias.name}"
+                found.add(submodule if submodule in modules else node.module)
         elif isinstance(node, ast.Import):
             found |= {alias.name for alias in node.names if alias.name.startswith("dateline")}
     return found
@@ -75,6 +80,7 @@ def part_of(module: str) -> str:
     return parts[1] if len(parts) > 1 else "__init__"
 
 
+@cache
 def known_modules() -> dict[str, Path]:
     return {module_name(path): path for path in source_files()}
 

@@ -23,7 +23,7 @@ import numpy as np
 ROOT = Path(__file__).resolve().parents[2]
 sys.path.insert(0, str(ROOT / "src"))
 from dateline.analyze.events.confidence import EVIDENCE  # noqa: E402
-from dateline.query.database import PLOVER_TYPES  # noqa: E402
+from dateline.model import PLOVER_TYPES  # noqa: E402
 
 NAMES = (*EVIDENCE, *(f"type:{kind}" for kind in PLOVER_TYPES))
 

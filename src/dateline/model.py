@@ -19,6 +19,10 @@ EVENT_STATUSES = ("occurred", "planned", "claimed", "denied", "conditional")
 # publication date (only in stores analyzed before version 0.2: its words never date an event).
 # None when undated.
 DATE_BASES = ("text", "inherited", "publication")
+# The event types of PLOVER, the coding scheme every event is coded in (Event.type).
+PLOVER_TYPES = ("AGREE", "CONSULT", "SUPPORT", "CONCEDE", "COOPERATE", "AID", "RETREAT", "REQUEST",
+                "ACCUSE", "REJECT", "THREATEN", "PROTEST", "SANCTION", "MOBILIZE", "COERCE",
+                "ASSAULT")
 ACTOR_KINDS = ("person", "country", "organisation", "group")
 # PLOVER's and CAMEO's sector codes: government, military, rebels, insurgents, opposition, party,
 # police, judiciary, legislature, intelligence, IGO, NGO, media, business, civilians, refugees,

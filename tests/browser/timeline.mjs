@@ -74,7 +74,7 @@ try {
 
   // The key dates, from the timeline's link: dates in order, each quoting and citing its articles.
   await page.goto(`${base}/timeline`);
-  await Promise.all([page.waitForURL(/[?&]summary=1/), page.click("a#key-dates")]);
+  await Promise.all([page.waitForURL(/\/key-dates/), page.click("a#key-dates")]);
   const days = await page.locator("section.key-date").evaluateAll(
     (sections) => sections.map((section) => section.dataset.date));
   check(days.length > 0, "the key dates page shows no dates");

@@ -115,15 +115,15 @@ def test_actor_candidates_count_every_id_fused_into_an_actor(tmp_path):
     build_database(path)  # "Atmar" and "Haneef Atmar" are fused into one actor
     with Database(path) as db:
         [atmar] = db.actor_candidates("Atmar")
-        profile = db.actor_profile("Atmar")
+        profile = db.actor_view("Atmar")
     assert atmar.actor.id == "person:mohammad-haneef-atmar"
     assert (atmar.mentions, atmar.articles) == (profile.mentions, profile.articles) == (3, 3)
 
 
 def test_actor_candidates_e046_lists_ten_a_line_each_and_the_best_guess(db):
-    assert db.actor_profile("Assad").actor.id == BASHAR.id  # his alias: an exact fit
+    assert db.actor_view("Assad").actor.id == BASHAR.id  # his alias: an exact fit
     with pytest.raises(QueryError) as raised:
-        db.actor_profile("al-Assad")
+        db.actor_view("al-Assad")
     lines = str(raised.value).splitlines()
     assert lines[0] == f"E046: 'al-Assad' matches {2 + len(RELATIVES)} actors:"
     assert lines[1].split() == [BASHAR.id, "Bashar", "al-Assad", "SYR", "GOV", "4", "mentions"]

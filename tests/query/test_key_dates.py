@@ -6,12 +6,10 @@ import duckdb
 import pytest
 
 from dateline.errors import QueryError
-from dateline.model import KeyDate, SummarySentence
+from dateline.model import SummarySentence
 from dateline.query import Database, serialize
 from dateline.query.day_summary import (MAX_SIMILARITY, Candidate, cosine, is_reportable,
                                         pick_sentences, quotable, word_counts)
-from dateline.query.render_key_dates import (EVENTS_SHOWN, key_dates_html, key_dates_md,
-                                             key_dates_text)
 
 
 @pytest.fixture(scope="module")
@@ -167,24 +165,6 @@ def test_key_date_json_has_the_design_shape(db):
     assert shown["date"] == key.day.isoformat()
     assert set(shown["sentences"][0]) == {"article", "path", "published", "sentence", "text"}
     assert shown["events"][0] == serialize.event_json(key.events[0])
-
-
-def test_render_key_dates_text_md_html_cite_and_cut_events(db):
-    key = next(k for k in db.key_dates(dates=5) if k.sentences and k.events)
-    many = KeyDate(key.day, key.score, key.articles, key.later, key.sentences,
-                   key.events * (EVENTS_SHOWN + 2))
-    text = key_dates_text([many])
-    assert text.startswith(key.day.isoformat())
-    assert f"  {key.articles} article" in text and f"{key.later} later; score" in text
-    assert f"  - {key.sentences[0].text} [{key.sentences[0].article_id}]" in text
-    assert text.count("\n  * ") == EVENTS_SHOWN + 1
-    assert f"  * … and {len(many.events) - EVENTS_SHOWN} more" in text
-    assert f"[{key.events[0].id}]" in text
-    assert f"## {key.day.isoformat()}" in key_dates_md([key])
-    assert key.sentences[0].source in key_dates_md([key])
-    page = key_dates_html([key])
-    assert page.startswith("<!DOCTYPE html>") and f'datetime="{key.day.isoformat()}"' in page
-    assert key_dates_text([]) == "No key dates."
 
 
 def test_key_dates_scope_can_keep_only_the_articles_published_within_days(db):

@@ -4,11 +4,10 @@ from datetime import date
 
 import duckdb
 import pytest
-from confidence_samples import (EVACUATION, MEETING, THREAT, THREAT_DATE_VALUE,
-                                build_mixed_database)
+from confidence_samples import EVACUATION, MEETING, THREAT, build_mixed_database
 
 from dateline.errors import QueryError
-from dateline.query import Database, render
+from dateline.query import Database
 from dateline.query.confidence import (EVIDENCE_WORDS, Hidden, check_min_confidence,
                                        evidence_words)
 from dateline.query.dates import date_value_words
@@ -60,10 +59,10 @@ def test_confidence_relations_follow_the_threshold(mixed_database):
     assert ("AFG", "IND") not in pairs and ("AFG", "IND") in every
 
 
-def test_confidence_actor_profile_lists_the_sure_events(mixed_database):
+def test_confidence_actor_view_lists_the_sure_events(mixed_database):
     db, _ = mixed_database
-    assert db.actor_profile("India").events == []
-    assert types(db.actor_profile("India", min_confidence=0).events) == [EVACUATION, THREAT]
+    assert db.actor_view("India").events == []
+    assert types(db.actor_view("India", min_confidence=0).events) == [EVACUATION, THREAT]
 
 
 def test_confidence_overview_and_stats_count_shown_and_total(mixed_database):
@@ -118,17 +117,3 @@ def test_dates_partial_values_in_words():
     for other in ("XXXX-02-30", "XXXX-13", "2021-07-13", "2021-W28", "XXXX-W28", "PAST_REF", "",
                   None):
         assert date_value_words(other) is None, other
-
-
-def test_render_undated_events_say_their_partial_date(mixed_database):
-    db, ids = mixed_database
-    events = db.timeline(min_confidence=0)
-    text = render.timeline_text(events).splitlines()
-    undated = text[text.index(render.UNDATED) + 1:]
-    assert undated == [f"4 November (year not stated)  THREATEN  Taliban (AFG) threatened India"
-                       "  [1 source]"]
-    assert "- **4 November (year not stated)** THREATEN:" in render.timeline_md(events)
-    assert '<span class="date">4 November (year not stated)</span>' in render.timeline_html(events)
-    threat = db.event(ids[THREAT])
-    assert threat.date is None and threat.date_value == THREAT_DATE_VALUE
-    assert render.event_text(threat).startswith("4 November (year not stated)  THREATEN")

@@ -103,3 +103,18 @@ def test_database_stats_counts(db):
     assert stats == {"articles": 3, "events": 3, "shown_events": 3, "event_mentions": 5, "actors": 5,
                      "quotes": 2, "mentions": 8, "times": 1, "dated_events": 2,
                      "undated_events": 1}
+
+
+def test_database_actor_view_is_what_dateline_actor_shows(db):
+    # `dateline actor NAME` calls `actor_view`, as `dateline article ID` calls `article_view`;
+    # `actor(id)` stays the bare record.
+    profile = db.actor_view("Atmar")
+    assert profile.actor == db.actor(ATMAR.id) and profile.mentions == 3
+    assert [e.type for e in profile.events] == ["CONSULT"]
+    assert db.actor_view(ATMAR.id).actor.id == ATMAR.id
+
+
+def test_database_actor_profile_is_kept_as_an_alias_of_actor_view(db):
+    assert Database.actor_profile is Database.actor_view
+    assert db.actor_profile("Atmar") == db.actor_view("Atmar")
+    assert db.actor_profile("Atmar", min_confidence=0) == db.actor_view("Atmar", min_confidence=0)

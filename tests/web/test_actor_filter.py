@@ -88,7 +88,7 @@ def page(client, path, status=200):
 
 
 def test_actor_filter_offers_one_entry_per_name(client):
-    for path in ("/events", "/timeline", "/timeline?summary=1"):
+    for path in ("/events", "/timeline", "/key-dates"):
         offered = entries(page(client, path).text)
         labels = [label for _, _, label in offered]
         assert len(labels) == len(set(labels)), path

@@ -25,7 +25,7 @@ NOTE = re.compile(r'<p class="muted hidden-note" id="hidden-note">(.*?) · '
 LISTINGS = {
     "/timeline?actor=IND&since=2021": 1,  # India's evacuation; the threat is undated
     "/events?type=RETREAT": 1,
-    "/timeline?summary=1&dates=5": 1,  # the evacuation's day is a key date
+    "/key-dates?dates=5": 1,  # the evacuation's day is a key date
     "/actors/IND": 2,
     "/relations?a=India&b=Afghanistan": 1,
 }
@@ -85,7 +85,7 @@ def test_web_filters_keep_the_threshold(mixed):
     assert '<input type="checkbox" name="all" value="1" checked>' in page
     page = get(client, "/events?min_confidence=0.25").text
     assert '<input type="hidden" name="min_confidence" value="0.25">' in page
-    keys = get(client, "/timeline?summary=1&all=1").text
+    keys = get(client, "/key-dates?all=1").text
     assert 'href="/timeline?all=1"' in keys  # the full timeline keeps showing every event
 
 

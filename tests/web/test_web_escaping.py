@@ -18,7 +18,7 @@ def hostile_paths(db_path):
         articles = db.article_ids()
         actors = [a.id for a, mentions in db.actors() if mentions]
     return (["/", "/timeline", "/events", "/actors", "/relations", "/stories",
-             "/relations?a=India&b=Afghanistan", "/timeline?actor=India", "/timeline?summary=1"]
+             "/relations?a=India&b=Afghanistan", "/timeline?actor=India", "/key-dates"]
             + [f"/events/{e}" for e in events] + [f"/articles/{a}" for a in articles]
             + [f"/actors/{quote(a, safe=':')}" for a in actors])
 
@@ -72,8 +72,8 @@ HOSTILE_REQUESTS = {  # path -> the markup its answer echoes, escaped (None: it 
     f"/events?actor={quote(IMG)}": IMG,
     f"/events?type={quote(SCRIPT)}": SCRIPT,
     f"/timeline?since={quote(IMG)}&until={quote(SCRIPT)}": IMG,
-    f"/timeline?summary=1&query={quote(SCRIPT)}": SCRIPT,
-    f"/timeline?summary=1&dates={quote(IMG)}": IMG,
+    f"/key-dates?query={quote(SCRIPT)}": SCRIPT,
+    f"/key-dates?dates={quote(IMG)}": IMG,
     f"/relations?a={quote(IMG)}&b={quote(SCRIPT)}": IMG,
     f"/relations?a=India&b={quote(SCRIPT)}": SCRIPT,
     f"/events/{quote(IMG)}": IMG,

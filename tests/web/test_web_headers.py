@@ -22,7 +22,7 @@ JAISHANKAR = "person:subrahmanyam-jaishankar"
 def page_paths(corpus_db):
     with Database(corpus_db) as db:
         event, article = db.events()[0].id, db.article_ids()[0]
-    return ["/", "/timeline", f"/timeline?summary=1&actor={JAISHANKAR}", "/events",
+    return ["/", "/timeline", f"/key-dates?actor={JAISHANKAR}", "/events",
             f"/events/{event}", "/actors", f"/actors/{JAISHANKAR}", f"/articles/{article}",
             "/relations", "/relations?a=India&b=Afghanistan", "/stories"]
 

@@ -7,17 +7,16 @@ for a pronoun subject, the person mentioned last before it.
 from __future__ import annotations
 
 import hashlib
-import re
 from datetime import date
 
 from spacy.tokens import Doc, Token
 
 from dateline.analyze.events.actor_phrases import actor_of
+from dateline.analyze.events.dates import QUOTE_PATTERN
 from dateline.analyze.events.mention_index import MentionIndex
 from dateline.analyze.nlp import doc_text
 from dateline.model import Mention, Quote
 
-QUOTE_PATTERN = re.compile(r"[\"\u201c]([^\"\u201c\u201d]{12,}?)[\"\u201d]")
 MIN_QUOTE_WORDS = 4
 REPORTING_VERBS = frozenset({
     "say", "tell", "add", "note", "state", "write", "tweet", "post", "stress", "assert", "announce",

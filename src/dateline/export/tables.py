@@ -17,7 +17,7 @@ import duckdb
 
 from dateline.model import Actor, ActorMention, Article, FusedEvent
 from dateline.query.database import Database
-from dateline.query.render_csv import write_csv as write_rows
+from dateline.render.safe_csv import write_csv as write_rows
 from dateline.query.serialize import actor_json, dumps, event_json
 
 # Aliases and role labels are lists; a flat table holds them as one text joined by this.
@@ -164,7 +164,7 @@ def write_json(path: Path, records: list) -> None:
 
 def write_csv(path: Path, table: Table, rows: list[tuple]) -> None:
     """A header row, then one row per record; None is an empty field, dates are ISO, and a text
-    cell that a spreadsheet would run as a formula begins with `'` (see `render_csv`)."""
+    cell that a spreadsheet would run as a formula begins with `'` (see `render.safe_csv`)."""
     # newline="" lets the csv module quote line breaks inside a field, so they read back whole.
     with path.open("w", encoding="utf-8", newline="") as file:
         write_rows(file, table.names, rows)

@@ -1,4 +1,4 @@
-"""Queries over a Dateline database, and their renderings."""
-from dateline.query.database import PLOVER_TYPES, Database
+"""Queries over a Dateline database: records and plain data, for the interfaces to show."""
+from dateline.query.database import Database
 
-__all__ = ["PLOVER_TYPES", "Database"]
+__all__ = ["Database"]

@@ -63,10 +63,11 @@ NAMES_ONE_DAY = "t.precision = 'day' AND t.first_day = t.last_day"
 IN_SENTENCE = "t.start_char >= s.start_char AND t.start_char < s.end_char"
 
 
-def summarize_days(con: duckdb.DuckDBPyConnection, days: Sequence[date], count: int,
-                   kept: str, params: Sequence[object],
-                   query_words: Sequence[str] = ()) -> dict[date, list[SummarySentence]]:
-    """Up to `count` sentences for each day, from the articles the `kept` SQL selects."""
+def choose_day_sentences(con: duckdb.DuckDBPyConnection, days: Sequence[date], count: int,
+                         kept: str, params: Sequence[object],
+                         query_words: Sequence[str] = ()) -> dict[date, list[SummarySentence]]:
+    """Up to `count` sentences quoted for each key date, saying what happened on it, from the
+    articles the `kept` SQL selects."""
     if count <= 0 or not days:
         return {day: [] for day in days}
     candidates = _candidates(con, list(days), kept, params)

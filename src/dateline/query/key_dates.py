@@ -30,7 +30,7 @@ import duckdb
 from dateline.days import shift_day
 from dateline.errors import E051, QueryError
 from dateline.model import KeyDate
-from dateline.query.day_summary import IN_SENTENCE, NAMES_ONE_DAY, STOPWORDS, summarize_days
+from dateline.query.day_summary import IN_SENTENCE, NAMES_ONE_DAY, STOPWORDS, choose_day_sentences
 
 LATER_MENTION = 2.0
 MENTION = 1.0
@@ -82,10 +82,10 @@ def choose_key_dates(con: duckdb.DuckDBPyConnection, scope: Scope, dates: int,
     check_count("--sentences", sentences, 0, MAX_SENTENCES)
     best = sorted(rank_days(con, scope)[:dates], key=lambda pair: pair[0])
     kept, params = _kept_articles(scope)
-    summaries = summarize_days(con, [day for day, _ in best], sentences, kept, params,
-                               scope.query_words)
+    quoted = choose_day_sentences(con, [day for day, _ in best], sentences, kept, params,
+                                  scope.query_words)
     return [KeyDate(day, round(found.score(), 3), len(found.articles()), len(found.later),
-                    summaries[day]) for day, found in best]
+                    quoted[day]) for day, found in best]
 
 
 def query_words(query: str) -> list[str]:

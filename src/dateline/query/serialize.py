@@ -6,6 +6,7 @@ from datetime import date
 
 from dateline.model import (Actor, ActorProfile, ArticleView, FusedEvent, KeyDate, Location,
                             Overview, Quote, Reading, Relation, Role, Story, SummarySentence)
+from dateline.query.article_queries import QuoteCitation
 from dateline.query.confidence import evidence_words
 from dateline.query.database import Database
 
@@ -59,8 +60,8 @@ def event_detail_json(event: FusedEvent, readings: list[Reading]) -> dict:
     return {**event_json(event), "readings": [reading_json(r) for r in readings]}
 
 
-def summary_sentence_json(sentence: SummarySentence) -> dict:
-    """A sentence quoted from an article, cited as an event's sources are."""
+def key_date_sentence_json(sentence: SummarySentence) -> dict:
+    """A sentence a key date quotes from an article, cited as an event's sources are."""
     return {"article": sentence.article_id, "path": sentence.source,
             "published": iso(sentence.published), "sentence": sentence.index,
             "text": sentence.text}
@@ -70,7 +71,7 @@ def key_date_json(key: KeyDate) -> dict:
     """One key date: its day, why it counts, a few sentences of what happened, and its events."""
     return {"date": iso(key.day), "score": key.score, "articles": key.articles,
             "later": key.later,
-            "sentences": [summary_sentence_json(s) for s in key.sentences],
+            "sentences": [key_date_sentence_json(s) for s in key.sentences],
             "events": [event_json(e) for e in key.events]}
 
 
@@ -93,17 +94,24 @@ def actor_json(actor: Actor, mentions: int) -> dict:
 
 
 def profile_json(profile: ActorProfile, db: Database) -> dict:
+    """One actor as `dateline actor` and its page show it (`Database.actor_view`)."""
     return {**actor_json(profile.actor, profile.mentions), "articles": profile.articles,
             "events": [event_json(e) for e in profile.events],
-            "quotes": [quote_json(q, db) for q in profile.quotes]}
+            "quotes": quotes_json(profile.quotes, db)}
 
 
-def quote_json(quote: Quote, db: Database) -> dict:
-    """A quote with its speaker and citation looked up in the database it came from."""
-    return {"id": quote.id, "speaker": actor_ref(db.actor(quote.speaker)), "text": quote.text,
+def quotes_json(quotes: list[Quote], db: Database) -> list[dict]:
+    """Quotes with their speakers and citations, looked up once for the whole listing."""
+    citations = db.quote_citations(quotes)
+    return [quote_json(q, db.actor(q.speaker), citations.get(q.id)) for q in quotes]
+
+
+def quote_json(quote: Quote, speaker: Actor | None, citation: QuoteCitation | None) -> dict:
+    """A quote with its speaker and where it was read (`Database.quote_citations`)."""
+    return {"id": quote.id, "speaker": actor_ref(speaker), "text": quote.text,
             "said_on": iso(quote.said_on),
-            "sentence": db.sentence_text(quote.article_id, quote.sentence),
-            "article": quote.article_id, "path": db.article_source(quote.article_id)}
+            "sentence": citation.sentence if citation else None,
+            "article": quote.article_id, "path": citation.path if citation else None}
 
 
 def overview_json(overview: Overview) -> dict:

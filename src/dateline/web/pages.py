@@ -11,11 +11,11 @@ from dataclasses import dataclass, field
 from urllib.parse import urlencode
 
 from dateline.errors import E052, QueryError
-from dateline.model import FusedEvent
-from dateline.query import PLOVER_TYPES, Database, serialize
+from dateline.model import PLOVER_TYPES, FusedEvent
+from dateline.query import Database, serialize
 from dateline.query.confidence import DEFAULT_MIN_CONFIDENCE, check_min_confidence
 from dateline.query.key_dates import MAX_DATES, MAX_SENTENCES, check_count
-from dateline.query.render import events_by_month
+from dateline.render.labels import events_by_month
 from dateline.web.actor_filter import filter_choices
 from dateline.web.chart import relation_chart
 from dateline.web.marks import article_marks, marked_text
@@ -91,8 +91,8 @@ class Filters:
 
 
 @dataclass(slots=True)
-class Summary:
-    """The key dates the timeline page was asked for (`?summary=1`), the counts as typed."""
+class KeyDatesAsked:
+    """What the key dates page (`/key-dates`) was asked for: the counts as typed, the words."""
 
     dates: str = ""
     sentences: str = ""
@@ -129,20 +129,20 @@ def timeline_page(db: Database, filters: Filters) -> Page:
     dated = [e for e in events if e.date]
     context = {**filter_context(db, filters), "months": events_by_month(dated),
                "undated": [e for e in events if not e.date], "count": len(events),
-               "key_dates_url": filters.url("/timeline", summary="1"),
+               "key_dates_url": filters.url("/key-dates"),
                "hidden": db.hidden(**filters.asked())}
     return Page("timeline.html", context, [serialize.event_json(e) for e in events], "Timeline")
 
 
-def key_dates_page(db: Database, filters: Filters, summary: Summary) -> Page:
-    """The timeline page asked for its key dates: the days that matter most, with their words."""
+def key_dates_page(db: Database, filters: Filters, asked: KeyDatesAsked) -> Page:
+    """The key dates: the days that matter most, with their words (`dateline key-dates`)."""
     if filters.type:
         raise QueryError(E052)
     threshold = filters.threshold.value()
-    keys = db.key_dates(**summary.counts(), query=summary.query.strip() or None,
+    keys = db.key_dates(**asked.counts(), query=asked.query.strip() or None,
                         actors=filters.actors, since=filters.since, until=filters.until,
                         min_confidence=threshold)
-    context = {**filter_context(db, filters), "summary": summary, "keys": keys,
+    context = {**filter_context(db, filters), "asked": asked, "keys": keys,
                "hidden": db.hidden_on([key.day for key in keys], filters.actors, threshold),
                "timeline_url": filters.url("/timeline"),
                "day_urls": {key.day: filters.url("/timeline", since=key.day.isoformat(),
@@ -174,15 +174,17 @@ def actors_page(db: Database) -> Page:
 
 
 def actor_page(db: Database, actor_id: str, threshold: Threshold) -> Page:
+    """One actor (`dateline actor`, `Database.actor_view`), with its busiest relations."""
     shown = threshold.value()
-    profile = db.actor_profile(actor_id, min_confidence=shown)
-    quotes = [serialize.quote_json(q, db) for q in profile.quotes]
+    profile = db.actor_view(actor_id, min_confidence=shown)
+    payload = serialize.profile_json(profile, db)
     partners = [(a, b, n) for a, b, n in db.relation_pairs(limit=1000, min_confidence=shown)
                 if profile.actor.id in (a.id, b.id)][:10]
-    context = {"profile": profile, "quotes": quotes, "months": events_by_month(profile.events),
+    context = {"profile": profile, "quotes": payload["quotes"],
+               "months": events_by_month(profile.events),
                "partners": [(b if a.id == profile.actor.id else a, n) for a, b, n in partners],
                "hidden": db.hidden(actors=[profile.actor.id], min_confidence=shown)}
-    return Page("actor.html", context, serialize.profile_json(profile, db), profile.actor.name)
+    return Page("actor.html", context, payload, profile.actor.name)
 
 
 def article_page(db: Database, article_id: str) -> Page:

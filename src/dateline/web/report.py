@@ -14,7 +14,7 @@ from dateline.errors import E080, ExportError
 from dateline.model import ArticleHead, FusedEvent, KeyDate, Relation
 from dateline.query import Database
 from dateline.query.relations import busiest_pairs
-from dateline.query.render import events_by_month
+from dateline.render.labels import events_by_month
 from dateline.web.chart import relation_chart
 from dateline.web.templating import environment
 

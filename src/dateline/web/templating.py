@@ -1,4 +1,5 @@
-"""The Jinja2 environment shared by the web pages and the single-file report."""
+"""The Jinja2 environment of every HTML page Dateline writes: the web pages, the single-file
+report and the CLI's standalone pages (`--format html`), all in the one page shell `base.html`."""
 from __future__ import annotations
 
 from pathlib import Path
@@ -6,13 +7,18 @@ from urllib.parse import quote
 
 from jinja2 import Environment, FileSystemLoader, StrictUndefined
 
+from dateline.model import shown_name
 from dateline.query.confidence import confidence_label, evidence_words, threshold_label
-from dateline.query.render import date_label, sources_label, undated_label
-from dateline.query.render_key_dates import evidence_label, shown_events
 from dateline.query.serialize import iso
+from dateline.render.labels import (date_label, evidence_label, shown_events, sources_label,
+                                    undated_label, when_label)
 from dateline.web.marks import actor_href, event_href, marked_sentence
 
 TEMPLATES = Path(__file__).parent / "templates"
+# The web pages' menu (base.html); a standalone file has none.
+NAVIGATION = (("/", "Overview"), ("/timeline", "Timeline"), ("/key-dates", "Key dates"),
+              ("/events", "Events"), ("/actors", "Actors"), ("/relations", "Relations"),
+              ("/stories", "Stories"))
 QUAD_NAMES = {0: "neutral", 1: "verbal cooperation", 2: "material cooperation",
               3: "verbal conflict", 4: "material conflict"}
 
@@ -35,7 +41,8 @@ def environment() -> Environment:
                     "article_href": article_href, "web_url": web_url, "quad_name": QUAD_NAMES.get,
                     "evidence_label": evidence_label, "undated_label": undated_label,
                     "confidence_label": confidence_label, "threshold_label": threshold_label,
-                    "evidence_words": evidence_words}
+                    "evidence_words": evidence_words, "when_label": when_label,
+                    "shown": shown_name}
     env.globals |= {"marked_sentence": marked_sentence, "shown_events": shown_events,
-                    "article_href": article_href}
+                    "article_href": article_href, "navigation": NAVIGATION}
     return env

@@ -22,7 +22,6 @@ from spacy.tokens import Doc, Span, Token
 
 from dateline.analyze.events.intent import clause_verb, speech_verb
 from dateline.analyze.nlp import doc_text
-from dateline.analyze.quotes import QUOTE_PATTERN
 from dateline.analyze.tense import FUTURE, PAST, governing_verb, verb_direction
 from dateline.model import TimeRef
 
@@ -47,6 +46,9 @@ ON_ITS_VERB = "time expression on its verb"  # "held talks on Tuesday", "agreed 
 REPORTED = "day it was reported"  # "said on Wednesday it was imposing sanctions"
 INHERITED = "inherited from the sentence before"  # see `Narrative`
 UNDATED = "none"
+
+# Direct speech between quotation marks: an act inside it is told, not done, by the sentence.
+QUOTE_PATTERN = re.compile(r"[\"\u201c]([^\"\u201c\u201d]{12,}?)[\"\u201d]")
 
 
 @dataclass(frozen=True, slots=True)

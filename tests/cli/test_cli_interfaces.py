@@ -154,44 +154,7 @@ def test_cli_report_charts_only_its_period(tmp_path):
     assert "No dated events between them." in out.read_text(encoding="utf-8")
 
 
-# Key dates, over the sample corpus the real pipeline ingested once for the run.
-
-
-def test_cli_timeline_summary_json_has_the_key_date_shape(corpus_db):
-    shown = json.loads(ok("timeline", "--summary", "--dates", 3, "--db", corpus_db,
-                          "--format", "json"))
-    assert len(shown) == 3 and [k["date"] for k in shown] == sorted(k["date"] for k in shown)
-    for key in shown:
-        assert set(key) == {"date", "score", "articles", "later", "sentences", "events"}
-        assert all(set(s) == {"article", "path", "published", "sentence", "text"}
-                   for s in key["sentences"])
-    with Database(corpus_db) as database:
-        assert shown[0]["events"][0]["id"] in {e.id for e in database.events()}
-        first = shown[0]["sentences"][0]
-        assert first["text"] in " ".join(database.sentence_text(first["article"],
-                                                                first["sentence"]).split())
-
-
-def test_cli_timeline_summary_text_md_html(corpus_db):
-    with Database(corpus_db) as database:
-        days = [key.day.isoformat() for key in database.key_dates(dates=2, sentences=1)]
-    text = ok("timeline", "--summary", "--dates", 2, "--sentences", 1, "--db", corpus_db)
-    assert [line for line in text.splitlines() if line and not line.startswith(" ")] == days
-    assert "later; score" in text and "\n  - " in text and "\n  * " in text
-    assert f"## {days[0]}" in ok("timeline", "--summary", "--dates", 2, "--db", corpus_db,
-                                 "--format", "md")
-    page = ok("timeline", "--summary", "--dates", 2, "--db", corpus_db, "--format", "html")
-    assert page.startswith("<!DOCTYPE html>") and days[1] in page
-
-
-def test_cli_timeline_summary_misuse(corpus_db):
-    typed = invoke("timeline", "--summary", "--type", "CONSULT", "--db", corpus_db)
-    assert typed.exit_code == 1 and typed.output.startswith("E052")
-    none = invoke("timeline", "--summary", "--dates", 0, "--db", corpus_db)
-    assert none.exit_code == 1 and none.output.startswith("E051")
-    alone = invoke("timeline", "--dates", 3, "--db", corpus_db)
-    assert alone.exit_code == 2 and "--dates needs --summary" in alone.output
-    assert invoke("timeline", "--query", "wheat", "--db", corpus_db).exit_code == 2
+# The report's key dates, over the sample corpus the real pipeline ingested once for the run.
 
 
 def test_cli_report_opens_with_its_key_dates(corpus_db, tmp_path):

@@ -31,12 +31,28 @@ since_option = click.option("--since", metavar="D",
 until_option = click.option("--until", metavar="D",
                             help="Only events starting on or before D (YYYY, YYYY-MM or YYYY-MM-DD).")
 
-sentences_option = click.option("--sentences", type=int, metavar="N",
-                                help="With --summary: sentences quoted for each date "
-                                     f"(default {KEY_SENTENCES}).")
-query_option = click.option("--query", metavar="WORDS",
-                            help="With --summary: favour days named next to these words, and "
-                                 "sentences holding them.")
+
+def dates_option(default: int | None, help: str) -> Callable:
+    """How many key dates to show; None as the default tells a flag not given from one given."""
+    return click.option("--dates", type=int, metavar="K", default=default,
+                        show_default=default is not None, help=help)
+
+
+def sentences_option(lead: str = "") -> Callable:
+    """How many sentences each key date quotes; `lead` opens the help of an alias's flag."""
+    return click.option("--sentences", type=int, metavar="N",
+                        help=_led(lead, f"sentences quoted for each date (default {KEY_SENTENCES})."))
+
+
+def query_option(lead: str = "") -> Callable:
+    return click.option("--query", metavar="WORDS",
+                        help=_led(lead, "favour days named next to these words, and sentences "
+                                        "holding them."))
+
+
+def _led(lead: str, text: str) -> str:
+    """A help text after its lead ("With --summary: "), or as a sentence of its own."""
+    return lead + text if lead else text[0].upper() + text[1:]
 
 
 class Confidence(click.ParamType):
@@ -72,12 +88,6 @@ def echo_hidden(hidden: Hidden) -> None:
     note = hidden.note()
     if note:
         click.echo(f"{note}: add --all")
-
-
-def dates_option(default: int | None, help: str) -> Callable:
-    """How many key dates to show; None as the default tells a flag not given from one given."""
-    return click.option("--dates", type=int, metavar="K", default=default,
-                        show_default=default is not None, help=help)
 
 
 def format_option(*choices: str) -> Callable:

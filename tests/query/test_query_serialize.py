@@ -1,9 +1,10 @@
+"""The JSON shapes of DESIGN.md, and the lookups a listing makes to draw them: one per listing."""
 import json
 
 import pytest
 from samples import build_database
 
-from dateline.query import Database, render, serialize
+from dateline.query import Database, serialize
 
 
 @pytest.fixture
@@ -12,39 +13,6 @@ def db(tmp_path):
     build_database(path)
     with Database(path) as database:
         yield database
-
-
-def test_render_timeline_text_lines(db):
-    lines = render.timeline_text(db.timeline()).splitlines()
-    assert lines[1] == ("2021-07-13  CONSULT   Subrahmanyam Jaishankar (IND) met Mohammad Haneef "
-                        "Atmar (AFG) in Dushanbe  [3 sources]")
-    assert lines[0].endswith("[1 source]")
-    assert lines[-2] == "Undated" and "Taliban (AFG) threatened India" in lines[-1]
-
-
-def test_render_timeline_md_groups_by_month(db):
-    text = render.timeline_md(db.timeline())
-    assert text.index("## 2021-07") < text.index("## Undated")
-    assert "- **2021-07-13** CONSULT:" in text and "[articles/b.txt]" in text
-
-
-def test_render_timeline_html_escapes_and_stands_alone(db):
-    page = render.timeline_html(db.timeline())
-    assert page.startswith("<!DOCTYPE html>") and page.rstrip().endswith("</html>")
-    assert "<h2>2021-07</h2>" in page and "Dushanbe" in page
-
-
-def test_render_events_csv_has_one_row_per_event(db):
-    rows = render.events_csv(db.events()).splitlines()
-    assert rows[0].startswith("id,date,date_end") and len(rows) == 4
-
-
-def test_render_date_label_follows_precision(db):
-    event = db.events(type="CONSULT")[0]
-    event.date_precision = "month"
-    assert render.date_label(event) == "2021-07"
-    event.date_precision = "quarter"
-    assert render.date_label(event) == "2021-Q3"
 
 
 def test_serialize_event_json_has_design_shape(db):
@@ -69,7 +37,39 @@ def test_serialize_actor_and_quote_json(db):
     record = serialize.actor_json(actor, mentions)
     assert set(record) == {"id", "name", "kind", "country", "sector", "aliases", "roles",
                            "mentions"}
-    quote = serialize.quote_json(db.quotes(actors=["Jaishankar"])[0], db)
+    quote = serialize.quotes_json(db.quotes(actors=["Jaishankar"]), db)[0]
     assert quote["speaker"]["name"] == "Subrahmanyam Jaishankar"
     assert quote["path"] == "articles/a.txt" and quote["said_on"] == "2021-07-13"
     assert quote["sentence"].startswith("Jaishankar and Atmar met")
+
+
+def counting_queries(db, monkeypatch) -> list[str]:
+    """The SQL each query of `db` runs from now on, in order."""
+    ran: list[str] = []
+    query = db._query
+
+    def counted(sql, params=()):
+        ran.append(sql)
+        return query(sql, params)
+
+    monkeypatch.setattr(db, "_query", counted)
+    return ran
+
+
+def test_serialize_quotes_look_their_citations_up_once_per_listing(db, monkeypatch):
+    quotes = db.quotes()
+    db.actor(quotes[0].speaker)  # the actors are read once per opening, before the count
+    assert len(quotes) >= 2
+    ran = counting_queries(db, monkeypatch)
+    shown = serialize.quotes_json(quotes, db)
+    assert len(ran) == 1 and [q["id"] for q in shown] == [q.id for q in quotes]
+    assert all(q["path"] == db.article_source(q["article"]) for q in shown)
+    assert all(q["sentence"] == db.sentence_text(q["article"], quote.sentence)
+               for q, quote in zip(shown, quotes))
+
+
+def test_serialize_profile_json_looks_its_quotes_up_once(db, monkeypatch):
+    profile = db.actor_view("Jaishankar")
+    ran = counting_queries(db, monkeypatch)
+    shown = serialize.profile_json(profile, db)
+    assert len(ran) == 1 and len(shown["quotes"]) == len(profile.quotes) >= 1

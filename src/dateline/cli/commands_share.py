@@ -1,38 +1,15 @@
-"""The `dateline` commands that show and hand on what is stored: relations, serve, report, export."""
+"""The `dateline` commands that hand on what is stored: serve (the web UI), report (one HTML
+file) and export (files for other tools)."""
 from __future__ import annotations
 
 from urllib.parse import urlencode
 
 import click
 
-from dateline.cli_options import (Confidence, actor_option, confidence_options, dates_option,
-                                  db_option, echo_hidden, format_option, open_db, print_table,
-                                  since_option, until_option, user_errors)
+from dateline.cli.options import (Confidence, actor_option, confidence_options, dates_option,
+                                  db_option, echo_hidden, open_db, since_option, until_option,
+                                  user_errors)
 from dateline.errors import E084
-from dateline.query import render, serialize
-
-
-@click.command()
-@click.argument("a")
-@click.argument("b")
-@db_option
-@since_option
-@until_option
-@confidence_options
-@format_option("table", "json")
-def relations(a: str, b: str, db_path, since, until, min_confidence, fmt) -> None:
-    """Cooperation and conflict between actors A and B, month by month, with a small chart.
-
-    A state's side holds its own officials and bodies: "India" counts its ministers' events.
-    """
-    with user_errors(), open_db(db_path) as db:
-        asked = {"since": since, "until": until, "min_confidence": min_confidence}
-        found = db.relation(a, b, **asked)
-        if fmt == "json":
-            click.echo(serialize.dumps(serialize.relation_json(found)))
-        else:
-            print_table(render.relation_table(found))
-            echo_hidden(db.hidden_between(a, b, **asked))
 
 
 @click.command()
@@ -50,7 +27,8 @@ def relations(a: str, b: str, db_path, since, until, min_confidence, fmt) -> Non
                    "address bar), besides loopback names and --host; repeatable.")
 def serve(db_path, host: str, port: int, token: str | None,
           allowed_hosts: tuple[str, ...]) -> None:
-    """Browse the database in a web browser: timeline, events, actors, articles, relations."""
+    """Browse the database in a web browser: timeline, key dates, events, actors, articles,
+    relations."""
     import uvicorn
 
     from dateline.web.app import create_app
@@ -127,4 +105,4 @@ def export(out: str, db_path, fmt: str, min_confidence: float) -> None:
         click.echo(f"left out {count} {why}")
 
 
-COMMANDS = (relations, serve, report, export)
+COMMANDS = (serve, report, export)

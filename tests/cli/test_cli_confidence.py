@@ -18,6 +18,7 @@ LISTINGS = {
     ("timeline",): ("India evacuated", "Taliban (AFG) threatened India"),
     ("events",): ("RETREAT", "THREATEN"),
     ("timeline", "--summary"): ("RETREAT India -> Afghanistan",),
+    ("key-dates",): ("RETREAT India -> Afghanistan",),
     ("actor", "India"): ("India evacuated", "Taliban (AFG) threatened India"),
     ("relations", "India", "Afghanistan"): ("conflict",),  # the chart's header is always there
 }
@@ -165,7 +166,8 @@ def test_cli_export_keeps_every_event_unless_asked(mixed, tmp_path):
 
 
 def test_cli_help_documents_the_threshold():
-    for command in (("events",), ("timeline",), ("actor",), ("relations",), ("report",)):
+    for command in (("events",), ("timeline",), ("key-dates",), ("actor",), ("relations",),
+                    ("report",)):
         text = run(*command, "--help")
         assert "--min-confidence FLOAT" in text and "--all" in text, command
     assert "--min-confidence FLOAT" in run("export", "--help")

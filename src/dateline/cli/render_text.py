@@ -1,0 +1,171 @@
+"""What `dateline` prints as text and Markdown: timelines, one event, one article, one actor, and
+the key dates.
+
+Every path, title, outlet and name these show passes through `shown_name`, as `ingest`'s own
+lines do: a control code in a file name is shown escaped ("\\x1b"), never obeyed by the terminal.
+"""
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from dateline.model import (Actor, ActorProfile, ArticleView, FusedEvent, KeyDate, Quote, Reading,
+                            shown_name)
+from dateline.query import Database
+from dateline.query.confidence import confidence_label, evidence_words
+from dateline.query.serialize import iso
+from dateline.render.labels import (UNDATED, date_label, events_by_month, evidence_label,
+                                    more_label, shown_events, sources_label, undated_label,
+                                    when_label)
+
+_TYPE_WIDTH = 10  # the longest PLOVER type (COOPERATE) plus a space
+NO_KEY_DATES = "No key dates."
+
+
+def shown_actor(actor: Actor | None) -> str:
+    """The actor's name as a terminal may show it."""
+    return shown_name(actor.name) if actor else ""
+
+
+# Timelines.
+
+
+def timeline_text(events: Sequence[FusedEvent]) -> str:
+    """One line per event; undated events under an "Undated" heading at the end."""
+    dated = [e for e in events if e.date]
+    undated = [e for e in events if not e.date]
+    lines = [_timeline_line(date_label(e), e) for e in dated]
+    if undated:
+        lines += ["", UNDATED] if lines else [UNDATED]
+        lines += [_timeline_line(undated_label(e), e) for e in undated]
+    return "\n".join(lines)
+
+
+def _timeline_line(when: str, event: FusedEvent) -> str:
+    summary = shown_name(event.summary)
+    return f"{when:<10}  {event.type:<{_TYPE_WIDTH}}{summary}  {sources_label(event)}"
+
+
+def timeline_md(events: Sequence[FusedEvent]) -> str:
+    """A Markdown list grouped by month, each event citing its sources."""
+    lines = ["# Timeline", ""]
+    for month, members in events_by_month(events).items():
+        lines += [f"## {month}", ""]
+        for e in members:
+            when = f"**{when_label(e)}** " if when_label(e) else ""
+            cited = ", ".join(f"[{shown_name(s.source)}]" for s in e.sources)
+            lines.append(f"- {when}{e.type}: {shown_name(e.summary)} ({cited})")
+        lines.append("")
+    return "\n".join(lines)
+
+
+# One event, one article, one actor.
+
+
+def event_text(event: FusedEvent, readings: Sequence[Reading] = ()) -> str:
+    """One happening: what, who, where, when and why that date, how sure we are and why, then
+    every source sentence."""
+    where = shown_name(event.location.name) if event.location else "place not said"
+    when = when_label(event) or "undated"
+    lines = [f"{when}  {event.type}  {shown_name(event.summary)}",
+             f"{shown_actor(event.source_actor) or '-'} -> {shown_actor(event.target_actor) or '-'}; "
+             f"{where}; "
+             f"{event.mode}, CAMEO {event.cameo}, quad class {event.quad_class}, "
+             f"intensity {event.intensity:g}, {event.status}; {confidence_label(event.confidence)};"
+             f" id {event.id}"]
+    if event.date_note:
+        lines.append(f"date: {event.date_note}")
+    lines += [f"reading in {shown_name(r.source)}: {confidence_label(r.confidence)}; "
+              f"{'; '.join(evidence_words(r.evidence)) or 'no evidence recorded'}" for r in readings]
+    lines += ["", f"{len(event.sources)} source{'' if len(event.sources) == 1 else 's'}"]
+    lines += [f"- {shown_name(s.source)} ({iso(s.published) or 'undated'}): {s.sentence}"
+              for s in event.sources]
+    return "\n".join(lines)
+
+
+def article_text(view: ArticleView, db: Database) -> str:
+    """An article's cleaned text, then what analysis found in it, each with its offsets."""
+    article = view.article
+    lines = [shown_name(article.title or article.source),
+             f"{shown_name(article.source)}; published {iso(article.published) or 'undated'} "
+             f"({article.published_basis}); id {article.id}", "", article.text, ""]
+    lines += [f"actor  {m.start}-{m.end}  {m.text!r} -> {shown_actor(db.actor(m.actor_id))}"
+              for m in view.mentions]
+    lines += [f"time   {t.start}-{t.end}  {t.text!r} -> {t.value}" for t in view.times]
+    lines += [f"event  sentence {e.sentence}  {e.trigger!r} -> {e.type} {e.fused_id or ''}"
+              for e in view.events]
+    return "\n".join(lines)
+
+
+def profile_text(profile: ActorProfile, db: Database) -> str:
+    """One actor: who they are, what they are called, the offices they held, what they did and
+    said, each quote citing its article (looked up once for all of them)."""
+    actor = profile.actor
+    coded = ", ".join(part for part in (actor.kind, actor.country, actor.sector) if part)
+    lines = [f"{shown_name(actor.name)}  ({shown_name(coded)}; {actor.id})",
+             f"{profile.mentions} mentions in {profile.articles} articles"]
+    if actor.aliases:
+        lines.append("also: " + "; ".join(shown_name(alias) for alias in actor.aliases))
+    lines += [f"role: {shown_name(role.label())}"
+              + (" (as the articles show it)" if role.basis == "text" else "")
+              for role in actor.roles]
+    lines += ["", f"{len(profile.events)} events"] + timeline_text(profile.events).splitlines()
+    lines += ["", f"{len(profile.quotes)} quotes"]
+    paths = cited_paths(profile.quotes, db)
+    lines += [f"{iso(q.said_on) or 'undated':<10}  \"{shown_name(q.text)}\"  "
+              f"[{shown_name(paths.get(q.id))}]" for q in profile.quotes]
+    return "\n".join(lines)
+
+
+def cited_paths(quotes: Sequence[Quote], db: Database) -> dict[str, str | None]:
+    """The path of the article each quote was read in, by quote id, in one query."""
+    return {quote_id: citation.path
+            for quote_id, citation in db.quote_citations(quotes).items()}
+
+
+# Key dates: each date shows why it counts (its articles, how many of them came later, its
+# score), the sentences chosen to say what happened, each citing its article, and its busiest
+# events.
+
+
+def _sources(event: FusedEvent) -> str:
+    count = len(event.sources)
+    return f"{count} source{'' if count == 1 else 's'}"
+
+
+def _event_line(event: FusedEvent) -> str:
+    source = shown_name(event.source_actor.name) if event.source_actor else "-"
+    target = shown_name(event.target_actor.name) if event.target_actor else "-"
+    return f"{event.type} {source} -> {target} ({_sources(event)}) [{event.id}]"
+
+
+def key_dates_text(keys: Sequence[KeyDate]) -> str:
+    """Per date: the day, its evidence, its sentences citing their articles, then its events."""
+    blocks = []
+    for key in keys:
+        events, more = shown_events(key)
+        lines = [iso(key.day), f"  {evidence_label(key)}"]
+        lines += [f"  - {s.text} [{s.article_id}]" for s in key.sentences]
+        lines += [f"  * {_event_line(e)}" for e in events]
+        if more:
+            lines.append(f"  * {more_label(more)}")
+        blocks.append("\n".join(lines))
+    return "\n\n".join(blocks) or NO_KEY_DATES
+
+
+def key_dates_md(keys: Sequence[KeyDate]) -> str:
+    """A Markdown section per date: its evidence, its sentences quoted with their sources, its events."""
+    lines = ["# Key dates", ""]
+    for key in keys:
+        events, more = shown_events(key)
+        lines += [f"## {iso(key.day)}", "", f"*{evidence_label(key)}*", ""]
+        if key.sentences:
+            lines += [f"- “{s.text}” ([{shown_name(s.source)}], "
+                      f"{iso(s.published) or 'undated'})" for s in key.sentences] + [""]
+        if events:
+            lines += ["Events:", ""] + [f"- {e.type}: {shown_name(e.summary)} ({_sources(e)})"
+                                        for e in events]
+            lines += [f"- {more_label(more)}"] if more else []
+            lines.append("")
+    if not keys:
+        lines += [NO_KEY_DATES, ""]
+    return "\n".join(lines)

@@ -1,0 +1,159 @@
+"""The pages of the web UI, each answered as HTML at its path and as JSON at its path plus
+`.json` (`/` at `/index.json`), by one `answer`.
+
+Every request opens the database read-only and closes it before answering, so a running server
+never holds the file and always shows what the last finished ingest stored. `/timeline?summary=1`
+is the old address of the key dates: it redirects to `/key-dates`, its query kept.
+"""
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+from urllib.parse import urlencode
+
+from fastapi import Depends, FastAPI, Query, Request
+from fastapi.responses import HTMLResponse, JSONResponse, RedirectResponse, Response
+from jinja2 import Environment
+
+from dateline.errors import DatelineError
+from dateline.query import Database
+from dateline.web import pages
+from dateline.web.error_pages import error_answer
+from dateline.web.pages import Filters, KeyDatesAsked, Page, Threshold
+
+STYLESHEET = "/style.css"  # linked by every page; a standalone file holds it inline
+
+
+@dataclass(frozen=True, slots=True)
+class Site:
+    """What every page is answered from: the database file, the templates, the stylesheet."""
+
+    db_path: str | Path | None
+    templates: Environment
+    stylesheet: str
+
+
+def answer(request: Request, build: Callable[[Database], Page]) -> Response:
+    """The page `build` makes of the database, as HTML, or its payload for a `.json` path."""
+    site: Site = request.app.state.site
+    wants_json = request.url.path.endswith(".json")
+    try:
+        with Database(site.db_path) as db:
+            page = build(db)
+            if wants_json:
+                return JSONResponse(page.payload)
+            html = site.templates.get_template(page.template).render(
+                **page.context, title=page.title, here=request.url.path,
+                json_url=_json_url(request), show_all_url=_show_all_url(request))
+    except DatelineError as error:
+        return error_answer(site.templates, error, wants_json)
+    return HTMLResponse(html)
+
+
+def query_threshold(show_all: str = Query(default="", alias="all"),
+                    min_confidence: str = "") -> Threshold:
+    """The confidence a page lists events from, as typed; it is checked when the page is built,
+    so a bad one is answered as any other bad value (400)."""
+    return Threshold(show_all, min_confidence)
+
+
+def query_filters(actor: list[str] = Query(default=[]), type: str = "", since: str = "",
+                  until: str = "", threshold: Threshold = Depends(query_threshold)) -> Filters:
+    """The timeline's, the key dates' and the events page's filters, from the query string."""
+    return Filters.of(actor, type, since, until, threshold)
+
+
+# The pages, by the name of their `dateline` command.
+
+
+def style(request: Request) -> Response:
+    return Response(request.app.state.site.stylesheet, media_type="text/css")
+
+
+def overview(request: Request, threshold: Threshold = Depends(query_threshold)) -> Response:
+    return answer(request, lambda db: pages.overview_page(db, threshold))
+
+
+def timeline(request: Request, filters: Filters = Depends(query_filters),
+             summary: str = "") -> Response:
+    if summary.strip() not in ("", "0"):  # the key dates' old address
+        return _moved_to_key_dates(request)
+    return answer(request, lambda db: pages.timeline_page(db, filters))
+
+
+def key_dates(request: Request, filters: Filters = Depends(query_filters), dates: str = "",
+              sentences: str = "", query: str = "") -> Response:
+    asked = KeyDatesAsked(dates, sentences, query)
+    return answer(request, lambda db: pages.key_dates_page(db, filters, asked))
+
+
+def events(request: Request, filters: Filters = Depends(query_filters)) -> Response:
+    return answer(request, lambda db: pages.events_page(db, filters))
+
+
+def event(request: Request, event_id: str) -> Response:
+    return answer(request, lambda db: pages.event_page(db, event_id))
+
+
+def actors(request: Request) -> Response:
+    return answer(request, pages.actors_page)
+
+
+def actor(request: Request, actor_id: str,
+          threshold: Threshold = Depends(query_threshold)) -> Response:
+    return answer(request, lambda db: pages.actor_page(db, actor_id, threshold))
+
+
+def article(request: Request, article_id: str) -> Response:
+    return answer(request, lambda db: pages.article_page(db, article_id))
+
+
+def relations(request: Request, a: str = "", b: str = "", since: str = "", until: str = "",
+              threshold: Threshold = Depends(query_threshold)) -> Response:
+    return answer(request, lambda db: pages.relations_page(db, a, b, since, until, threshold))
+
+
+def stories(request: Request) -> Response:
+    return answer(request, pages.stories_page)
+
+
+PAGES: tuple[tuple[str, Callable[..., Response]], ...] = (
+    ("/", overview), ("/timeline", timeline), ("/key-dates", key_dates), ("/events", events),
+    ("/events/{event_id}", event), ("/actors", actors), ("/actors/{actor_id}", actor),
+    ("/articles/{article_id}", article), ("/relations", relations), ("/stories", stories))
+
+
+def add_pages(app: FastAPI) -> None:
+    """Every page at its path and at its path plus `.json`, the `.json` one registered first:
+    "/events/{event_id}" would take "x.json" as an id."""
+    app.get(STYLESHEET)(style)
+    for path, endpoint in PAGES:
+        app.get(_json_path(path))(endpoint)
+        app.get(path)(endpoint)
+
+
+def _json_path(path: str) -> str:
+    return f"{'/index' if path == '/' else path}.json"
+
+
+def _moved_to_key_dates(request: Request) -> Response:
+    """`/timeline?summary=1` (and its `.json`) at the key dates' own address, its query kept."""
+    # The query as it was written, less `summary`: the new page links its JSON with it as is.
+    kept = "&".join(part for part in request.url.query.split("&")
+                    if part and part.partition("=")[0] != "summary")
+    path = "/key-dates.json" if request.url.path.endswith(".json") else "/key-dates"
+    return RedirectResponse(f"{path}?{kept}" if kept else path, status_code=308)
+
+
+def _show_all_url(request: Request) -> str:
+    """This page listing every event: its query kept, any threshold replaced by `all=1`."""
+    kept = [(k, v) for k, v in request.query_params.multi_items()
+            if k not in ("all", "min_confidence")]
+    return f"{request.url.path}?{urlencode([*kept, ('all', '1')])}"
+
+
+def _json_url(request: Request) -> str:
+    path = "/index" if request.url.path == "/" else request.url.path
+    query = f"?{request.url.query}" if request.url.query else ""
+    return f"{path}.json{query}"
