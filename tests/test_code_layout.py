@@ -219,3 +219,10 @@ def test_code_layout_pipeline_loads_analysis_lazily():
                  for m in ([node.module] if isinstance(node, ast.ImportFrom) else
                            [a.name for a in node.names])}
     assert not {m for m in top_level if m.startswith(("dateline.analyze", "dateline.ingest"))}
+
+
+def test_code_layout_test_files_have_unique_names():
+    # The test folders are not packages: pytest imports each file by its name alone, so two files
+    # of one name in two folders would stop the whole run.
+    names = [path.name for path in (SRC.parent / "tests").rglob("test_*.py") if "node_modules" not in path.parts]
+    assert sorted({name for name in names if names.count(name) > 1}) == []
