@@ -12,7 +12,7 @@ from samples import build_database
 MEETING, EVACUATION, THREAT = "CONSULT", "RETREAT", "THREATEN"
 CONFIDENCE = {MEETING: 0.82, EVACUATION: 0.2, THREAT: 0.3}
 THREAT_DATE_VALUE = "XXXX-11-04"
-# What each per-article reading rests on (analyze.events.confidence.EVIDENCE names).
+# What each per-article reading rests on (dateline.evidence.EVIDENCE names).
 EVIDENCE = {MEETING: "doer,target,main-clause,date-text,occurred",
             THREAT: "doer,target,quoted,hedged,undated,occurred"}
 

@@ -1,4 +1,4 @@
-"""Fit the weights of event confidence (src/dateline/analyze/lexicon/confidence.json) on the
+"""Fit the weights of event confidence (src/dateline/data/evidence_weights.json) on the
 real-news annotations, and compare them with the weights shipped, on held-out collections.
 
     .venv/bin/python benchmarks/realnews_gold.py --features /tmp/features.jsonl
@@ -22,12 +22,12 @@ import numpy as np
 
 ROOT = Path(__file__).resolve().parents[2]
 sys.path.insert(0, str(ROOT / "src"))
-from dateline.analyze.events.confidence import EVIDENCE  # noqa: E402
+from dateline.evidence import EVIDENCE  # noqa: E402
 from dateline.model import PLOVER_TYPES  # noqa: E402
 
 NAMES = (*EVIDENCE, *(f"type:{kind}" for kind in PLOVER_TYPES))
 
-WEIGHTS = ROOT / "src" / "dateline" / "analyze" / "lexicon" / "confidence.json"
+WEIGHTS = ROOT / "src" / "dateline" / "data" / "evidence_weights.json"
 # The weights set by hand before any annotation existed, kept to show what fitting gained.
 HAND_WEIGHTS = {
     "intercept": -1.5, "doer": 1.2, "target": 0.6, "political-doer": 0.8, "person-doer": 0.2,

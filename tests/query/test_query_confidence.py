@@ -106,7 +106,7 @@ def test_confidence_readings_say_the_evidence_in_words(mixed_database):
 
 
 def test_confidence_every_evidence_name_has_words():
-    from dateline.analyze.events.confidence import EVIDENCE
+    from dateline.evidence import EVIDENCE
     assert set(EVIDENCE) <= set(EVIDENCE_WORDS)
 
 

@@ -45,7 +45,7 @@ class Event:
     source_sector: str | None = None
     target_text: str | None = None
     target_sector: str | None = None
-    evidence: tuple[str, ...] = ()  # what the confidence rests on: analyze.events.confidence.EVIDENCE names
+    evidence: tuple[str, ...] = ()  # what the confidence rests on: dateline.evidence.EVIDENCE names
     # Which rule found each part of the reading, as (part, rule name) pairs, parts among "trigger",
     # "source", "target", "date" and "location"; "none" where no rule did (see analyze.events.arguments).
     found_by: tuple[tuple[str, str], ...] = ()

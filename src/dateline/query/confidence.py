@@ -20,7 +20,7 @@ from dateline.model import Reading
 # benchmark (benchmarks/realnews_gold.py) measured the precision the README states.
 DEFAULT_MIN_CONFIDENCE = 0.5
 
-# What each piece of evidence (analyze.events.confidence.EVIDENCE) tells a reader, in EVIDENCE order;
+# What each piece of evidence (dateline.evidence.EVIDENCE) tells a reader, in EVIDENCE order;
 # "type:CONSULT" (the weight of the event's type) is said by `evidence_words`.
 EVIDENCE_WORDS = {
     "doer": "names who acted",

@@ -4,46 +4,26 @@ The evidence is what a careful reader checks before believing a line on a timeli
 sentence name who did it, and to whom; is the act in the sentence's main clause or buried in a
 report, a quote, a question or a modal; is the doer a political actor at all; do the words date
 it, and how often a reading of its PLOVER type is right (`type:ASSAULT`: some types' words are
-far more ambiguous than others'). `lexicon/confidence.json` weighs each piece (a logistic model:
-intercept plus the weights of the evidence present); `benchmarks/realnews/fit_confidence.py`
-says how the weights were chosen.
+far more ambiguous than others'). `dateline.evidence` weighs each piece (a logistic model:
+intercept plus the weights of the evidence present).
 """
 from __future__ import annotations
 
-import json
-import math
 from collections.abc import Callable
-from functools import cache
-from importlib import resources
 
 from spacy.tokens import Token
 
 from dateline.analyze.events.dates import quoted_spans
 from dateline.analyze.events.intent import clause_verb, speech_verb
 from dateline.analyze.events.status import is_hedged, own_line
+from dateline.evidence import EVIDENCE
 from dateline.model import Actor, Event
 
 # Sectors whose members act politically in their own name; a person's sector is their office's.
 POLITICAL_SECTORS = frozenset({"GOV", "MIL", "REB", "INS", "OPP", "PTY", "COP", "JUD", "LEG", "SPY",
                                "IGO", "NGO", "UAF", "CRM"})
-EVIDENCE = ("doer", "target", "political-doer", "person-doer", "main-clause", "reported", "quoted",
-            "hedged", "question", "verb", "unpunctuated", "date-text", "date-inherited",
-            "date-publication", "undated", "occurred", "claimed", "planned", "denied", "conditional")
 # How a sentence ends when it is one: scraped highlights, captions and menus run on without.
 SENTENCE_ENDS = ".!?\"'\u201d\u2019)"
-
-
-@cache
-def weights() -> dict[str, float]:
-    text = (resources.files("dateline.analyze") / "lexicon" / "confidence.json").read_text(encoding="utf-8")
-    return json.loads(text)["weights"]
-
-
-def score(evidence: tuple[str, ...]) -> float:
-    """The logistic model's probability that a reading with this evidence is right."""
-    table = weights()
-    logit = table["intercept"] + sum(table.get(name, 0.0) for name in evidence)
-    return round(1 / (1 + math.exp(-logit)), 3)
 
 
 def _date_evidence(event: Event) -> str:

@@ -20,13 +20,14 @@ from dataclasses import replace
 from spacy.tokens import Doc, Token
 
 from dateline.analyze.events.coding import ArticleContext, code_trigger
-from dateline.analyze.events.confidence import evidence_for, score
+from dateline.analyze.events.confidence import evidence_for
 from dateline.analyze.events.dates import Narrative, dated_times
 from dateline.analyze.events.intent import is_alleged, is_forecast, is_requested
 from dateline.analyze.events.mention_index import ACTOR_NOUNS, MentionIndex
 from dateline.analyze.events.pairs import same_side
 from dateline.analyze.events.trigger_matcher import TriggerCandidates, trigger_words
 from dateline.analyze.events.triggers import Lexicon, find_triggers, is_under_light_verb, load_lexicon
+from dateline.evidence import score
 from dateline.knowledge import Knowledge
 from dateline.model import DATE_BASES, Actor, Article, Event, Mention, TimeRef
 
