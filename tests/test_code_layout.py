@@ -32,6 +32,7 @@ MAY_IMPORT = {
     "export": BASE | {"query", "knowledge", "render"},
     "web": BASE | {"query", "render"},
     "extract": BASE | {"analyze", "ingest", "knowledge"},
+    "explain": BASE | {"analyze", "ingest", "knowledge", "query"},
     "corrections": BASE | {"store", "fuse", "query", "knowledge"},
     "pipeline": BASE | {"ingest", "analyze", "store", "fuse", "knowledge", "executors"},
     # The interfaces on top: the CLI and the package's own front door may use every part.

@@ -123,6 +123,22 @@ def test_web_event_page_shows_every_source_with_trigger_and_date_marked(client, 
     assert f"<time datetime=\"{event.date.isoformat()}\">" in html
 
 
+def test_web_event_page_says_how_each_reading_was_read(client, some, corpus_db):
+    event, _ = some
+    html = page(client, f"/events/{event.id}").text
+    assert "<h2>How it was read</h2>" in html
+    readings = html.split('<details class="explained"')[1:]
+    assert len(readings) == len(event.members)
+    with Database(corpus_db) as db:
+        explained = db.explain(event.id).readings
+    for reading, block in zip(explained, readings):
+        rules = dict(reading.event.found_by)
+        assert f'data-event="{reading.event.id}"' in block
+        assert f'<th>trigger</th>' in block and f'[{rules["trigger"]}]' in block
+        assert f'[{rules["source"]}]' in block and f'[{rules["date"]}]' in block
+        assert "intercept" in block and "not recorded" not in block
+
+
 def test_web_article_page_marks_actors_times_and_triggers(client, corpus_db, some):
     _, article = some
     with Database(corpus_db) as db:

@@ -1,8 +1,9 @@
 """The `dateline` command: parse flags, call the library, print. Nothing else lives here.
 
 The commands, by job: `commands_ingest` (ingest, timex, extract), `commands_events` (events,
-event, timeline, key-dates), `commands_actors` (actors, actor, quotes, relations),
-`commands_articles` (article, stories, stats), `commands_share` (serve, report, export). Their
+event, timeline, key-dates), `commands_explain` (explain), `commands_actors` (actors, actor,
+quotes, relations), `commands_articles` (article, stories, stats), `commands_share` (serve,
+report, export). Their
 flags are in `options`; what they print is drawn by `render_text`, `render_tables` and
 `render_html`.
 """
@@ -10,8 +11,8 @@ from __future__ import annotations
 
 import click
 
-from dateline.cli import (commands_actors, commands_articles, commands_events, commands_ingest,
-                          commands_share)
+from dateline.cli import (commands_actors, commands_articles, commands_events, commands_explain,
+                          commands_ingest, commands_share)
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
@@ -20,6 +21,7 @@ def main() -> None:
     """Dateline: news articles in, a cited and truly dated timeline of events out."""
 
 
-for job in (commands_ingest, commands_events, commands_actors, commands_articles, commands_share):
+for job in (commands_ingest, commands_events, commands_explain, commands_actors, commands_articles,
+            commands_share):
     for command in job.COMMANDS:
         main.add_command(command)

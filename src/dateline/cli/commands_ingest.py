@@ -3,7 +3,6 @@ code one file, printing JSON)."""
 from __future__ import annotations
 
 import json
-import re
 import sys
 from contextlib import contextmanager
 from datetime import date
@@ -13,7 +12,7 @@ from rich.console import Console
 from rich.progress import Progress
 
 from dateline import pipeline
-from dateline.cli.options import db_option, format_option, user_errors
+from dateline.cli.options import IsoDate, db_option, format_option, user_errors
 from dateline.errors import E003, E010, E014, InputError
 from dateline.query.serialize import dumps
 
@@ -76,24 +75,6 @@ def _progress_bar():
 
 
 TIMEX_KEYS = ("start", "end", "text", "type", "value")  # the output contract, in this order
-ISO_DAY = re.compile(r"\d{4}-\d{2}-\d{2}")
-
-
-class IsoDate(click.ParamType):
-    """A calendar day written YYYY-MM-DD, and nothing looser (no week dates, no 8-digit forms)."""
-
-    name = "YYYY-MM-DD"
-
-    def convert(self, value, param, ctx) -> date:
-        if isinstance(value, date):
-            return value
-        try:
-            if ISO_DAY.fullmatch(value):
-                return date.fromisoformat(value)
-        except ValueError:
-            pass  # the right shape but no such day, e.g. 2021-13-01
-        self.fail(f"{value!r} is not a calendar date; expected YYYY-MM-DD, e.g. 2021-07-14",
-                  param, ctx)
 
 
 @click.command()

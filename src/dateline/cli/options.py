@@ -3,10 +3,12 @@ from __future__ import annotations
 
 import functools
 import os
+import re
 import sys
 from inspect import signature
 from collections.abc import Callable
 from contextlib import contextmanager
+from datetime import date
 
 import click
 from rich.console import Console
@@ -123,3 +125,23 @@ def open_db(db_path: str | None) -> Database:
 
 def print_table(table) -> None:
     Console().print(table)
+
+
+ISO_DAY = re.compile(r"\d{4}-\d{2}-\d{2}")
+
+
+class IsoDate(click.ParamType):
+    """A calendar day written YYYY-MM-DD, and nothing looser (no week dates, no 8-digit forms)."""
+
+    name = "YYYY-MM-DD"
+
+    def convert(self, value, param, ctx) -> date:
+        if isinstance(value, date):
+            return value
+        try:
+            if ISO_DAY.fullmatch(value):
+                return date.fromisoformat(value)
+        except ValueError:
+            pass  # the right shape but no such day, e.g. 2021-13-01
+        self.fail(f"{value!r} is not a calendar date; expected YYYY-MM-DD, e.g. 2021-07-14",
+                  param, ctx)

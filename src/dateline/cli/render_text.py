@@ -1,5 +1,5 @@
-"""What `dateline` prints as text and Markdown: timelines, one event, one article, one actor, and
-the key dates.
+"""What `dateline` prints as text and Markdown: timelines, one event, one article, one actor, the
+key dates, and how events were read.
 
 Every path, title, outlet and name these show passes through `shown_name`, as `ingest`'s own
 lines do: a control code in a file name is shown escaped ("\\x1b"), never obeyed by the terminal.
@@ -8,11 +8,12 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from dateline.model import (Actor, ActorProfile, ArticleView, FusedEvent, KeyDate, Quote, Reading,
-                            shown_name)
+from dateline.model import (Actor, ActorProfile, ArticleView, Explanation, FusedEvent, KeyDate, Quote,
+                            Reading, ReadingExplained, shown_name)
 from dateline.query import Database
 from dateline.query.confidence import confidence_label, evidence_words
 from dateline.query.serialize import iso
+from dateline.render.explanation import article_label, logit, parts_read, weights_read
 from dateline.render.labels import (UNDATED, date_label, events_by_month, evidence_label,
                                     more_label, shown_events, sources_label, undated_label,
                                     when_label)
@@ -169,3 +170,44 @@ def key_dates_md(keys: Sequence[KeyDate]) -> str:
     if not keys:
         lines += [NO_KEY_DATES, ""]
     return "\n".join(lines)
+
+
+# How events were read (`dateline explain`).
+
+def explanation_text(explanation: Explanation) -> str:
+    fused, readings = explanation.fused, explanation.readings
+    lines = []
+    if fused is not None:
+        lines += [f"Event {fused.id}: {fused.type}, {when_label(fused) or UNDATED.lower()}, "
+                  f"{confidence_label(fused.confidence)}", f"  {shown_name(fused.summary)}",
+                  f"  {FUSED_CONFIDENCE}", ""]
+    elif not readings:
+        return "No event found in the text."
+    for number, reading in enumerate(readings, start=1):
+        lines += _reading_lines(reading, f"Reading {number} of {len(readings)}") + [""]
+    return "\n".join(lines).rstrip("\n")
+
+
+# What the fused event's confidence is made of (fuse.confidence), in a reader's words.
+FUSED_CONFIDENCE = ("its confidence: its surest reading's, made surer by each further independent "
+                    "article (copies of one article add nothing)")
+
+
+# A reading from a store of an older version whose article no longer gives its event.
+RULES_NOT_KEPT = "not recorded for this reading (it was stored by an older version)"
+
+
+def _reading_lines(reading: ReadingExplained, title: str) -> list[str]:
+    event = reading.event
+    lines = [f"{title}: event {event.id}, {confidence_label(event.confidence)}",
+             f"  {'from':<10}{article_label(reading.article)}",
+             f"  {'sentence':<10}\u201c{shown_name(event.sentence_text)}\u201d"]
+    lines += [f"  {part.part:<10}{part.found}" + (f"  [{part.rule}]" if part.rule else "")
+              for part in parts_read(reading)]
+    if not event.found_by:
+        lines.append(f"  {'rules':<10}{RULES_NOT_KEPT}")
+    if reading.weights:
+        lines.append(f"  {'why':<10}{confidence_label(event.confidence)}: the logistic of {logit(reading):+.2f}, "
+                     "the sum of")
+        lines += [f"  {'':<10}{weight.weight:+6.2f}  {weight.evidence}" for weight in weights_read(reading)]
+    return lines

@@ -5,7 +5,8 @@ from dataclasses import dataclass, field
 from datetime import date
 
 from dateline.model.actors import Actor
-from dateline.model.articles import Article, Sentence, TimeRef
+from dateline.model.articles import Article, ArticleHead, Sentence, TimeRef
+from dateline.model.events import Event
 from dateline.model.fused import ActorMention, EventMark, FusedEvent
 
 
@@ -135,3 +136,24 @@ class ActorSplit:
     article_id: str
     actor_id: str
     original_id: str
+
+
+@dataclass(slots=True)
+class ReadingExplained:
+    """One reading of an event and how it was read: the rule that found each part (the event's
+    `found_by`), and what each piece of its evidence added to its confidence."""
+
+    event: Event  # the per-article reading, as analysis coded it
+    article: ArticleHead
+    source_actor: Actor | None  # the canonical actors its ids stand for
+    target_actor: Actor | None
+    weights: tuple[tuple[str, float], ...] = ()  # (evidence, weight), the intercept first
+
+
+@dataclass(slots=True)
+class Explanation:
+    """How an event was found: each of its readings explained; `fused` is the stored event they
+    were fused into, None for a text explained on its own (`dateline explain "SENTENCE"`)."""
+
+    readings: list[ReadingExplained]
+    fused: FusedEvent | None = None

@@ -13,11 +13,12 @@ from collections.abc import Sequence
 from datetime import date
 
 from dateline.errors import E048, QueryError
-from dateline.model import Actor, ActorProfile, KeyDate, Overview, Relation
+from dateline.model import Actor, ActorProfile, Explanation, KeyDate, Overview, Relation
 from dateline.query.article_queries import ArticleQueries
 from dateline.query.confidence import Hidden, shown_confidence
 from dateline.query.dates import since_bound, until_bound
 from dateline.query.event_queries import HIDDEN, SHOWN, EventQueries, day_filters
+from dateline.query.explain import explain_readings
 from dateline.query.key_dates import Scope, choose_key_dates, query_words
 from dateline.query.relations import busiest_pairs, relation
 from dateline.store.schema import FUSED_EVENT_COLUMNS
@@ -43,6 +44,12 @@ class Database(EventQueries, ArticleQueries):
                             self.quotes(actors=[actor.id]))
 
     actor_profile = actor_view  # its name until the views were named for their commands
+
+    def explain(self, event_id: str) -> Explanation:
+        """How an event (by its id, or a per-article event's) was found: each reading with the
+        rule behind its trigger, actors, date and place, and what each piece of evidence added
+        to its confidence: `dateline explain ID`, the event page's "How it was read"."""
+        return explain_readings(self.connection, self.event(event_id), self.actor)
 
     # Key dates.
 

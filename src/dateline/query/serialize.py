@@ -4,8 +4,9 @@ from __future__ import annotations
 import json
 from datetime import date
 
-from dateline.model import (Actor, ActorProfile, ArticleView, FusedEvent, KeyDate, Location,
-                            Overview, Quote, Reading, Relation, Role, Story, SummarySentence)
+from dateline.model import (Actor, ActorProfile, ArticleView, Explanation, FusedEvent, KeyDate,
+                            Location, Overview, Quote, Reading, ReadingExplained, Relation, Role,
+                            Story, SummarySentence)
 from dateline.query.article_queries import QuoteCitation
 from dateline.query.confidence import evidence_words
 from dateline.query.database import Database
@@ -58,6 +59,37 @@ def reading_json(reading: Reading) -> dict:
 def event_detail_json(event: FusedEvent, readings: list[Reading]) -> dict:
     """One event as `dateline event` and its page show it: with each article's reading."""
     return {**event_json(event), "readings": [reading_json(r) for r in readings]}
+
+
+def explanation_json(explanation: Explanation) -> dict:
+    """How an event was read, as `dateline explain --format json` prints it: the fused event (null
+    for a text explained on its own) and each reading with its rules and evidence weights."""
+    fused = explanation.fused
+    return {"event": event_json(fused) if fused else None,
+            "readings": [reading_explained_json(r) for r in explanation.readings]}
+
+
+def reading_explained_json(reading: ReadingExplained) -> dict:
+    event = reading.event
+    names = [name for name, _weight in reading.weights]
+    return {
+        "event": event.id, "article": reading.article.id, "path": reading.article.source,
+        "title": reading.article.title, "outlet": reading.article.outlet,
+        "published": iso(reading.article.published), "sentence": event.sentence_text,
+        "trigger": event.trigger, "type": event.type, "mode": event.mode, "cameo": event.cameo,
+        "status": event.status,
+        "source_actor": actor_ref(reading.source_actor), "source_text": event.source_text,
+        "target_actor": actor_ref(reading.target_actor), "target_text": event.target_text,
+        "location": location_json(event.location),
+        "date": iso(event.date), "date_end": iso(event.date_end), "date_precision": event.date_precision,
+        "date_basis": event.date_basis, "date_value": event.date_value, "date_text": event.date_text,
+        # Which rule found each part; empty for a reading stored before rules were kept.
+        "found_by": dict(event.found_by),
+        "confidence": event.confidence,
+        "weights": [{"evidence": name, "words": said, "weight": weight}
+                    for name, said, (_n, weight) in zip(names, ["intercept", *evidence_words(names[1:])],
+                                                         reading.weights)],
+    }
 
 
 def key_date_sentence_json(sentence: SummarySentence) -> dict:

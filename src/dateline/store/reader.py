@@ -2,6 +2,7 @@
 fusion reads is in `fusion_reads`."""
 from __future__ import annotations
 
+import json
 from collections.abc import Sequence
 
 import duckdb
@@ -15,6 +16,8 @@ def event_from_row(row: Sequence[object]) -> Event:
     name, country = values.pop("location_name"), values.pop("location_country")
     location = Location(name, country) if name else None
     values["evidence"] = tuple(filter(None, (values["evidence"] or "").split(",")))
+    # (part, rule) pairs as JSON; none in a store from before rules were kept.
+    values["found_by"] = tuple(tuple(pair) for pair in json.loads(values["found_by"] or "[]"))
     return Event(location=location, **values)
 
 

@@ -28,7 +28,7 @@ EVENT_COLUMNS = ("id", "article_id", "type", "mode", "cameo", "quad_class", "int
                  "source_actor", "target_actor", "trigger", "sentence", "sentence_text", "status",
                  "location_name", "location_country", "date", "date_end", "date_precision",
                  "date_basis", "date_text", "confidence", "source_text", "source_sector",
-                 "target_text", "target_sector", "date_value", "evidence")
+                 "target_text", "target_sector", "date_value", "evidence", "found_by")
 QUOTE_COLUMNS = ("id", "article_id", "speaker", "text", "sentence", "said_on")
 FUSED_EVENT_COLUMNS = ("id", "type", "mode", "cameo", "quad_class", "intensity", "status",
                        "source_actor", "target_actor", "location_name", "location_country", "date",
@@ -60,7 +60,7 @@ TABLES = {
         status VARCHAR, location_name VARCHAR, location_country VARCHAR, date DATE,
         date_end DATE, date_precision VARCHAR, date_basis VARCHAR, date_text VARCHAR,
         confidence DOUBLE, source_text VARCHAR, source_sector VARCHAR, target_text VARCHAR,
-        target_sector VARCHAR, date_value VARCHAR, evidence VARCHAR""",
+        target_sector VARCHAR, date_value VARCHAR, evidence VARCHAR, found_by VARCHAR""",
     "quotes": """id VARCHAR PRIMARY KEY, article_id VARCHAR, speaker VARCHAR, text VARCHAR,
         sentence INTEGER, said_on DATE""",
     "actor_links": "actor_id VARCHAR PRIMARY KEY, canonical_id VARCHAR",
@@ -114,7 +114,7 @@ LOCK_RETRY_SECONDS = (0.02, 0.5)  # first and longest pause between tries
 # rows read back as NULL there.
 ADDED_COLUMNS = {
     "events": ("source_text VARCHAR", "source_sector VARCHAR", "target_text VARCHAR",
-               "target_sector VARCHAR", "date_value VARCHAR", "evidence VARCHAR"),
+               "target_sector VARCHAR", "date_value VARCHAR", "evidence VARCHAR", "found_by VARCHAR"),
     "actor_roles": ("basis VARCHAR",),
     "fused_events": ("date_note VARCHAR", "confidence DOUBLE", "date_value VARCHAR",
                      "source_sector VARCHAR", "target_sector VARCHAR"),

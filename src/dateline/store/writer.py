@@ -1,6 +1,7 @@
 """Writing analyses to DuckDB: one transaction per batch, idempotent per article."""
 from __future__ import annotations
 
+import json
 import os
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from contextlib import contextmanager
@@ -105,7 +106,8 @@ def event_row(event: Event) -> tuple:
             location.name if location else None, location.country if location else None,
             event.date, event.date_end, event.date_precision, event.date_basis, event.date_text,
             event.confidence, event.source_text, event.source_sector, event.target_text,
-            event.target_sector, event.date_value, ",".join(event.evidence))
+            event.target_sector, event.date_value, ",".join(event.evidence),
+            json.dumps(event.found_by) if event.found_by else None)
 
 
 class Store:

@@ -162,7 +162,8 @@ def event_page(db: Database, event_id: str) -> Page:
     """One event, whatever its confidence: a link to it is a question about it."""
     event = db.event(event_id)
     readings = db.readings(event)
-    context = {"event": event, "readings": readings, "default_threshold": DEFAULT_MIN_CONFIDENCE}
+    context = {"event": event, "readings": readings, "default_threshold": DEFAULT_MIN_CONFIDENCE,
+               "explanation": db.explain(event.id)}
     return Page("event.html", context, serialize.event_detail_json(event, readings),
                 event.summary)
 

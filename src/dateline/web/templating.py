@@ -10,6 +10,7 @@ from jinja2 import Environment, FileSystemLoader, StrictUndefined
 from dateline.model import shown_name
 from dateline.query.confidence import confidence_label, evidence_words, threshold_label
 from dateline.query.serialize import iso
+from dateline.render.explanation import logit, parts_read, weights_read
 from dateline.render.labels import (date_label, evidence_label, shown_events, sources_label,
                                     undated_label, when_label)
 from dateline.web.marks import actor_href, event_href, marked_sentence
@@ -42,7 +43,8 @@ def environment() -> Environment:
                     "evidence_label": evidence_label, "undated_label": undated_label,
                     "confidence_label": confidence_label, "threshold_label": threshold_label,
                     "evidence_words": evidence_words, "when_label": when_label,
-                    "shown": shown_name}
+                    "shown": shown_name, "parts_read": parts_read, "weights_read": weights_read,
+                    "logit": logit}
     env.globals |= {"marked_sentence": marked_sentence, "shown_events": shown_events,
                     "article_href": article_href, "navigation": NAVIGATION}
     return env
