@@ -5,7 +5,7 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
 PACKAGE = ROOT / "src" / "dateline"
-DATA_FOLDERS = ("analyze/lexicon", "fuse/data", "knowledge/data", "web/templates")
+DATA_FOLDERS = ("analyze/lexicon", "data", "fuse/data", "knowledge/data", "query/data", "web/templates")
 
 
 def test_every_data_file_is_package_data():
