@@ -37,7 +37,7 @@ from throughput import (FUSION_TABLES, GIB, ROOT, held_out, ingest, link_files, 
 from dateline.fuse.actors_step import person_keys  # noqa: E402
 from dateline.knowledge.names import name_word_keys  # noqa: E402
 from dateline.model import Actor  # noqa: E402
-from dateline.store.writer import insert_rows  # noqa: E402
+from dateline.store.rows import insert_rows  # noqa: E402
 
 SHIFT_DAYS = 7300  # each copy twenty years before the one after it
 COPY_COLUMNS = {  # table -> its columns, each as copied: {c} is the copy's number, {s} its shift

@@ -14,7 +14,7 @@ from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
 from dateline.cli import main
-from dateline.fuse import apply, candidates
+from dateline.fuse import apply, reports
 from dateline.pipeline import ingest
 from dateline.query import Database
 
@@ -134,14 +134,14 @@ def test_calendar_a_fusion_failure_rolls_back_and_the_next_ingest_works(tmp_path
 def test_calendar_an_article_fusion_cannot_read_is_named_and_left_out(tmp_path, monkeypatch):
     runner = CliRunner()
     db = tmp_path / "x.duckdb"
-    real_window = candidates.match_window
+    real_window = reports.match_window
 
     def poisoned(event, published):
         if published == date(2021, 8, 2):
             raise OverflowError("date value out of range")
         return real_window(event, published)
 
-    monkeypatch.setattr(candidates, "match_window", poisoned)
+    monkeypatch.setattr(reports, "match_window", poisoned)
     poison = _write(tmp_path, "poison.txt", _dated("2021-08-02", "Iran accused Iraq of shelling its border on Sunday."))
     result = _ingest(runner, db, _write(tmp_path, "good.txt", GOOD), poison)
     assert result.exit_code == 0, result.output

@@ -2,8 +2,7 @@ from datetime import date
 
 from samples import ATMAR, ATMAR_SHORT, INDIA, JAISHANKAR
 
-from dateline.fuse.actors import (Tenure, consolidate_roles, holder_on, is_form_of, link_actors,
-                                  merge_linked, name_words)
+from dateline.fuse.actors import is_form_of, link_actors, merge_linked, name_words
 from dateline.model import Actor, Role
 
 
@@ -92,32 +91,9 @@ def test_actors_a_handle_joins_its_signer_or_the_one_person_named_with_it_whose_
     assert link_actors([ATMAR, JAISHANKAR, other])[other.id] == other.id  # never seen with him
 
 
-def tenure(holder, first, last):
-    return Tenure(holder, date.fromisoformat(first), date.fromisoformat(last))
-
-
-def test_actors_holder_on_a_day_follows_the_sightings_of_each_holder():
-    tenures = [tenure("a", "2022-01-10", "2022-04-01"), tenure("b", "2022-09-01", "2022-11-15")]
-    assert holder_on(tenures, date(2022, 3, 5)) == "a"
-    assert holder_on(tenures, date(2022, 10, 20)) == "b"
-    assert holder_on(tenures, date(2022, 12, 1)) == "b"  # nobody else seen since
-    assert holder_on(tenures, date(2022, 6, 1)) is None  # it changed hands somewhere between
-    assert holder_on(tenures, date(2021, 12, 1)) is None  # nobody seen in it yet
-    assert holder_on(tenures + [tenure("c", "2022-10-01", "2022-10-30")], date(2022, 10, 20)) is None
-
-
 def test_actors_a_mission_without_its_seat_joins_the_one_seated_mission():
     short = Actor("org:afghan-embassy", "Afghan embassy", "organisation", "AFG", "GOV")
     delhi = Actor("org:afghan-embassy-in-new-delhi", "Afghan embassy in New Delhi", "organisation", "AFG", "GOV")
     moscow = Actor("org:afghan-embassy-in-moscow", "Afghan embassy in Moscow", "organisation", "AFG", "GOV")
     assert link_actors([short, delhi])[short.id] == delhi.id
     assert link_actors([short, delhi, moscow])[short.id] == short.id
-
-
-def test_actors_text_roles_gather_into_periods_unless_the_knowledge_covers_them():
-    roles = [Role("foreign minister", "AFG", date(2020, 1, 1), date(2021, 8, 15)),
-             Role("foreign minister", "AFG", date(2021, 7, 14), date(2021, 7, 14), "text"),
-             Role("spokesperson", "AFG", date(2022, 6, 3), date(2022, 6, 3), "text"),
-             Role("spokesperson", "AFG", date(2024, 11, 13), date(2024, 11, 13), "text")]
-    assert consolidate_roles(roles) == [roles[0], Role("spokesperson", "AFG", date(2022, 6, 3),
-                                                       date(2024, 11, 13), "text")]

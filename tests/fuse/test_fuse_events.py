@@ -232,7 +232,7 @@ def test_events_a_burst_of_syndicated_copies_is_one_event_matched_once(monkeypat
 def test_events_a_burst_in_many_words_is_matched_with_neighbours_only(monkeypatch):
     """One happening told by 600 articles in their own words: each report meets at most
     BLOCK_LIMIT others, and the reports still join as one happening."""
-    from dateline.fuse.candidates import BLOCK_LIMIT
+    from dateline.fuse.blocks import BLOCK_LIMIT
 
     articles = {f"w{i:03d}": ArticleRef(f"w{i:03d}.txt", date(2021, 7, 14)) for i in range(600)}
     reports = [replace(make(f"e{i:03d}", f"w{i:03d}"), sentence_text=f"India met Afghanistan, report {i} said.")
@@ -244,7 +244,8 @@ def test_events_a_burst_in_many_words_is_matched_with_neighbours_only(monkeypatc
 
 
 def test_events_the_block_limit_is_symmetric():
-    from dateline.fuse.candidates import BLOCK_LIMIT, Blocks, make_reports
+    from dateline.fuse.blocks import BLOCK_LIMIT, Blocks
+    from dateline.fuse.reports import make_reports
 
     events = [make(f"e{i:03d}", f"w{i:03d}") for i in range(BLOCK_LIMIT * 2)]
     reports = make_reports(events, {}, {}, ACTORS, {}, {})

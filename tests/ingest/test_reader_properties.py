@@ -17,8 +17,7 @@ from pathlib import Path
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from dateline.ingest.readers import (decode_text, read_csv, read_file, read_html, read_jsonl,
-                                     read_plain_text)
+from dateline.ingest.readers import read_csv, read_file, read_html, read_jsonl, read_plain_text
 from dateline.model import PUBLISHED_BASES, Article, Note, Skip
 
 FAST = settings(max_examples=200, deadline=None,
@@ -181,19 +180,6 @@ def plain_texts(draw) -> str:
 
 
 # Properties.
-
-
-@FAST
-@given(data=st.binary())
-def test_reader_properties_decode_text_takes_any_bytes(data):
-    assert decode_text(data) is None or isinstance(decode_text(data), str)
-
-
-@FAST
-@given(text=st.text(alphabet=st.characters(blacklist_categories=("Cc", "Cs"))).filter(
-    lambda text: not text.startswith("\ufeff")))
-def test_reader_properties_decode_text_reads_utf8_back(text):
-    assert decode_text(text.encode("utf-8")) == text
 
 
 @FAST

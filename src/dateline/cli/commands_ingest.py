@@ -128,7 +128,7 @@ def extract(file: str, knowledge_file: str | None, fmt: str) -> None:
 def _read_text(file: str) -> str:
     """The text of a file or of standard input; a BOM is dropped, as every editor hides it. A
     text in Latin-1 or cp1252 is decoded, with a note on stderr."""
-    from dateline.ingest.readers import decode_bytes, encoding_note  # the ingest stack is slow to import
+    from dateline.ingest.decode import decode_bytes, encoding_note  # the ingest stack is slow to import
 
     name = "<stdin>" if file == "-" else file
     try:

@@ -10,7 +10,7 @@ them different ids. Fusion links them, in order:
 3. a handle joins the person a post's attribution gave it, else the one person named with it
    whose surname it spells;
 4. a role phrase ("the Afghan foreign minister") joins whoever the corpus shows in that office on
-   its date;
+   its date (`fuse.offices`);
 5. a state's mission named without its seat ("Afghan embassy") joins the one mission of that state
    named with it ("Afghan embassy in New Delhi").
 Whatever fits two candidates stays unlinked: guessing would merge two people. Countries,
@@ -18,22 +18,21 @@ organisations and groups from the knowledge base have stable ids and link only t
 """
 from __future__ import annotations
 
-import re
 from collections.abc import Iterable, Mapping
-from dataclasses import dataclass
 from datetime import date
 
+from dateline.fuse.offices import consolidate_roles, holder_on, office_tenures
 from dateline.knowledge.names import name_word_keys, same_name_word
-from dateline.model import SCOPE_MARK, Actor, Role
+from dateline.model import SCOPE_MARK, Actor
+from dateline.words import split_words
 
-_WORD = re.compile(r"[^\W_]+")
 MISSION_WORDS = frozenset({"embassy", "consulate", "mission"})
 
 
 def name_words(name: str) -> list[str]:
     """ "J.P. Singh" and "JP Singh" -> ["j", "p", "singh"]: initials written together come apart."""
     words = []
-    for word in _WORD.findall(name):
+    for word in split_words(name):
         if word.isupper() and 1 < len(word) <= 3 and word.isalpha():
             words.extend(word.lower())
         else:
@@ -42,7 +41,7 @@ def name_words(name: str) -> list[str]:
 
 
 def last_token(name: str) -> str | None:
-    tokens = _WORD.findall(name)
+    tokens = split_words(name)
     return tokens[-1].lower() if tokens else None
 
 
@@ -313,47 +312,14 @@ def _spells(handle: str, name: str) -> bool:
 # 4. Role phrases
 
 
-@dataclass(slots=True)
-class Tenure:
-    holder: str
-    first: date
-    last: date
-
-
 def _link_role_phrases(phrases: list[Actor], people: list[Actor], links: _Links) -> None:
-    tenures: dict[tuple[str, str], dict[str, Tenure]] = {}
-    for person in people:
-        holder = links.root(person.id)
-        for role in person.roles:
-            if role.basis == "text" and role.since:
-                seen = tenures.setdefault((role.title, role.country), {})
-                tenure = seen.setdefault(holder, Tenure(holder, role.since, role.since))
-                tenure.first, tenure.last = min(tenure.first, role.since), max(tenure.last, role.until or role.since)
+    tenures = office_tenures(people, links.root)
     for phrase in phrases:
         role = next((r for r in phrase.roles if r.basis == "phrase"), None)
         if role is not None:
-            holder = holder_on(list(tenures.get((role.title, role.country), {}).values()), role.since)
+            holder = holder_on(tenures.get((role.title, role.country), []), role.since)
             if holder is not None:
                 links.link(phrase.id, holder)
-
-
-def holder_on(tenures: list[Tenure], day: date | None) -> str | None:
-    """Who held an office on a day, by when the corpus shows each holder in it: the one seen in it
-    around that day, else the last one seen before it, as long as no one else was seen in it
-    since. None when two fit, when nobody was seen in it by then, or when it changed hands
-    somewhere between the last sighting and the next."""
-    if day is None:
-        return tenures[0].holder if len(tenures) == 1 else None
-    serving = [t for t in tenures if t.first <= day <= t.last]
-    if serving:
-        return serving[0].holder if len(serving) == 1 else None
-    before = [t for t in tenures if t.last < day]
-    if not before:
-        return None
-    latest = max(before, key=lambda t: t.last)
-    if any(t.first > latest.last for t in tenures if t is not latest):
-        return None
-    return latest.holder
 
 
 # 5. Missions
@@ -394,30 +360,3 @@ def merge_linked(actors: Iterable[Actor], links: Mapping[str, str]) -> dict[str,
     for actor in merged.values():
         actor.roles = tuple(consolidate_roles(actor.roles, country_of, keep_phrases=actor.id.startswith("role:")))
     return merged
-
-
-def consolidate_roles(roles: Iterable[Role], country_of: Mapping[str, str | None] | None = None,
-                      keep_phrases: bool = False) -> list[Role]:
-    """The knowledge's roles, then one period per office the text shows a holder in (first to
-    last sighting), unless a knowledge role of that office's owner (or of a body of its country:
-    the MEA's spokesperson is India's) already covers it. A role phrase's own office is kept only
-    on the phrase's actor."""
-    roles = list(roles)
-    country_of = country_of or {}
-    known = [r for r in roles if r.basis == "knowledge"]
-    owners = {k.country: {k.country, country_of.get(k.country or "")} for k in known}
-    periods: dict[tuple[str, str | None], Role] = {}
-    for role in roles:
-        if role.basis != "text" or role.since is None:
-            continue
-        if any(role.country in owners[k.country] and (k.since or date.min) <= role.since <= (k.until or date.max)
-               for k in known):
-            continue
-        key = (role.title, role.country)
-        period = periods.get(key)
-        if period is None:
-            periods[key] = Role(role.title, role.country, role.since, role.until or role.since, "text")
-        else:
-            period.since, period.until = min(period.since, role.since), max(period.until, role.until or role.since)
-    phrases = [r for r in roles if r.basis == "phrase"] if keep_phrases else []
-    return known + sorted(periods.values(), key=lambda r: (r.since, r.title)) + phrases

@@ -11,7 +11,7 @@ from collections import Counter
 from collections.abc import Mapping, Sequence
 from datetime import date
 
-from dateline.fuse.candidates import reported_span
+from dateline.fuse.reports import reported_span
 from dateline.model import DATE_BASES, PRECISIONS, DateClaim, Event
 
 _PRECISION_RANK = {precision: rank for rank, precision in enumerate(PRECISIONS)}

@@ -7,7 +7,6 @@ other one, and each candidate is then checked against `THRESHOLD`. Pure: no data
 """
 from __future__ import annotations
 
-import re
 import unicodedata
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from datetime import date
@@ -17,6 +16,7 @@ from typing import TYPE_CHECKING
 import numpy as np
 
 from dateline.model import NearDuplicate
+from dateline.words import split_words
 
 if TYPE_CHECKING:
     from datasketch import MinHash
@@ -49,12 +49,10 @@ LSH_BANDS, LSH_ROWS = 42, 3
 # agrees with one early member on one band only.
 BUCKET_MEMBERS = 4
 
-_WORD = re.compile(r"[^\W_]+")
-
 
 def words(text: str) -> list[str]:
     """The text's words, lowercased, so case, punctuation and spacing changes do not count as edits."""
-    return _WORD.findall(unicodedata.normalize("NFKC", text).casefold())
+    return split_words(unicodedata.normalize("NFKC", text).casefold())
 
 
 def shingles(text: str) -> set[bytes]:

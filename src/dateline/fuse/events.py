@@ -1,7 +1,7 @@
 """One event per real happening: grouping per-article events and merging each group.
 
 Grouping, in steps:
-1. candidate reports are blocked and scored in `candidates`;
+1. reports (`reports`) are blocked in `blocks` and scored in `candidates`;
 2. a report with an unnamed side keeps only the joins that fill that side one way: its
    candidates name one actor there, or one side (a state and its own official), or the several
    actors of one sentence; candidates in its own article speak first;
@@ -22,12 +22,13 @@ from dataclasses import replace
 from datetime import date
 from typing import NamedTuple
 
-from dateline.fuse.candidates import (BETWEEN_PARTIES, GATHERING_TYPES, JOIN_SCORE, NO_SIDE, Report,
-                                      Side, align, candidate_pairs, collapse_copies, compatible,
-                                      counterpart, event_sides, gathering_pair, is_symmetric,
-                                      make_reports, pair_score, same_sentence, side_match)
+from dateline.fuse.blocks import candidate_pairs, collapse_copies
+from dateline.fuse.candidates import (GATHERING_TYPES, JOIN_SCORE, compatible, counterpart,
+                                      gathering_pair, pair_score, same_sentence)
 from dateline.fuse.confidence import fused_confidence
 from dateline.fuse.dates import choose_date, date_claims, explain
+from dateline.fuse.reports import Report, is_symmetric, make_reports
+from dateline.fuse.sides import BETWEEN_PARTIES, NO_SIDE, Side, align, event_sides, side_match
 from dateline.fuse.summary import summarize
 from dateline.model import EVENT_STATUSES, Actor, Event, EventSource, FusedEvent
 
@@ -123,7 +124,7 @@ def group_events(events: Sequence[Event], articles: Mapping[str, ArticleRef],
 
     `stories` maps an article to its story, `originals` a near-duplicate article to the earliest
     version; both are evidence, neither is needed. `blocks` gives each stand-in's block (event
-    ids) as a fusion of more events than these finds it (`candidates.Blocks` limits a block by
+    ids) as a fusion of more events than these finds it (`blocks.Blocks` limits a block by
     positions among all the reports): the events here are whole parts of what those blocks join.
     """
     events = sorted(events, key=lambda e: e.id)

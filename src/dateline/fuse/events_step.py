@@ -19,10 +19,11 @@ from dataclasses import dataclass, field
 from datetime import date
 
 from dateline.days import shift_day
-from dateline.fuse.candidates import (JOIN_SCORE, Blocks, Report, copy_key, make_reports,
-                                      pair_score, tier_lengths, tier_of)
+from dateline.fuse.blocks import Blocks, copy_key, tier_lengths, tier_of
+from dateline.fuse.candidates import JOIN_SCORE, pair_score
 from dateline.fuse.events import ArticleRef, fuse_events
 from dateline.fuse.incremental import fusion_key
+from dateline.fuse.reports import Report, make_reports
 from dateline.model import Actor, Event, FusedEvent
 from dateline.store.fusion_reads import FusionReads
 

@@ -13,7 +13,7 @@ from __future__ import annotations
 import hashlib
 from collections.abc import Mapping
 
-from dateline.fuse.candidates import Report
+from dateline.fuse.reports import Report
 from dateline.model import Actor
 
 

@@ -33,6 +33,7 @@ from dataclasses import dataclass, field
 from datetime import date
 
 from dateline.model import Story, StoryArticle, StoryCounts
+from dateline.words import latin_words, read_word_list
 
 # Calibrated as a set on examples/corpus: there the reports of one happening score 0.21 or more
 # with their story and unrelated pieces 0.11 or less; 0.15 to 0.2 and widths of 5 to 10 days all
@@ -47,30 +48,9 @@ RETIRED_TERMS = 100  # centroid features a story keeps once no dated article can
 LABEL_MAX_CHARS = 90
 LABEL_TERMS = 3  # names or words in a label when no article of the story has a title
 
-STOP_WORDS = frozenset("""
-a about above across after afterwards again against ago all almost along already also although
-always am among an and another any anyone anything are around as at away be became because become
-been before began behind being below beside besides between beyond both but by came can cannot
-could did do does doing done down during each either else elsewhere enough etc even ever every
-few for former formerly from further get gets getting give given go goes going gone got had has
-have having he hence her here hers herself him himself his how however i if in including indeed
-instead into is it its itself just last late later latest least less let like likely made make
-makes many may me meanwhile might mine more moreover most mostly much must my myself near nearly
-neither never nevertheless next no nobody none nor not nothing now of off often on once one
-only onto or other others otherwise our ours ourselves out over own per perhaps put rather really
-said same say saying says see seemed seems several she should since so some someone something
-sometimes still such take taken than that the their theirs them themselves then there thereby
-therefore these they thing things this those though through throughout thus to together told too
-toward towards two under until up upon us use used very via was way we well were what whatever
-when whenever where whereas whether which while who whoever whole whom whose why will with within
-without would yet you your yours yourself yourselves
-mr mrs ms dr according added asked reported reports reporting statement spokesman spokeswoman
-week weeks day days month months year years today yesterday tomorrow time times morning evening
-night monday tuesday wednesday thursday friday saturday sunday january february march april june
-july august september october november december jan feb mar apr jun jul aug sep sept oct nov dec
-""".split())
+# Words that tell no story from another (the list's header says how it differs from others).
+STOP_WORDS = read_word_list("dateline.fuse", "story_stop_words.txt")
 
-_WORD = re.compile(r"[a-z][a-z-]*[a-z]")  # an apostrophe splits: "taliban's" is "taliban" and "s"
 _POSSESSIVE = re.compile(r"['’]s$")
 # A run of capitalized tokens: "Ashraf Ghani", "Ministry of External Affairs", "Bashar al-Assad".
 # (No \b before it: the regex is twice as fast without, and a capital inside a word is rare.)
@@ -106,7 +86,7 @@ def story_id(first_article_id: str) -> str:
 
 def count_words(text: str) -> Counter:
     """Lowercase content words and their counts: no stop words, numbers or tokens under 3 letters."""
-    counts = Counter(_WORD.findall(text.lower()))
+    counts = Counter(latin_words(text))
     for word in [word for word in counts if len(word) < 3 or word in STOP_WORDS]:
         del counts[word]
     return counts

@@ -12,7 +12,8 @@ from collections.abc import Iterable, Iterator
 from pathlib import Path
 
 from dateline.errors import E001, E002, E010, E016, E017
-from dateline.ingest.readers import SUPPORTED_SUFFIXES, read_file, special_file_kind
+from dateline.ingest.files import special_file_kind
+from dateline.ingest.readers import SUPPORTED_SUFFIXES, read_file
 from dateline.model import Article, Skip
 
 # stat errors that mean "nothing is there", as opposed to "something is there we may not see".

@@ -13,20 +13,10 @@ from html.parser import HTMLParser
 
 from dateline.errors import W002
 from dateline.ingest.markup import feed_page
+from dateline.months import month_numbers
 
-MONTHS = {
-    name: number
-    for number, names in enumerate(
-        [
-            ("january", "jan"), ("february", "feb"), ("march", "mar"), ("april", "apr"),
-            ("may",), ("june", "jun"), ("july", "jul"), ("august", "aug"),
-            ("september", "sep", "sept"), ("october", "oct"), ("november", "nov"),
-            ("december", "dec"),
-        ],
-        start=1,
-    )
-    for name in names
-}
+# Month names and abbreviations in any case ("July", "SEPT", "jan") -> the month's number.
+MONTHS = month_numbers()
 
 _WEEKDAY_PREFIX = re.compile(r"^(mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun)[a-z]*\.?,?\s+", re.I)
 _ORDINAL = r"(?:st|nd|rd|th)?"

@@ -2,17 +2,16 @@
 
 Nothing here raises for a bad input: a file or record that cannot be read becomes a Skip that
 names it and says why, and the rest of the file still goes in. What was read all the same but
-deserves a word (an encoding other than UTF-8, a date that did not parse) is a Note.
+deserves a word (an encoding other than UTF-8, a date that did not parse) is a Note. A file's
+bytes come from `ingest.files` (which refuses what is no regular file, or too big) and become
+text in `ingest.decode`.
 """
 from __future__ import annotations
 
-import codecs
 import csv
 import io
 import json
-import os
 import re
-import stat
 from collections.abc import Callable, Iterator, Mapping
 from datetime import date
 from functools import partial
@@ -20,10 +19,11 @@ from pathlib import Path
 
 import trafilatura
 
-from dateline.errors import (E002, E003, E004, E005, E006, E007, E008, E010, E011, E012, E017,
-                             W001)
+from dateline.errors import E002, E003, E004, E005, E006, E007, E008, E010, E012
 from dateline.ingest.body_text import body_text
 from dateline.ingest.clean import article_id, clean_text, drop_leading_labels, showable
+from dateline.ingest.decode import decode_bytes, decode_rows, encoding_note, is_binary_text
+from dateline.ingest.files import Refused, read_bytes
 from dateline.ingest.published import (
     collect_page_metadata,
     date_with_basis,
@@ -41,129 +41,13 @@ MARKDOWN_HEADING = re.compile(r"^#{1,6}\s+")
 RECORD_DATE_KEYS = ("date", "published")
 # Long article bodies exceed the csv module's default 128 KiB field limit.
 CSV_FIELD_LIMIT = 16 * 1024 * 1024
-# A file is read whole into memory; past this size it is refused before it is read.
-DEFAULT_MAX_FILE_MB = 200
 # The longest news article in our benchmarks is 0.7 M characters; ten times a long report is no
 # article, and its parse would need gigabytes.
 MAX_ARTICLE_CHARS = 1_000_000
-# Text has few control characters besides tab, newline, carriage return and form feed; binary
-# data without NUL bytes, read as a single-byte encoding, has many.
-MAX_CONTROL_SHARE = 0.01
-_CONTROLS = re.compile(r"[\x00-\x08\x0e-\x1f\x7f-\x9f]")  # category Cc but \t \n \v \f \r
-_CONTROL_BYTES = re.compile(rb"[\x00-\x08\x0e-\x1f\x7f]")  # the same among undecoded bytes
-# What stat calls the files that are not regular files, named as a user would know them.
-SPECIAL_FILE_KINDS = (
-    (stat.S_ISFIFO, "FIFO"),
-    (stat.S_ISSOCK, "socket"),
-    (stat.S_ISCHR, "character device"),
-    (stat.S_ISBLK, "block device"),
-)
 _NEWLINES = re.compile(r"\r\n?")
 
 Item = Article | Skip | Note
 Reader = Callable[[Path, str], Iterator[Item]]
-
-
-def decode_text(data: bytes) -> str | None:
-    """The text of `data` in whichever encoding `decode_bytes` finds; None for binary data."""
-    decoded = decode_bytes(data)
-    return decoded[0] if decoded else None
-
-
-UNICODE_ENCODINGS = ("UTF-8", "UTF-16")  # the names decode_bytes gives; read without a note
-
-
-def decode_bytes(data: bytes) -> tuple[str, str] | None:
-    """(text, encoding) with the encoding named as a user would know it; None for binary data.
-
-    UTF-8 (a BOM is dropped) and UTF-16 with its BOM are read as such. Other text is taken for a
-    Windows cp1252 or Latin-1 file, told apart by the bytes 0x80-0x9F, where cp1252 keeps its
-    curly quotes and dashes and Latin-1 only control codes. UTF-8 with a few stray cp1252 bytes
-    (a quotation pasted from another file) keeps its UTF-8 and reads just those bytes as cp1252.
-    """
-    if data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
-        try:
-            return _textual(data.decode("utf-16"), "UTF-16")
-        except UnicodeDecodeError:
-            return None
-    if b"\x00" in data:  # text files never hold NUL bytes; binary files nearly always do
-        return None
-    try:
-        return _textual(data.decode("utf-8-sig"), "UTF-8")
-    except UnicodeDecodeError:
-        pass
-    mixed = data.decode("utf-8-sig", errors="dateline-cp1252")
-    if any(ord(char) > 0x7F for char in _utf8_parts(data)):
-        return _textual(mixed, "UTF-8 with stray cp1252 bytes")
-    encoding = "cp1252" if re.search(rb"[\x80-\x9f]", data) else "Latin-1"
-    return _textual(mixed, encoding)
-
-
-def decode_rows(data: bytes) -> tuple[str, str] | None:
-    """decode_bytes for a file of rows (CSV), where binary bytes confined to some lines cost only
-    those rows: the whole text, NULs kept for the reader to refuse row by row, when the first line
-    and at least half of the lines are text; None for binary data."""
-    decoded = decode_bytes(data)
-    if decoded is not None or data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
-        return decoded
-    lines = data.split(b"\n")
-    text_lines = [line for line in lines if not is_binary_line(line)]
-    if is_binary_line(lines[0]) or 2 * len(text_lines) < len(lines):
-        return None
-    text_part = decode_bytes(b"\n".join(text_lines))  # names the encoding, and checks it is text
-    if text_part is None:
-        return None
-    return data.decode("utf-8-sig", errors="dateline-cp1252"), text_part[1]
-
-
-def is_binary_line(line: bytes) -> bool:
-    """A line a text file would not hold: a NUL byte, or control codes where text would be."""
-    return b"\x00" in line or len(_CONTROL_BYTES.findall(line)) > MAX_CONTROL_SHARE * len(line)
-
-
-def is_binary_text(text: str) -> bool:
-    """is_binary_line for decoded text (a CSV row)."""
-    return "\x00" in text or len(_CONTROLS.findall(text)) > MAX_CONTROL_SHARE * len(text)
-
-
-def _cp1252_bytes(error: UnicodeError) -> tuple[str, int]:
-    """Codec error handler: the bytes UTF-8 cannot read, read one by one as cp1252 (Latin-1 for
-    the five cp1252 leaves undefined)."""
-    bad = error.object[error.start:error.end]
-    return "".join(_cp1252_char(byte) for byte in bad), error.end
-
-
-def _cp1252_char(byte: int) -> str:
-    try:
-        return bytes([byte]).decode("cp1252")
-    except UnicodeDecodeError:
-        return chr(byte)
-
-
-codecs.register_error("dateline-cp1252", _cp1252_bytes)
-
-
-def _utf8_parts(data: bytes) -> str:
-    """What of `data` reads as UTF-8, the rest dropped."""
-    return data.decode("utf-8-sig", errors="ignore")
-
-
-def _textual(text: str, encoding: str) -> tuple[str, str] | None:
-    controls = len(_CONTROLS.findall(text))
-    return (text, encoding) if controls <= MAX_CONTROL_SHARE * len(text) else None
-
-
-def max_file_megabytes() -> float:
-    """The largest file read, in MiB: $DATELINE_MAX_FILE_MB, 200 unless set."""
-    value = os.environ.get("DATELINE_MAX_FILE_MB", "")
-    return float(value) if _is_number(value) else DEFAULT_MAX_FILE_MB
-
-
-def _is_number(value: str) -> bool:
-    try:
-        return float(value) > 0
-    except ValueError:
-        return False
 
 
 def make_article(
@@ -370,11 +254,11 @@ def read_file(path: Path) -> Iterator[Item]:
         yield Skip(source, E002.format(suffix=path.suffix))
         return
     try:
-        data = _read_bytes(path)
+        data = read_bytes(path)
     except OSError as error:
         yield Skip(source, E010.format(detail=error.strerror or error))
         return
-    except _Refused as error:
+    except Refused as error:
         yield Skip(source, str(error))
         return
     decoded = DECODERS.get(path.suffix.lower(), decode_bytes)(data)
@@ -389,55 +273,6 @@ def read_file(path: Path) -> Iterator[Item]:
     if note:
         yield note
     yield from reader(path, content)
-
-
-def encoding_note(source: str, encoding: str) -> Note | None:
-    """The W001 note on a text that was not in a Unicode encoding; None for one that was."""
-    return None if encoding in UNICODE_ENCODINGS else Note(source, W001.format(encoding=encoding))
-
-
-class _Refused(Exception):
-    """A file refused before it is read: over the size limit, or not a regular file."""
-
-
-def special_file_kind(mode: int) -> str:
-    """What a file that is not a regular one is, from its stat mode: "FIFO", "socket", ..."""
-    return next((kind for is_kind, kind in SPECIAL_FILE_KINDS if is_kind(mode)), "special file")
-
-
-def _read_bytes(path: Path) -> bytes:
-    """The bytes of a regular file. Discovery refuses FIFOs and devices before the store is
-    opened; this check closes the gap where one takes a file's place after that: the file is
-    opened without blocking (a FIFO would wait for a writer) and read only if it is regular."""
-    limit = max_file_megabytes()
-    try:
-        stream = open(path, "rb", opener=_open_without_blocking)
-    except OSError:
-        _refuse_special_file(path)  # a socket cannot be opened at all
-        raise
-    with stream:
-        status = os.fstat(stream.fileno())
-        if not stat.S_ISREG(status.st_mode):
-            raise _Refused(E017.format(kind=special_file_kind(status.st_mode)))
-        size = status.st_size / 2**20
-        if size > limit:
-            raise _Refused(E011.format(size=f"{size:.3g}", limit=f"{limit:g}"))
-        os.set_blocking(stream.fileno(), True)
-        return stream.read()
-
-
-def _open_without_blocking(path: str, flags: int) -> int:
-    return os.open(path, flags | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_NOCTTY", 0))
-
-
-def _refuse_special_file(path: Path) -> None:
-    """Raise _Refused (E017) when `path` is a FIFO, socket or device."""
-    try:
-        mode = os.stat(path).st_mode
-    except OSError:
-        return
-    if not (stat.S_ISREG(mode) or stat.S_ISDIR(mode)):
-        raise _Refused(E017.format(kind=special_file_kind(mode)))
 
 
 def _field(record: Mapping[str, object], key: str) -> str | None:

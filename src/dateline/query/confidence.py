@@ -106,7 +106,7 @@ def read_readings(con: duckdb.DuckDBPyConnection, member_ids: Sequence[str]) -> 
         "SELECT e.id, e.article_id, a.source, e.confidence, e.evidence FROM events e"
         " JOIN articles a ON a.id = e.article_id WHERE e.id IN (SELECT unnest(?))"
         " ORDER BY a.published NULLS LAST, a.id, e.id", [list(member_ids)]).fetchall()
-    # The store joins a reading's evidence with commas (store.writer).
+    # The store joins a reading's evidence with commas (store.rows.event_row).
     return [Reading(event_id, article_id, source, confidence,
                     tuple(filter(None, (evidence or "").split(","))))
             for event_id, article_id, source, confidence, evidence in rows]

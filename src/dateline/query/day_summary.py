@@ -22,6 +22,7 @@ from datetime import date
 import duckdb
 
 from dateline.model import SummarySentence
+from dateline.words import read_word_list, split_words_joining_apostrophes
 
 LEAD_SENTENCES = 3  # an article's opening sentences say what its news is
 MAX_SIMILARITY = 0.5  # cosine over words: above it, a sentence repeats one already taken
@@ -49,14 +50,8 @@ _BRACKET_TOKEN = re.compile("|".join(_BRACKETS))
 _CLOCK_TIME = re.compile(r"\b\d{1,2}\s?[:.]\s?\d{2}\s*(?:[ap]\.?m\b|GMT|BST|UTC|ET\b|local)|\b\d{1,2}:\d{2}\b",
                          re.IGNORECASE)
 
-STOPWORDS = frozenset("""a about above after again against all also am an and any are as at be
-been before being below between both but by can could did do does doing down during each few for
-from further had has have having he her here hers him his how i if in into is it its itself just
-me more most my no nor not now of off on once only or other our out over own said same say says
-she should so some such than that the their them then there these they this those through to too
-under until up us very was we were what when where which while who whom why will with would you
-your mr mrs ms""".split())
-_WORD = re.compile(r"[^\W_]+(?:['’][^\W_]+)?")
+# Words neither a sentence's vector nor a query needs (the file's header: how it differs from others).
+STOPWORDS = read_word_list("dateline.query", "summary_stop_words.txt")
 
 # SQL over a time `t`: what names one day (the evidence key dates count), and lying in sentence `s`.
 NAMES_ONE_DAY = "t.precision = 'day' AND t.first_day = t.last_day"
@@ -170,11 +165,7 @@ def centroid(vectors: Iterable[Counter[str]]) -> Counter[str]:
 
 
 def word_counts(text: str) -> Counter[str]:
-    return Counter(word for word in _words(text) if word not in STOPWORDS)
-
-
-def _words(text: str) -> Iterable[str]:
-    return (match.group().lower() for match in _WORD.finditer(text))
+    return Counter(word for word in split_words_joining_apostrophes(text) if word not in STOPWORDS)
 
 
 def cosine(a: Counter[str], b: Counter[str]) -> float:

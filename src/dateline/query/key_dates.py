@@ -31,6 +31,7 @@ from dateline.days import shift_day
 from dateline.errors import E051, QueryError
 from dateline.model import KeyDate
 from dateline.query.day_summary import IN_SENTENCE, NAMES_ONE_DAY, STOPWORDS, choose_day_sentences
+from dateline.words import split_words
 
 LATER_MENTION = 2.0
 MENTION = 1.0
@@ -90,7 +91,7 @@ def choose_key_dates(con: duckdb.DuckDBPyConnection, scope: Scope, dates: int,
 
 def query_words(query: str) -> list[str]:
     """The words of a user's query that can pick out a sentence, in the order typed."""
-    words = [word.lower() for word in re.findall(r"[^\W_]+", query)]
+    words = [word.lower() for word in split_words(query)]
     return list(dict.fromkeys(word for word in words if len(word) > 1 and word not in STOPWORDS))
 
 

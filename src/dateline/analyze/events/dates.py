@@ -6,7 +6,7 @@ An event's date has a basis (`Event.date_basis`), strongest first:
   "inherited"    no expression of its own, but the sentence before it, in the same paragraph, is
                  dated ("X met Y on Tuesday. The two discussed ..."): see `Narrative`;
   None           nothing in the words dates it: no date, never a guess. The article's date still
-                 tells fusion which happenings it can be (`fuse.candidates.reported_span`), and
+                 tells fusion which happenings it can be (`fuse.reports.reported_span`), and
                  the reader sees it on every source, but it is not the day the event happened:
                  in real news most undated acts are background, not the day's news.
 ("publication", the article's date standing in, is what older stores hold.)
