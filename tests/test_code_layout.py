@@ -24,7 +24,8 @@ MAY_IMPORT = {
     "ingest": BASE,
     "executors": BASE,
     "analyze": BASE | {"knowledge"},
-    "store": BASE,
+    # The store measures each sentence's wire opening as ingest recognizes it (ingest.wire).
+    "store": BASE | {"ingest"},
     "fuse": BASE | {"store", "knowledge"},
     "query": BASE | {"store", "fuse"},
     # What the interfaces share to show records (labels, safe CSV cells) stands on query alone.

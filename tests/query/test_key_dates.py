@@ -6,6 +6,7 @@ import duckdb
 import pytest
 
 from dateline.errors import QueryError
+from dateline.ingest.wire import wire_opening
 from dateline.model import SummarySentence
 from dateline.query import Database, serialize
 from dateline.query.day_summary import (MAX_SIMILARITY, Candidate, cosine, is_reportable,
@@ -45,7 +46,7 @@ def test_key_dates_quote_stored_sentences_of_their_articles(db):
     assert sentences and all(len(key.sentences) <= 3 for key in keys)
     for sentence in sentences:
         stored = db.sentence_text(sentence.article_id, sentence.index)
-        assert stored is not None and quotable(stored) == sentence.text
+        assert stored is not None and quotable(stored, wire_opening(stored)) == sentence.text
         assert " ".join(stored.split()).endswith(sentence.text)  # at most a dateline cut off
         assert db.article_source(sentence.article_id) == sentence.source
         assert db.article(sentence.article_id).published == sentence.published
@@ -128,8 +129,8 @@ def test_day_summary_pick_sentences_takes_the_same_text_once():
     ("By the CNN Wire Staff ", "Gadhafi appeared on Libyan television ."),
 ])
 def test_day_summary_quotes_without_the_wire_dateline(opening, text):
-    assert quotable(opening + text) == quotable(text)
-    assert quotable(text).split()[0] == text.split()[0]
+    assert quotable(opening + text, wire_opening(opening + text)) == quotable(text)
+    assert quotable(text, wire_opening(text)).split()[0] == text.split()[0]
 
 
 def test_day_summary_keeps_dashes_inside_a_sentence_and_turns_bracket_tokens_into_brackets():

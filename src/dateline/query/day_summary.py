@@ -35,16 +35,6 @@ QUERY_BOOST = 0.5
 EVENT_BOOST = 0.1  # a sentence that reports an event of its day
 STORY_WEIGHT = 0.5  # times its cosine to the centroid of every day's candidates: the story
 SHORT_WORDS, LONG_WORDS = 10, 40  # outside these a sentence's score shrinks in proportion
-_OPEN, _CLOSE, _DASH = r"(?:\(|-LRB-)", r"(?:\)|-RRB-)", r"(?:--|—|–|-|:)"  # PTB brackets too
-# What opens a wire story, not its sentence: "KABUL —", "VENICE, Louisiana --", "El Salvador
-# (CNN) --", "(Reuters) -" or its tail "Reuters) -" left by a sentence split, "By the CNN Wire Staff".
-_DATELINES = (
-    re.compile(r"^By (?:the )?[A-Z][\w.' ]{0,30}? (?:Wire )?Staff\s+"),
-    re.compile(rf"^[A-Z][A-Z.'/-]+(?:\s+[A-Z][A-Z.'/-]+)*(?:\s*,\s*[A-Z][a-z]+(?:\s+[A-Z][a-z]+)?)?"
-               rf"(?:\s*{_OPEN}[^()]{{1,30}}?{_CLOSE})?\s*{_DASH}\s+"),
-    re.compile(rf"^[A-Z][\w.']+(?:\s+[A-Z][\w.']+){{0,3}}\s*{_OPEN}[^()]{{1,30}}?{_CLOSE}\s*{_DASH}+\s+"),
-    re.compile(rf"^(?:{_OPEN}\s*)?[A-Z][\w.&' ]{{0,25}}?\s*{_CLOSE}\s*{_DASH}+\s+"),
-)
 _BRACKETS = {"-LRB-": "(", "-RRB-": ")", "-LSB-": "[", "-RSB-": "]", "-LCB-": "{", "-RCB-": "}"}
 _BRACKET_TOKEN = re.compile("|".join(_BRACKETS))
 _CLOCK_TIME = re.compile(r"\b\d{1,2}\s?[:.]\s?\d{2}\s*(?:[ap]\.?m\b|GMT|BST|UTC|ET\b|local)|\b\d{1,2}:\d{2}\b",
@@ -87,7 +77,7 @@ def _candidates(con: duckdb.DuckDBPyConnection, days: list[date], kept: str,
             WHERE s.idx < ?
               AND NOT EXISTS (SELECT 1 FROM times t WHERE t.article_id = s.article_id
                   AND {IN_SENTENCE} AND t.precision = 'day' AND t.first_day <> d.day))
-        SELECT c.day, c.article_id, a.source, a.published, c.idx, s.text,
+        SELECT c.day, c.article_id, a.source, a.published, c.idx, s.text, s.wire_opening,
                EXISTS (SELECT 1 FROM events e WHERE e.article_id = c.article_id
                        AND e.sentence = c.idx AND e.date = c.day
                        AND e.date_basis IN ('text', 'inherited')) AS reports_event
@@ -97,9 +87,9 @@ def _candidates(con: duckdb.DuckDBPyConnection, days: list[date], kept: str,
         ORDER BY c.day, a.published NULLS LAST, c.article_id, c.idx""",
         [*params, days, *params, days, LEAD_SENTENCES]).fetchall()
     found: dict[date, list[Candidate]] = {}
-    for day, article_id, source, published, index, text, reports_event in rows:
+    for day, article_id, source, published, index, text, opening, reports_event in rows:
         if is_reportable(text):
-            sentence = SummarySentence(article_id, source, published, index, quotable(text))
+            sentence = SummarySentence(article_id, source, published, index, quotable(text, opening or 0))
             found.setdefault(day, []).append(Candidate(sentence, reports_event))
     return found
 
@@ -115,12 +105,11 @@ def is_reportable(text: str) -> bool:
     return MIN_WORDS <= len(text.split()) <= MAX_WORDS and not _CLOCK_TIME.search(text)
 
 
-def quotable(text: str) -> str:
-    """A sentence as quoted: on one line, without the dateline or byline a story opens with,
-    and with a tokenized corpus's bracket tokens ("-LRB-") as the brackets they stand for."""
-    text = " ".join(text.split())
-    for dateline in _DATELINES:
-        text = dateline.sub("", text, count=1)
+def quotable(text: str, wire_opening: int = 0) -> str:
+    """A sentence as quoted: on one line, without the dateline or byline a story opens with (its
+    first `wire_opening` characters on one line, as ingest measured them: `ingest.wire`), and with
+    a tokenized corpus's bracket tokens ("-LRB-") as the brackets they stand for."""
+    text = " ".join(text.split())[wire_opening:]
     return _BRACKET_TOKEN.sub(lambda match: _BRACKETS[match.group()], text)
 
 

@@ -12,6 +12,7 @@ from datetime import datetime
 
 import duckdb
 
+from dateline.ingest.wire import wire_opening
 from dateline.model import Actor, Analysis, Event, FusedEvent, Role
 
 
@@ -48,7 +49,8 @@ class BatchRows:
                               article.url, article.text, article.published,
                               article.published_basis, ingested_at))
         aid = article.id
-        self.sentences += [(aid, s.index, s.start, s.end, s.text) for s in analysis.sentences]
+        self.sentences += [(aid, s.index, s.start, s.end, s.text, wire_opening(s.text))
+                           for s in analysis.sentences]
         self.times += [(aid, t.start, t.end, t.text, t.type, t.value, t.first_day, t.last_day,
                         t.precision, t.basis, t.anchor) for t in analysis.times]
         self.mentions += [(aid, m.start, m.end, m.text, m.actor_id, m.sentence, m.how)

@@ -14,13 +14,14 @@ import time
 import duckdb
 
 from dateline.errors import E040, E041, E049, StoreError
+from dateline.ingest.wire import wire_opening
 
 SCHEMA_VERSION = "1"
 
 # Column lists are named once here so writer and reader agree on their order.
 ARTICLE_COLUMNS = ("id", "source", "outlet", "title", "url", "text", "published", "published_basis",
                    "ingested_at")
-SENTENCE_COLUMNS = ("article_id", "idx", "start_char", "end_char", "text")
+SENTENCE_COLUMNS = ("article_id", "idx", "start_char", "end_char", "text", "wire_opening")
 TIME_COLUMNS = ("article_id", "start_char", "end_char", "text", "type", "value", "first_day",
                 "last_day", "precision", "basis", "anchor")
 MENTION_COLUMNS = ("article_id", "start_char", "end_char", "text", "actor_id", "sentence", "how")
@@ -44,7 +45,7 @@ TABLES = {
         url VARCHAR, text VARCHAR, published DATE, published_basis VARCHAR,
         ingested_at TIMESTAMP""",
     "sentences": """article_id VARCHAR, idx INTEGER, start_char INTEGER, end_char INTEGER,
-        text VARCHAR, PRIMARY KEY (article_id, idx)""",
+        text VARCHAR, wire_opening INTEGER, PRIMARY KEY (article_id, idx)""",
     "times": """article_id VARCHAR, start_char INTEGER, end_char INTEGER, text VARCHAR,
         type VARCHAR, value VARCHAR, first_day DATE, last_day DATE, precision VARCHAR,
         basis VARCHAR, anchor DATE""",
@@ -113,6 +114,7 @@ LOCK_RETRY_SECONDS = (0.02, 0.5)  # first and longest pause between tries
 # Columns added after a table first shipped: a writable open adds them to an older file, whose
 # rows read back as NULL there.
 ADDED_COLUMNS = {
+    "sentences": ("wire_opening INTEGER",),
     "events": ("source_text VARCHAR", "source_sector VARCHAR", "target_text VARCHAR",
                "target_sector VARCHAR", "date_value VARCHAR", "evidence VARCHAR", "found_by VARCHAR"),
     "actor_roles": ("basis VARCHAR",),
@@ -156,6 +158,20 @@ def add_missing_parts(con: duckdb.DuckDBPyConnection) -> None:
     for table, columns in ADDED_COLUMNS.items():
         for column in columns:
             con.execute(f"ALTER TABLE {table} ADD COLUMN IF NOT EXISTS {column}")
+    _measure_wire_openings(con)
+
+
+def _measure_wire_openings(con: duckdb.DuckDBPyConnection) -> None:
+    """Each stored sentence's wire opening (`ingest.wire`), for sentences stored before it was
+    measured as they were written."""
+    rows = con.execute("SELECT article_id, idx, text FROM sentences WHERE wire_opening IS NULL").fetchall()
+    if rows:
+        measured = [(article_id, index, wire_opening(text or "")) for article_id, index, text in rows]
+        con.execute("CREATE TEMP TABLE measured AS SELECT unnest(?) AS article_id, unnest(?) AS idx,"
+                    " unnest(?) AS opening", [list(column) for column in zip(*measured)])
+        con.execute("UPDATE sentences SET wire_opening = m.opening FROM measured m"
+                    " WHERE sentences.article_id = m.article_id AND sentences.idx = m.idx")
+        con.execute("DROP TABLE measured")
 
 
 def is_current(con: duckdb.DuckDBPyConnection) -> bool:
