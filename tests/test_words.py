@@ -33,7 +33,7 @@ def test_words_latin_words_with_marks_keep_straight_apostrophes_and_trailing_hyp
 @pytest.mark.parametrize("package, name, holds, lacks", [
     ("dateline.fuse", "story_stop_words.txt", {"the", "monday", "spokesman"}, {"#", "stop"}),
     ("dateline.fuse", "report_stop_words.txt", {"the", "told", "two"}, {"monday", "#"}),
-    ("dateline.query", "summary_stop_words.txt", {"the", "mr", "said"}, {"told", "two", "#"}),
+    ("dateline.query", "key_date_stop_words.txt", {"the", "mr", "said"}, {"told", "two", "#"}),
 ])
 def test_words_read_word_list_skips_the_header(package, name, holds, lacks):
     words = read_word_list(package, name)
@@ -44,7 +44,7 @@ def test_words_read_word_list_skips_the_header(package, name, holds, lacks):
 def test_words_stop_word_lists_as_their_modules_read_them():
     from dateline.fuse.reports import STOP_WORDS as report
     from dateline.fuse.stories import STOP_WORDS as story
-    from dateline.query.day_summary import STOPWORDS as summary
+    from dateline.query.key_date_sentences import STOPWORDS as summary
     assert (len(story), len(report), len(summary)) == (319, 82, 123)
     assert report <= story and summary <= story  # the stories' list is the widest
 

@@ -72,7 +72,7 @@ class ExportReport:
 
 
 @dataclass(slots=True)
-class SummarySentence:
+class KeyDateSentence:
     """A sentence drawn from an article to say what happened on a key date."""
 
     article_id: str
@@ -80,6 +80,9 @@ class SummarySentence:
     published: date | None
     index: int  # Sentence.index in its article
     text: str
+
+
+SummarySentence = KeyDateSentence  # its name while key dates were called a summary
 
 
 @dataclass(slots=True)
@@ -94,7 +97,7 @@ class KeyDate:
     score: float
     articles: int
     later: int
-    sentences: list[SummarySentence] = field(default_factory=list)
+    sentences: list[KeyDateSentence] = field(default_factory=list)
     events: list[FusedEvent] = field(default_factory=list)
 
 

@@ -30,7 +30,7 @@ import duckdb
 from dateline.days import shift_day
 from dateline.errors import E051, QueryError
 from dateline.model import KeyDate
-from dateline.query.day_summary import IN_SENTENCE, NAMES_ONE_DAY, STOPWORDS, choose_day_sentences
+from dateline.query.key_date_sentences import IN_SENTENCE, NAMES_ONE_DAY, STOPWORDS, choose_day_sentences
 from dateline.words import split_words
 
 LATER_MENTION = 2.0

@@ -6,7 +6,7 @@ from datetime import date
 
 from dateline.model import (Actor, ActorProfile, ArticleView, Explanation, FusedEvent, KeyDate,
                             Location, Overview, Quote, Reading, ReadingExplained, Relation, Role,
-                            Story, SummarySentence)
+                            Story, KeyDateSentence)
 from dateline.query.article_queries import QuoteCitation
 from dateline.query.confidence import evidence_words
 from dateline.query.database import Database
@@ -92,7 +92,7 @@ def reading_explained_json(reading: ReadingExplained) -> dict:
     }
 
 
-def key_date_sentence_json(sentence: SummarySentence) -> dict:
+def key_date_sentence_json(sentence: KeyDateSentence) -> dict:
     """A sentence a key date quotes from an article, cited as an event's sources are."""
     return {"article": sentence.article_id, "path": sentence.source,
             "published": iso(sentence.published), "sentence": sentence.index,

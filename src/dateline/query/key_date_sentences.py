@@ -21,7 +21,7 @@ from datetime import date
 
 import duckdb
 
-from dateline.model import SummarySentence
+from dateline.model import KeyDateSentence
 from dateline.words import read_word_list, split_words_joining_apostrophes
 
 LEAD_SENTENCES = 3  # an article's opening sentences say what its news is
@@ -41,7 +41,7 @@ _CLOCK_TIME = re.compile(r"\b\d{1,2}\s?[:.]\s?\d{2}\s*(?:[ap]\.?m\b|GMT|BST|UTC|
                          re.IGNORECASE)
 
 # Words neither a sentence's vector nor a query needs (the file's header: how it differs from others).
-STOPWORDS = read_word_list("dateline.query", "summary_stop_words.txt")
+STOPWORDS = read_word_list("dateline.query", "key_date_stop_words.txt")
 
 # SQL over a time `t`: what names one day (the evidence key dates count), and lying in sentence `s`.
 NAMES_ONE_DAY = "t.precision = 'day' AND t.first_day = t.last_day"
@@ -50,7 +50,7 @@ IN_SENTENCE = "t.start_char >= s.start_char AND t.start_char < s.end_char"
 
 def choose_day_sentences(con: duckdb.DuckDBPyConnection, days: Sequence[date], count: int,
                          kept: str, params: Sequence[object],
-                         query_words: Sequence[str] = ()) -> dict[date, list[SummarySentence]]:
+                         query_words: Sequence[str] = ()) -> dict[date, list[KeyDateSentence]]:
     """Up to `count` sentences quoted for each key date, saying what happened on it, from the
     articles the `kept` SQL selects."""
     if count <= 0 or not days:
@@ -89,14 +89,14 @@ def _candidates(con: duckdb.DuckDBPyConnection, days: list[date], kept: str,
     found: dict[date, list[Candidate]] = {}
     for day, article_id, source, published, index, text, opening, reports_event in rows:
         if is_reportable(text):
-            sentence = SummarySentence(article_id, source, published, index, quotable(text, opening or 0))
+            sentence = KeyDateSentence(article_id, source, published, index, quotable(text, opening or 0))
             found.setdefault(day, []).append(Candidate(sentence, reports_event))
     return found
 
 
 @dataclass(slots=True)
 class Candidate:
-    sentence: SummarySentence
+    sentence: KeyDateSentence
     reports_event: bool = False  # it holds an event dated, by its text, to the day
 
 
@@ -114,7 +114,7 @@ def quotable(text: str, wire_opening: int = 0) -> str:
 
 
 def pick_sentences(candidates: list[Candidate], count: int, story: Counter[str] | None = None,
-                   query_words: set[str] = frozenset()) -> list[SummarySentence]:
+                   query_words: set[str] = frozenset()) -> list[KeyDateSentence]:
     """The `count` best candidates of one day, none too close to another; the same text twice
     (a copy the near-duplicate check let through) is one candidate."""
     seen: set[str] = set()
