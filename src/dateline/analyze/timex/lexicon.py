@@ -82,6 +82,11 @@ FUTURE_LEANING_BEFORE: list[str] = WORDS["future_leaning_before"]
 PERIOD_NOUNS: WordTable[str] = WORDS["period_nouns"]
 RANGE_OPENERS: list[str] = WORDS["range_openers"]
 RANGE_JOINERS: list[str] = WORDS["range_joiners"]
+# "will last three days": after these words "last" is the verb, not "the last three days".
+VERB_LAST_BEFORE: tuple[str, ...] = tuple(WORDS["verb_last_before"])
+# Words before a bare season that make it a time: "in summer", "by the spring" ("the" stays inside).
+SEASON_CONTEXT_WORDS: tuple[str, ...] = tuple(WORDS["season_context_words"])
+BEFORE_CHRIST: frozenset[str] = frozenset(WORDS["before_christ"])  # "3000 BC", "the 5th century BC"
 
 PLACEHOLDER = re.compile(r"\{(?:(words|iwords):([a-z_]+)|([A-Z][A-Z_0-9]*))\}")
 
