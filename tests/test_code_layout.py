@@ -42,9 +42,9 @@ MAY_IMPORT = {
 }
 # Inside analysis, the components stand on the shared parsing modules and on each other one way.
 ANALYZE_MAY_IMPORT = {
-    "timex": frozenset({"nlp", "tense"}),
-    "actors": frozenset({"nlp"}),
-    "events": frozenset({"nlp", "tense", "timex", "actors"}),
+    "timex": frozenset({"nlp", "tense", "word_lists"}),
+    "actors": frozenset({"nlp", "word_lists"}),
+    "events": frozenset({"nlp", "tense", "timex", "actors", "word_lists"}),
 }
 
 

@@ -15,15 +15,15 @@ from dateline.analyze.events.actor_phrases import actor_of
 from dateline.analyze.events.dates import QUOTE_PATTERN
 from dateline.analyze.events.mention_index import MentionIndex
 from dateline.analyze.nlp import doc_text
+from dateline.analyze.word_lists import read_word_lists
 from dateline.model import Mention, Quote
 
 MIN_QUOTE_WORDS = 4
-REPORTING_VERBS = frozenset({
-    "say", "tell", "add", "note", "state", "write", "tweet", "post", "stress", "assert", "announce",
-    "declare", "insist", "warn", "remark", "observe", "emphasise", "emphasize", "reiterate", "explain",
-    "argue", "claim", "told", "urge", "ask", "reply", "respond", "quip", "conclude",
-})
-PRONOUNS = frozenset({"he", "she", "they", "we"})
+# Verbs of reporting whose subject is a quotation's speaker, and the pronoun subjects that stand for
+# the person mentioned last before them: data/quotes.json.
+_WORDS = read_word_lists("quotes")
+REPORTING_VERBS: frozenset[str] = frozenset(_WORDS["reporting_verbs"])
+PRONOUNS: frozenset[str] = frozenset(_WORDS["pronouns"])
 
 
 def _quote_id(article_id: str, start: int) -> str:

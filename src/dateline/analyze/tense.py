@@ -6,17 +6,17 @@ from typing import Callable
 
 from spacy.tokens import Doc, Token
 
+from dateline.analyze.word_lists import read_word_lists
+
 PAST, UNKNOWN, FUTURE = -1, 0, 1
-FUTURE_AUXILIARIES = frozenset({"will", "shall", "'ll", "wo"})
+# The words that point a clause ahead, each list with what it is for: data/tense.json.
+_WORDS = read_word_lists("tense")
+FUTURE_AUXILIARIES: frozenset[str] = frozenset(_WORDS["future_auxiliaries"])  # "will", "'ll", "wo" (won't)
 # "is scheduled to meet", "plans to visit", "is expected to sign", "is due to arrive".
-FUTURE_GOVERNORS = frozenset({"schedule", "plan", "expect", "due", "set", "intend", "prepare", "aim", "hope", "go", "slate",
-                              "want", "wish"})
+FUTURE_GOVERNORS: frozenset[str] = frozenset(_WORDS["future_governors"])
 # Words by which an actor commits to an act not yet done: "offered to hand over", "is willing to
 # send", "threatened to storm". The act is intended, not reported.
-INTENT_GOVERNORS = frozenset({
-    "offer", "willing", "ready", "prepared", "promise", "pledge", "vow", "swear", "commit", "agree",
-    "threaten", "propose", "volunteer", "determined", "resolve", "intend", "seek", "aim",
-})
+INTENT_GOVERNORS: frozenset[str] = frozenset(_WORDS["intent_governors"])
 PAST_TAGS = frozenset({"VBD"})
 
 

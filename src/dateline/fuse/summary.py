@@ -60,7 +60,7 @@ def _phrase(row: dict) -> Phrase:
                   row.get("bare"))
 
 
-# mode -> phrase: every mode the trigger lexicon (analyze/lexicon/event_triggers.json) and the
+# mode -> phrase: every mode the trigger lexicon (analyze/events/data/event_triggers.json) and the
 # event coder produce. tests/fuse/test_fuse_summary_grammar.py checks each reads as English in every form.
 PHRASES: dict[str, Phrase] = {mode: _phrase(row) for rows in phrase_tables()["phrases"].values()
                               for mode, row in rows.items()}

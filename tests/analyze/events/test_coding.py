@@ -288,7 +288,7 @@ def test_a_call_for_forces_to_be_deployed_somewhere_targets_that_country(code):
 
 
 def test_a_class_departs_from_the_cameo_table_only_saying_why():
-    classes = json.loads(resources.files("dateline.analyze").joinpath("lexicon/event_triggers.json")
+    classes = json.loads(resources.files("dateline.analyze.events").joinpath("data/event_triggers.json")
                          .read_text("utf-8"))["classes"]
     table = cameo_table()
     for name, spec in classes.items():

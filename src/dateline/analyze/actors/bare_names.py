@@ -23,13 +23,15 @@ from collections.abc import Collection, Sequence
 from dataclasses import dataclass
 from datetime import date
 
+from dateline.analyze.word_lists import read_word_lists
 from dateline.knowledge import Knowledge
 from dateline.knowledge.names import name_parts, surname_key
 from dateline.knowledge.offices import current_holder, last_head, led_a_state, serving
 from dateline.model import Actor
 
 # Monarchs go by their given names ("King Abdullah", "Emir Tamim"): the name may be any of theirs.
-GIVEN_NAME_TITLES = frozenset({"king", "queen", "emir", "sultan", "shah", "emperor", "crown prince"})
+GIVEN_NAME_TITLES: frozenset[str] = frozenset(
+    read_word_lists("bare_names", __package__)["given_name_titles"])
 
 
 @dataclass(slots=True)

@@ -10,16 +10,19 @@ from __future__ import annotations
 
 from spacy.tokens import Doc, Span, Token
 
+from dateline.analyze.word_lists import read_word_lists
 from dateline.analyze.nlp import doc_ents, doc_text, entity_starting
 from dateline.knowledge import Knowledge, slugify
 from dateline.model import Actor, Mention
 
+# The sectors and nouns of a country's people and of its missions, each list with what it is for:
+# data/collectives.json.
+_WORDS = read_word_lists("collectives", __package__)
 # Sectors of people rather than of a state's institutions.
-POPULATION_SECTORS = frozenset({"CVL", "EDU", "REF", "REL", "LAB"})
+POPULATION_SECTORS: frozenset[str] = frozenset(_WORDS["population_sectors"])
 # Nouns for a country's people at large: all of them name one group, its civilians.
-CIVILIAN_NOUNS = frozenset({"civilian", "citizen", "national", "people", "resident", "inhabitant",
-                            "population"})
-MISSION_NOUNS = frozenset({"embassy", "consulate", "mission"})
+CIVILIAN_NOUNS: frozenset[str] = frozenset(_WORDS["civilian_nouns"])
+MISSION_NOUNS: frozenset[str] = frozenset(_WORDS["mission_nouns"])  # "the Afghan embassy in New Delhi"
 
 
 class CollectiveNamer:

@@ -3,7 +3,7 @@ once per parsed article, gives the article's events.
 
 Its modules, in the order an event is found:
   trigger_matcher  where triggers may be (array lookups over the doc);
-  triggers         which words name an event, and its class (the lexicon, `lexicon/event_triggers.json`);
+  triggers         which words name an event, and its class (the lexicon, `data/event_triggers.json`);
   intent           acts asked for, alleged, forecast, committed to: no happening, or another class;
   arguments        who did it, to whom, and where: ordered lists of named rules, the first that answers wins;
   subjects, actor_phrases, mention_index, targets, places, syntax

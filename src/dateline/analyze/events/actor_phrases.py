@@ -7,18 +7,20 @@ from spacy.tokens import Token
 from dateline.analyze.events.mention_index import MentionIndex, is_actor_noun
 from dateline.analyze.events.places import place_named
 from dateline.analyze.events.syntax import phrase_tokens
+from dateline.analyze.word_lists import read_word_lists
 from dateline.analyze.nlp import doc_text
 from dateline.model import Mention
 
+# The words by which a noun phrase names an actor, each list with what it is for:
+# data/actor_phrases.json.
+_WORDS = read_word_lists("actor_phrases", __package__)
 # Words that tie people to whom they belong to or where they are based ("affiliated with", "loyal to").
-AFFILIATION_WORDS = frozenset({"affiliate", "affiliated", "loyal", "link", "linked", "ally", "allied", "base", "based",
-                               "belong", "belonging", "tie", "tied", "attach", "attached"})
+AFFILIATION_WORDS: frozenset[str] = frozenset(_WORDS["affiliation_words"])
 # What a demonym names that belongs to no state: restricting "the Russian language" is not done to Russia.
-CULTURE_NOUNS = frozenset({"language", "tongue", "dialect", "script", "alphabet", "culture", "cuisine", "literature",
-                           "music", "art", "cinema", "film", "heritage", "tradition", "folklore", "accent", "name"})
-AGENT_ORIGIN_PREPS = frozenset({"from", "in", "for", "throughout", "across"})
+CULTURE_NOUNS: frozenset[str] = frozenset(_WORDS["culture_nouns"])
+AGENT_ORIGIN_PREPS: frozenset[str] = frozenset(_WORDS["agent_origin_preps"])  # "forces in east Bosnia"
 # Pronouns read as actors: does the pronoun stand for a person?
-PRONOUN_KINDS = {"he": True, "she": True, "they": False, "it": False}
+PRONOUN_KINDS: dict[str, bool] = dict(_WORDS["pronoun_kinds"])
 
 
 def actor_of(head: Token | None, index: MentionIndex, affected: bool = False) -> Mention | None:

@@ -42,6 +42,7 @@ from dateline.analyze.events.targets import (
     travel_verb,
 )
 from dateline.analyze.events.triggers import EventClass, is_under_light_verb
+from dateline.analyze.word_lists import read_word_lists
 from dateline.model import Location, Mention
 
 # What `found_by` says where no rule answered, or where the answer was the source itself.
@@ -50,21 +51,11 @@ SAME_AS_SOURCE = "none (the source itself)"
 # CAMEO's quad class of aid and material cooperation, whose goods name their giver.
 MATERIAL_COOPERATION = 2
 
-# Subjects that are no actors: "the earthquake struck", "floods killed".
-NATURAL_HAZARDS = frozenset({
-    "earthquake", "quake", "tremor", "aftershock", "flood", "flooding", "storm", "cyclone", "hurricane",
-    "typhoon", "tornado", "landslide", "avalanche", "drought", "wildfire", "heatwave", "tsunami", "disease",
-    "epidemic", "pandemic", "virus", "outbreak",
-})
-
-
-# Subjects of markets and money: "Brent futures rallied", "the index rallied 3.6 percent" tell of
-# prices, not of protests; no actor acts in them.
-MARKETS = frozenset({
-    "future", "futures", "index", "price", "share", "stock", "market", "bond", "yield", "currency",
-    "dollar", "euro", "pound", "yen", "rupee", "crude", "commodity", "premium", "spread", "rate",
-    "earnings", "profit", "revenue", "sale", "output", "export", "import", "inflation", "economy",
-})
+# Subjects that are no actors (data/arguments.json): natural hazards ("the earthquake struck") and
+# markets and money ("Brent futures rallied"), whose verbs tell of no actor.
+_WORDS = read_word_lists("arguments", __package__)
+NATURAL_HAZARDS: frozenset[str] = frozenset(_WORDS["natural_hazards"])
+MARKETS: frozenset[str] = frozenset(_WORDS["markets"])
 NON_ACTOR_SUBJECTS = NATURAL_HAZARDS | MARKETS
 
 

@@ -16,12 +16,14 @@ from spacy.tokens import Token
 from dateline.analyze.events.dates import quoted_spans
 from dateline.analyze.events.intent import clause_verb, speech_verb
 from dateline.analyze.events.status import is_hedged, own_line
+from dateline.analyze.word_lists import read_word_lists
 from dateline.evidence import EVIDENCE
 from dateline.model import Actor, Event
 
 # Sectors whose members act politically in their own name; a person's sector is their office's.
-POLITICAL_SECTORS = frozenset({"GOV", "MIL", "REB", "INS", "OPP", "PTY", "COP", "JUD", "LEG", "SPY",
-                               "IGO", "NGO", "UAF", "CRM"})
+# (data/confidence.json)
+POLITICAL_SECTORS: frozenset[str] = frozenset(
+    read_word_lists("confidence", __package__)["political_sectors"])
 # How a sentence ends when it is one: scraped highlights, captions and menus run on without.
 SENTENCE_ENDS = ".!?\"'\u201d\u2019)"
 

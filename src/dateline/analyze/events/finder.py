@@ -27,6 +27,7 @@ from dateline.analyze.events.mention_index import ACTOR_NOUNS, MentionIndex
 from dateline.analyze.events.pairs import same_side
 from dateline.analyze.events.trigger_matcher import TriggerCandidates, trigger_words
 from dateline.analyze.events.triggers import Lexicon, find_triggers, is_under_light_verb, load_lexicon
+from dateline.analyze.word_lists import read_word_lists
 from dateline.evidence import score
 from dateline.knowledge import Knowledge
 from dateline.model import DATE_BASES, Actor, Article, Event, Mention, TimeRef
@@ -99,12 +100,9 @@ class ArticleActors:
         return actor is not None and bool(actor.country or actor.sector in ("IGO", "NGO"))
 
 
-# Nouns of talk and expectation: what they are "of" is spoken of or feared, not done ("talk of
-# intervention", "fears of an attack", "the threat of civil war", "hopes of a ceasefire").
-HEARSAY_NOUNS = frozenset({
-    "talk", "fear", "risk", "prospect", "possibility", "threat", "hope", "danger", "rumour", "rumor",
-    "speculation", "chance", "likelihood", "spectre", "specter", "idea", "question", "issue",
-})
+# Nouns of talk and expectation: what they are "of" is spoken of or feared, not done ("fears of an
+# attack"): data/finder.json.
+HEARSAY_NOUNS: frozenset[str] = frozenset(read_word_lists("finder", __package__)["hearsay_nouns"])
 
 
 def is_spoken_of(trigger: Token) -> bool:

@@ -20,33 +20,25 @@ from spacy.tokens import Token
 from dateline.analyze.events.actor_phrases import actor_of
 from dateline.analyze.events.mention_index import MentionIndex
 from dateline.analyze.events.subjects import subject_of
+from dateline.analyze.word_lists import read_word_lists
 from dateline.analyze.tense import (FUTURE, INTENT_GOVERNORS, chain_head, is_infinitive_under, is_marked_clause,
                                     verb_direction)
 from dateline.model import Mention
 
-SPEECH_VERBS = frozenset({
-    "say", "tell", "announce", "state", "declare", "add", "insist", "reiterate", "confirm", "stress",
-    "emphasize", "emphasise", "conclude", "note", "assert", "affirm", "maintain", "argue", "write",
-    "remind", "underline", "indicate", "signal", "tweet", "respond", "reply",
-})
-OBLIGATION_AUXILIARIES = frozenset({"must", "should", "ought"})
-REFUSAL_GOVERNORS = frozenset({"refuse", "decline", "fail"})
+# The words of saying, asking, alleging and committing, each list with what it is for: data/intent.json.
+_WORDS = read_word_lists("intent", __package__)
+SPEECH_VERBS: frozenset[str] = frozenset(_WORDS["speech_verbs"])
+OBLIGATION_AUXILIARIES: frozenset[str] = frozenset(_WORDS["obligation_auxiliaries"])  # "China must drop"
+REFUSAL_GOVERNORS: frozenset[str] = frozenset(_WORDS["refusal_governors"])  # "refused to release"
 UNLESS = frozenset({"unless"})
 # Words by which one actor asks another to act; the act they govern is only asked for.
-REQUEST_GOVERNORS = frozenset({
-    "urge", "call", "ask", "demand", "press", "pressure", "push", "appeal", "order", "want", "wish",
-    "force", "persuade", "convince", "encourage", "invite", "tell", "instruct", "beg", "implore",
-    "require", "request", "plea", "deadline", "ultimatum", "exhort", "challenge", "advise", "need",
-})
+REQUEST_GOVERNORS: frozenset[str] = frozenset(_WORDS["request_governors"])
 # Words that allege an act or deny it; the act they govern is only alleged.
-ALLEGATION_GOVERNORS = frozenset({
-    "accuse", "accusation", "allege", "allegation", "charge", "deny", "denial", "blame", "suspect",
-    "suspicion", "rumour", "rumor",
-})
+ALLEGATION_GOVERNORS: frozenset[str] = frozenset(_WORDS["allegation_governors"])
 # How a requested act hangs below the word that asks for it ("calls for X to quit": quit is an
 # acl or advcl of calls, or under its preposition).
 _REQUEST_PATH = frozenset({"xcomp", "ccomp", "advcl", "acl", "pobj", "pcomp", "prep", "dobj", "conj", "relcl"})
-SCHEDULE_GOVERNORS = frozenset({"schedule", "expect", "due", "set", "slate", "plan", "timetable"})
+SCHEDULE_GOVERNORS: frozenset[str] = frozenset(_WORDS["schedule_governors"])  # "is scheduled to attend"
 
 
 def clause_verb(trigger: Token) -> Token:
@@ -95,11 +87,11 @@ def is_committed(trigger: Token, source: Mention | None, index: MentionIndex, sa
 
 
 # A warning of these is a forecast ("warned of the risk of further attacks"), not a threat.
-FORECAST_NOUNS = frozenset({"risk", "danger", "possibility", "prospect", "likelihood", "chance", "spectre", "specter"})
-WARNING_VERBS = frozenset({"warn", "caution"})
+FORECAST_NOUNS: frozenset[str] = frozenset(_WORDS["forecast_nouns"])
+WARNING_VERBS: frozenset[str] = frozenset(_WORDS["warning_verbs"])
 # Pronouns that, as the subject of what is warned of, are usually the one warning ("warned that it
 # would retaliate"): that is a threat.
-_SELF_PRONOUNS = frozenset({"it", "they", "we", "he", "she", "i"})
+_SELF_PRONOUNS: frozenset[str] = frozenset(_WORDS["self_pronouns"])
 
 
 def is_forecast(trigger: Token) -> bool:

@@ -8,20 +8,12 @@ from spacy.tokens import Token
 
 from dateline.analyze.actors.sectors import mention_sector
 from dateline.analyze.events.syntax import noun_forms
+from dateline.analyze.word_lists import read_word_lists
 from dateline.model import Mention
 
-# Heads that stand for their country when a demonym modifies them ("Indian officials"), unlike
-# "an Afghan-led process" or "Afghan soil".
-ACTOR_NOUNS = frozenset({
-    "official", "authority", "government", "force", "troop", "diplomat", "ministry", "leader", "leadership",
-    "delegation", "embassy", "consulate", "mission", "soldier", "police", "army", "militant", "fighter", "envoy",
-    "team", "minister", "administration", "spokesman", "spokesperson", "side", "counterpart", "president",
-    "regime", "negotiator", "representative", "military", "navy", "air", "security", "agency", "people",
-    "national", "citizen", "worker", "engineer", "student", "pilgrim", "refugee", "journalist",
-    # collectives that stand for whoever qualifies them: "opposition groups in Zimbabwe"
-    "group", "movement", "coalition", "union", "association", "committee", "council", "front", "alliance",
-    "supporter", "member", "thousand", "hundred", "dozen", "landowner", "court", "faction", "wing",
-})
+# Heads that stand for their country when a demonym modifies them ("Indian officials"), and
+# collectives that stand for whoever qualifies them ("opposition groups"): data/mention_index.json.
+ACTOR_NOUNS: frozenset[str] = frozenset(read_word_lists("mention_index", __package__)["actor_nouns"])
 
 
 class MentionIndex:

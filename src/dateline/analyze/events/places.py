@@ -5,10 +5,12 @@ from __future__ import annotations
 from spacy.tokens import Token
 
 from dateline.analyze.events.syntax import phrase_tokens, pobj_of
+from dateline.analyze.word_lists import read_word_lists
 from dateline.analyze.nlp import doc_ents
 from dateline.model import Location, Mention
 
-LOCATION_PREPS = frozenset({"in", "at", "near", "outside", "inside", "across"})
+# Prepositions whose object is where an act happens ("in Kabul"): data/places.json.
+LOCATION_PREPS: frozenset[str] = frozenset(read_word_lists("places", __package__)["location_preps"])
 
 
 def location_of(token: Token, kb) -> Location | None:

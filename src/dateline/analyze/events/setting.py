@@ -15,6 +15,7 @@ from dateline.analyze.events.arguments import Arguments
 from dateline.analyze.events.places import place_phrase
 from dateline.analyze.events.subjects import subject_of
 from dateline.analyze.events.triggers import EventClass
+from dateline.analyze.word_lists import read_word_lists
 from dateline.model import Mention
 
 # The rules of the setting, by the names `found_by` gives them.
@@ -98,18 +99,21 @@ def _is_owned(noun: Token) -> bool:
                for c in noun.children)
 
 
+# The words and sectors of crowds, of a state's forces at home and of its organs abroad, each list
+# with what it is for: data/setting.json.
+_WORDS = read_word_lists("setting", __package__)
 # Sectors of people at large, and the words that count them: "thousands of people", "students".
-CROWD_SECTORS = frozenset({"CVL", "LAB", "EDU", "REF", "REL", "AGR"})
-CROWD_COUNTS = frozenset({"thousand", "hundred", "dozen", "million", "crowd"})
+CROWD_SECTORS: frozenset[str] = frozenset(_WORDS["crowd_sectors"])
+CROWD_COUNTS: frozenset[str] = frozenset(_WORDS["crowd_counts"])
 
 
 # A state's forces at home: "the security forces", "police", "the authorities". (Troops and
 # soldiers often serve abroad: they are not taken for the article's country.)
-DOMESTIC_SECTORS = frozenset({"COP", "GOV", "SPY"})
-DOMESTIC_FORCES = frozenset({"security force", "security service"})
+DOMESTIC_SECTORS: frozenset[str] = frozenset(_WORDS["domestic_sectors"])
+DOMESTIC_FORCES: frozenset[str] = frozenset(_WORDS["domestic_forces"])
 # A state's organs abroad, which the country an article is about may be host to, not owner of:
 # "the embassy accused New Delhi" is no act of India's.
-POSTINGS_ABROAD = frozenset({"embassy", "consulate", "mission", "ambassador", "envoy", "diplomat", "delegation"})
+POSTINGS_ABROAD: frozenset[str] = frozenset(_WORDS["postings_abroad"])
 # Words that tie a noun to someone named: "Syrian police", "Assad's forces", "his forces".
 _OWNER_DEPS = frozenset({"amod", "compound", "poss", "nmod"})
 

@@ -7,6 +7,7 @@ from datetime import date
 from spacy.tokens import Token
 
 from dateline.analyze.events.dates import EventDate
+from dateline.analyze.word_lists import read_word_lists
 from dateline.analyze.tense import (
     FUTURE,
     FUTURE_GOVERNORS,
@@ -18,8 +19,10 @@ from dateline.analyze.tense import (
     verb_direction,
 )
 
-CLAIM_WORDS = frozenset({"claim", "allege", "purport"})
-CLAIM_ADVERBS = frozenset({"reportedly", "allegedly", "purportedly", "apparently", "supposedly"})
+# The words that tell whether an act happened, each list with what it is for: data/status.json.
+_WORDS = read_word_lists("status", __package__)
+CLAIM_WORDS: frozenset[str] = frozenset(_WORDS["claim_words"])  # "claimed to have shot down"
+CLAIM_ADVERBS: frozenset[str] = frozenset(_WORDS["claim_adverbs"])  # "reportedly killed"
 
 
 def _verb_for(trigger: Token) -> Token:
@@ -34,7 +37,7 @@ def is_refusal_head(head: Token) -> bool:
 
 
 # "refused to release", "failed to reach": the act under them did not happen.
-NEGATING_GOVERNORS = frozenset({"refuse", "decline", "fail", "reject", "deny", "unwilling"})
+NEGATING_GOVERNORS: frozenset[str] = frozenset(_WORDS["negating_governors"])
 
 
 def _is_negated(verb: Token) -> bool:
@@ -67,7 +70,7 @@ def _is_conditional(verb: Token) -> bool:
 
 # "should step down", "could strike", "would not welcome": a modal makes the act a possibility or
 # an obligation, not a report. (A future "will" is a plan: see tense.FUTURE_AUXILIARIES.)
-HEDGING_MODALS = frozenset({"could", "would", "might", "may", "should", "must", "can", "ought", "shall"})
+HEDGING_MODALS: frozenset[str] = frozenset(_WORDS["hedging_modals"])
 # How far up coordinations and chained verbs a modal reaches: "should go in, arrest him and take
 # him to the Hague" hedges all three.
 _MODAL_REACH = frozenset({"conj", "xcomp"})

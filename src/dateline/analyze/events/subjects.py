@@ -5,21 +5,20 @@ from __future__ import annotations
 from spacy.tokens import Token
 
 from dateline.analyze.events.syntax import first_child, pobj_of
+from dateline.analyze.word_lists import read_word_lists
 
-RELATIVE_PRONOUNS = frozenset({"who", "which", "that"})
+# The words that decide who a verb's subject is, each list with what it is for: data/subjects.json.
+_WORDS = read_word_lists("subjects", __package__)
+RELATIVE_PRONOUNS: frozenset[str] = frozenset(_WORDS["relative_pronouns"])  # "the Taliban, who seized Kabul"
 SUBJECT_DEPS = frozenset({"nsubj", "csubj"})
 DATELINE_SEPARATORS = frozenset({"—", "–", "-", "--", ":"})
 DATELINE_MAX_TOKENS = 8
 PASSIVE_SUBJECT_DEPS = frozenset({"nsubjpass"})
-# Participles that after "be" state what the subject itself holds to or takes part in, with the
-# word that introduces it: "Vietnam is committed to opening up", "Israel is opposed to French
-# mediation", "Serb forces were engaged in ethnic cleansing". The subject is the doer.
-STATIVE_PARTICIPLES = {"commit": "to", "oppose": "to", "engage": "in", "involve": "in"}
+# Participles that after "be" state what the subject holds to or takes part in, with the word that
+# introduces it ("Vietnam is committed to opening up"): the subject is the doer.
+STATIVE_PARTICIPLES: dict[str, str] = dict(_WORDS["stative_participles"])
 # Documents that speak for whoever issues them ("issued a statement condemning the attack").
-DOCUMENT_NOUNS = frozenset({
-    "statement", "declaration", "communique", "communiqué", "letter", "resolution", "message", "decree",
-    "proclamation", "announcement", "petition", "motion", "note", "memorandum",
-})
+DOCUMENT_NOUNS: frozenset[str] = frozenset(_WORDS["document_nouns"])
 
 
 

@@ -18,15 +18,16 @@ from dateline.analyze.events.places import LOCATION_PREPS, place_country
 from dateline.analyze.events.subjects import is_stative, subject_of
 from dateline.analyze.events.syntax import conjuncts, pobj_of
 from dateline.analyze.events.triggers import MOTION_VERBS, is_light_verb
+from dateline.analyze.word_lists import read_word_lists
 from dateline.analyze.tense import is_marked_clause
 from dateline.model import Mention
 
-TARGET_PREPS = {
-    "with": 3, "to": 2, "against": 3, "on": 2, "upon": 2, "from": 1, "for": 1, "of": 1, "into": 1, "toward": 1, "towards": 1,
-}
+# The words that mark or rule out an act's target, each list with what it is for: data/targets.json.
+_WORDS = read_word_lists("targets", __package__)
+# Prepositions that mark an affected party, with the rank of each where a class names none of its own.
+TARGET_PREPS: dict[str, int] = dict(_WORDS["target_preps"])
 # "with Albania's help", "with the backing of Russia": a helper, never whom the act is done to.
-HELP_NOUNS = frozenset({"help", "support", "assistance", "backing", "aid", "cooperation", "participation",
-                        "approval", "blessing", "consent", "permission"})
+HELP_NOUNS: frozenset[str] = frozenset(_WORDS["help_nouns"])
 
 
 def prepositional_objects(token: Token, only: tuple[str, ...] = ()) -> list[tuple[int, Token, str]]:
@@ -221,8 +222,7 @@ NESTED_TARGET_DEPTH = 6
 
 
 # Prepositions that set a scene rather than name who is affected.
-SETTING_PREPS = frozenset({"during", "after", "before", "since", "until", "amid", "despite",
-                           "outside", "inside", "near", "around", "beside", "opposite", "across", "throughout"})
+SETTING_PREPS: frozenset[str] = frozenset(_WORDS["setting_preps"])
 
 
 def _below(frontier: list[Token]) -> list[Token]:

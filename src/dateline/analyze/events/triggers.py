@@ -1,33 +1,29 @@
 """Which words in a parse name an event, and which event class they name.
 
-The lexicon is data (`lexicon/event_triggers.json`); this module only matches it against tokens.
+The lexicon is data (`data/event_triggers.json`, with the CAMEO codes in `data/cameo_plover.tsv`); this
+module only matches it against tokens.
 """
 from __future__ import annotations
 
 import json
 from dataclasses import dataclass, replace
 from functools import lru_cache
-from importlib import resources
 from pathlib import Path
 
 from spacy.tokens import Token
 
 from dateline.analyze.events.intent import is_obligation_report
 from dateline.analyze.events.syntax import noun_forms
+from dateline.analyze.word_lists import data_folder, read_word_lists
 
+# The verbs and nouns around a trigger word, each list with what it is for: data/triggers.json.
+_WORDS = read_word_lists("triggers", __package__)
 # Verbs that carry no event of their own but lend their subject to a trigger noun:
 # "held talks with", "made a visit to", "signed an agreement".
-LIGHT_VERBS = frozenset({
-    "hold", "have", "do", "conduct", "make", "pay", "launch", "carry", "stage", "sign", "reach", "host",
-    "attend", "join", "lead", "renew", "resume", "begin", "start", "open", "undertake", "enter", "continue",
-    "give", "issue", "lodge", "file", "mount", "wage", "step", "announce", "declare", "initiate",
-    "complete", "speed", "finish", "accelerate", "order", "organize", "organise", "impose", "reimpose",
-    "enforce", "call", "tighten", "provide", "extend", "express", "voice", "lend", "show",
-})
+LIGHT_VERBS: frozenset[str] = frozenset(_WORDS["light_verbs"])
 # Verbs of going somewhere whose purpose phrase names the event: "arrived in Amman on a visit",
 # "left for Geneva for talks".
-MOTION_VERBS = frozenset({"arrive", "travel", "leave", "come", "go", "fly", "head", "return", "set", "converge",
-                          "gather", "assemble"})
+MOTION_VERBS: frozenset[str] = frozenset(_WORDS["motion_verbs"])
 
 
 @dataclass(frozen=True, slots=True)
@@ -108,8 +104,8 @@ class CameoCode:
 
 @lru_cache(maxsize=1)
 def cameo_table() -> dict[str, CameoCode]:
-    """CAMEO code -> PLOVER type, mode and intensity (lexicon/cameo_plover.tsv)."""
-    text = resources.files("dateline.analyze").joinpath("lexicon/cameo_plover.tsv").read_text("utf-8")
+    """CAMEO code -> PLOVER type, mode and intensity (data/cameo_plover.tsv)."""
+    text = (data_folder(__package__) / "cameo_plover.tsv").read_text("utf-8")
     table = {}
     for line in text.splitlines():
         if line.strip() and not line.startswith("#"):
@@ -180,7 +176,7 @@ def _is_unrestricted(rule: _VerbRule) -> bool:
 def load_lexicon(path: str | None = None) -> Lexicon:
     """The packaged trigger lexicon, or a user's file of the same shape."""
     if path is None:
-        text = resources.files("dateline.analyze").joinpath("lexicon/event_triggers.json").read_text("utf-8")
+        text = (data_folder(__package__) / "event_triggers.json").read_text("utf-8")
     else:
         text = Path(path).read_text("utf-8")
     return _parse_lexicon(json.loads(text))
@@ -278,7 +274,7 @@ def _is_nominal_participle(token: Token) -> bool:
 
 
 # Heads that take their event from a modifier: "a mediation mission", "the peace effort".
-GENERIC_EVENT_HEADS = frozenset({"effort", "mission", "process", "bid", "initiative", "campaign", "drive", "move", "plan"})
+GENERIC_EVENT_HEADS: frozenset[str] = frozenset(_WORDS["generic_event_heads"])
 
 
 def match_noun(token: Token, lexicon: Lexicon) -> EventClass | None:

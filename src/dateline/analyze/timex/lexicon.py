@@ -12,6 +12,8 @@ import re
 from importlib import resources
 from typing import Generic, TypeVar
 
+from dateline import months
+
 LEXICON = resources.files("dateline.analyze.timex") / "data"
 
 
@@ -39,9 +41,12 @@ class WordTable(dict[str, Value], Generic[Value]):
         return self.by_words.get(words(text))
 
 
-WORDS: dict = {key: WordTable(value) if isinstance(value, dict) else value
-               for key, value in json.loads((LEXICON / "words.json").read_text("utf-8")).items()
-               if not key.startswith("_")}
+# The month names every stage reads dates with (dateline.months), then the tagger's own lists.
+# Abbreviations count only with a day or a year after them (Jul. 13, Sept 2021).
+WORDS: dict = {"months": WordTable(months.MONTHS), "month_abbreviations": WordTable(months.MONTH_ABBREVIATIONS)}
+WORDS |= {key: WordTable(value) if isinstance(value, dict) else value
+          for key, value in json.loads((LEXICON / "words.json").read_text("utf-8")).items()
+          if not key.startswith("_")}
 
 MONTHS: WordTable[int] = WORDS["months"]
 MONTH_ABBREVIATIONS: WordTable[int] = WORDS["month_abbreviations"]
@@ -82,6 +87,11 @@ FUTURE_LEANING_BEFORE: list[str] = WORDS["future_leaning_before"]
 PERIOD_NOUNS: WordTable[str] = WORDS["period_nouns"]
 RANGE_OPENERS: list[str] = WORDS["range_openers"]
 RANGE_JOINERS: list[str] = WORDS["range_joiners"]
+# "will last three days": after these words "last" is the verb, not "the last three days".
+VERB_LAST_BEFORE: tuple[str, ...] = tuple(WORDS["verb_last_before"])
+# Words before a bare season that make it a time: "in summer", "by the spring" ("the" stays inside).
+SEASON_CONTEXT_WORDS: tuple[str, ...] = tuple(WORDS["season_context_words"])
+BEFORE_CHRIST: frozenset[str] = frozenset(WORDS["before_christ"])  # "3000 BC", "the 5th century BC"
 
 PLACEHOLDER = re.compile(r"\{(?:(words|iwords):([a-z_]+)|([A-Z][A-Z_0-9]*))\}")
 

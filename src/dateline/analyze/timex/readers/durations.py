@@ -5,13 +5,10 @@ from __future__ import annotations
 import re
 
 from dateline.analyze.timex.build import Resolver, Span, undated
-from dateline.analyze.timex.lexicon import words
+from dateline.analyze.timex.lexicon import VERB_LAST_BEFORE, words
 from dateline.analyze.timex.readers.match_words import group, parse_count, unit_of
 from dateline.analyze.timex.readers.nearby import next_word, previous_word
 
-# "will last three days": here "last" is the verb, not "the last three days".
-VERB_LAST_BEFORE = ("will", "would", "could", "can", "may", "might", "to", "should", "must", "not", "'ll",
-                    "did", "does", "do")
 # The next smaller unit and how many of it make one: for the fraction of a duration.
 FRACTION_UNITS = {"Y": ("M", 12), "M": ("D", 30), "W": ("D", 7), "D": ("H", 24), "H": ("M", 60)}
 ADJUSTED_UNIT = {"DE": ("Y", 10), "CE": ("Y", 100), "2W": ("W", 2)}

@@ -17,14 +17,10 @@ from dateline.analyze.timex.calendar import (
     season_interval,
     shift,
 )
-from dateline.analyze.timex.lexicon import words
+from dateline.analyze.timex.lexicon import SEASON_CONTEXT_WORDS, words
 from dateline.analyze.timex.readers.match_words import group, modifier_of, relation_step, year_number
 from dateline.analyze.timex.readers.nearby import context_word, next_word
 from dateline.model import TimeRef
-
-# Words before a bare season that make it a time: "in summer", "by the spring" ("the" stays inside).
-SEASON_CONTEXT_WORDS = ("in", "during", "over", "by", "until", "through", "since", "this", "that", "last",
-                        "next", "of", "the")
 
 
 def yearly(span: Span, match: re.Match, precision: str, value_of: Callable[[int], str],

@@ -9,6 +9,7 @@ from datetime import date
 import dateline.analyze.timex.lexicon as lex
 from dateline.analyze.timex.build import Context, Resolver, Span, dated, period, timeless, unresolved
 from dateline.analyze.timex.calendar import interval, narrow
+from dateline.analyze.timex.lexicon import BEFORE_CHRIST
 from dateline.analyze.timex.readers.match_words import group, modifier_of, relation_step, year_number
 from dateline.analyze.timex.readers.nearby import context_word, counts_things
 from dateline.model import TimeRef
@@ -92,7 +93,6 @@ def read_year(match: re.Match, span: Span) -> Resolver | None:
     return lambda ctx: dated(span, core, "year", "absolute", None, first=first, last=last)
 
 
-BEFORE_CHRIST = frozenset({"BC", "BCE", "B.C.", "B.C.E."})
 LAST_YEAR = 9999  # the calendar's last year: a later one keeps no value, never a wrong one
 
 
