@@ -4,8 +4,9 @@ import json
 
 import click
 import pytest
-from click.testing import CliRunner
 from samples import build_database, fake_analyzer, fake_discover, fake_reader, write_sample_files
+
+from cli_runs import invoke
 
 from dateline import pipeline
 from dateline.cli import main
@@ -26,10 +27,6 @@ def stub_stages(monkeypatch):
                         lambda knowledge=None: lambda articles: [fake_analyzer(a) for a in articles])
     monkeypatch.setattr(pipeline, "_default_reader", lambda: fake_reader)
     monkeypatch.setattr(pipeline, "_default_discoverer", lambda: fake_discover)
-
-
-def invoke(*args):
-    return CliRunner().invoke(main, [str(a) for a in args])
 
 
 def test_cli_ingest_reports_and_stores(tmp_path, stub_stages):

@@ -4,10 +4,10 @@ import csv
 import io
 import json
 
-from click.testing import CliRunner
 from hostile_samples import PWNED, RAW, SUM, build_hostile_database, formula_analysis, is_number
 
-from dateline.cli import main
+from cli_runs import invoke
+
 from dateline.query import Database
 
 TEXT = (" date 2022-06-03 :\nIndian team meets Taliban minister\n\n"
@@ -15,10 +15,6 @@ TEXT = (" date 2022-06-03 :\nIndian team meets Taliban minister\n\n"
         "the Taliban's foreign ministry said. \"We discussed humanitarian aid,\" Muttaqi said.\n")
 EVIL_NAME = f"team{PWNED}\u202e\n.txt"
 EVIL_SHOWN = "team\\x1b]0;pwned\\x07\\u202e\\n.txt"  # as `ingest` shows it in a skip
-
-
-def invoke(*args):
-    return CliRunner().invoke(main, [str(a) for a in args])
 
 
 def test_cli_escaping_file_names_and_titles_reach_no_terminal_raw(tmp_path):

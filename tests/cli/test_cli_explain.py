@@ -3,9 +3,8 @@ added to its confidence; of a sentence analyzed on the spot, and of a stored eve
 import json
 import math
 
-from click.testing import CliRunner
+from cli_runs import invoke
 
-from dateline.cli import main
 from dateline.query import Database
 
 MEETING = ("Indian External Affairs Minister S Jaishankar met Afghan Foreign Minister Mohammad "
@@ -13,7 +12,7 @@ MEETING = ("Indian External Affairs Minister S Jaishankar met Afghan Foreign Min
 
 
 def run(*args):
-    result = CliRunner().invoke(main, ["explain", *args])
+    result = invoke("explain", *args)
     return result.exit_code, result.output
 
 

@@ -10,10 +10,10 @@ import time
 import urllib.request
 
 import pytest
-from click.testing import CliRunner
 from samples import build_database
 
-from dateline.cli import main
+from cli_runs import invoke, ok
+
 from dateline.query import Database
 
 
@@ -22,16 +22,6 @@ def db(tmp_path):
     path = tmp_path / "d.duckdb"
     build_database(path)
     return str(path)
-
-
-def invoke(*args):
-    return CliRunner().invoke(main, [str(a) for a in args])
-
-
-def ok(*args):
-    result = invoke(*args)
-    assert result.exit_code == 0, result.output
-    return result.output
 
 
 def test_cli_event_by_its_id_or_a_member_id(db):

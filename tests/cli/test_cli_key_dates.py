@@ -3,20 +3,10 @@ real pipeline ingested once for the run: the same flags, the same output."""
 import json
 
 import pytest
-from click.testing import CliRunner
 
-from dateline.cli import main
+from cli_runs import invoke, ok
+
 from dateline.query import Database
-
-
-def invoke(*args):
-    return CliRunner().invoke(main, [str(a) for a in args])
-
-
-def ok(*args):
-    result = invoke(*args)
-    assert result.exit_code == 0, result.output
-    return result.output
 
 
 def test_cli_key_dates_json_has_the_key_date_shape(corpus_db):

@@ -56,7 +56,7 @@ def test_render_undated_events_say_their_partial_date(mixed_database):
     events = db.timeline(min_confidence=0)
     text = render_text.timeline_text(events).splitlines()
     undated = text[text.index(UNDATED) + 1:]
-    assert undated == [f"4 November (year not stated)  THREATEN  Taliban (AFG) threatened India"
+    assert undated == ["4 November (year not stated)  THREATEN  Taliban (AFG) threatened India"
                        "  [1 source]"]
     assert "- **4 November (year not stated)** THREATEN:" in render_text.timeline_md(events)
     assert ('<span class="date">4 November (year not stated)</span>'

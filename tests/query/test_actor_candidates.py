@@ -12,10 +12,10 @@ import json
 from datetime import date
 
 import pytest
-from click.testing import CliRunner
 from samples import build_database, event, make_article, mention, sentences_of
 
-from dateline.cli import main
+from cli_runs import invoke
+
 from dateline.errors import QueryError
 from dateline.fuse import fuse_store
 from dateline.model import Actor, Analysis
@@ -77,10 +77,6 @@ def namesakes(tmp_path_factory):
 def db(namesakes):
     with Database(namesakes) as database:
         yield database
-
-
-def invoke(*args):
-    return CliRunner().invoke(main, [str(a) for a in args])
 
 
 def test_actor_candidates_exact_fits_first_then_the_most_mentioned(db):
