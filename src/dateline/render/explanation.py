@@ -34,7 +34,12 @@ def parts_read(reading: ReadingExplained) -> list[PartRead]:
     found = {"trigger": _trigger(event), "doer": _actor(event.source_text, reading.source_actor, event.source_sector),
              "target": _actor(event.target_text, reading.target_actor, event.target_sector),
              "place": _place(event), "date": _date(event)}
-    return [PartRead(part, found[part], rules.get(key, "")) for part, key in PARTS]
+    return [PartRead(part, found[part], _rule(rules.get(key, ""), found[part])) for part, key in PARTS]
+
+
+def _rule(rule: str, found: str) -> str:
+    """The rule as shown: nothing more where nothing was found by no rule."""
+    return "" if rule == NONE_FOUND and found == NONE_FOUND else rule
 
 
 def weights_read(reading: ReadingExplained) -> list[WeightRead]:
