@@ -89,8 +89,8 @@ E049 = ("E049: database {path} is busy: another process has held it for over {se
 E050 = ("E050: another ingest is writing to {path} (it holds {lock}); wait for it to finish, or "
         "ingest into another database")
 E051 = "E051: {what} must be a whole number from {least} to {most}, not {value!r}"
-E052 = ("E052: --type and --summary do not go together: key dates weigh every event of a day;"
-        " filter by --actor, --query, --since or --until")
+E052 = ("E052: key dates take no type (--type, ?type=): they weigh every event of a day;"
+        " filter by actor, query, since or until")
 E053 = "E053: the confidence threshold must be a number from 0 to 1, not {value!r}"
 E054 = ("E054: fusion failed ({detail}); the fused tables are as they were and every stored article"
         " is kept")
