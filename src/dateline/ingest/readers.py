@@ -17,8 +17,6 @@ from datetime import date
 from functools import partial
 from pathlib import Path
 
-import trafilatura
-
 from dateline.errors import E002, E003, E004, E005, E006, E007, E008, E010, E012
 from dateline.ingest.body_text import body_text
 from dateline.ingest.clean import article_id, clean_text, drop_leading_labels, showable
@@ -226,6 +224,8 @@ def read_html(path: Path, content: str) -> Iterator[Item]:
 def main_text(html: str) -> str:
     """The page's main text as trafilatura finds it, a paragraph a block; "" when it finds none
     (it gives up on a paragraph under thousands of nested elements, or beside a huge attribute)."""
+    import trafilatura  # a tenth of a second to import: only when a page is read, not with `import dateline`
+
     text = trafilatura.extract(html, include_comments=False, include_tables=False, favor_precision=True)
     # trafilatura puts one block per line; blank lines make those blocks our paragraphs.
     return "\n\n".join(line for line in (text or "").splitlines() if line.strip())
