@@ -8,6 +8,7 @@ import duckdb
 
 from dateline.evidence import contributions
 from dateline.model import Actor, ArticleHead, Event, Explanation, FusedEvent, ReadingExplained
+from dateline.query.confidence import evidence_words
 from dateline.store.reader import event_from_row
 from dateline.store.schema import EVENT_COLUMNS
 
@@ -24,6 +25,14 @@ def explain_reading(event: Event, article: ArticleHead,
                     actor: Callable[[str | None], Actor | None]) -> ReadingExplained:
     return ReadingExplained(event, article, actor(event.source_actor), actor(event.target_actor),
                             tuple(contributions(event.evidence)))
+
+
+def weights_in_words(reading: ReadingExplained) -> list[tuple[str, str, float]]:
+    """(evidence, the evidence in words, its weight) for each term of the reading's confidence,
+    the intercept first."""
+    names = [name for name, _weight in reading.weights]
+    said = ["intercept", *evidence_words(names[1:])] if names else []
+    return [(name, words, weight) for (name, weight), words in zip(reading.weights, said)]
 
 
 def _member_events(con: duckdb.DuckDBPyConnection, ids: Sequence[str]) -> list[Event]:

@@ -10,6 +10,7 @@ from dateline.model import (Actor, ActorProfile, ArticleView, Explanation, Fused
 from dateline.query.article_queries import QuoteCitation
 from dateline.query.confidence import evidence_words
 from dateline.query.database import Database
+from dateline.query.explain import weights_in_words
 
 
 def iso(day: date | None) -> str | None:
@@ -71,7 +72,6 @@ def explanation_json(explanation: Explanation) -> dict:
 
 def reading_explained_json(reading: ReadingExplained) -> dict:
     event = reading.event
-    names = [name for name, _weight in reading.weights]
     return {
         "event": event.id, "article": reading.article.id, "path": reading.article.source,
         "title": reading.article.title, "outlet": reading.article.outlet,
@@ -87,8 +87,7 @@ def reading_explained_json(reading: ReadingExplained) -> dict:
         "found_by": dict(event.found_by),
         "confidence": event.confidence,
         "weights": [{"evidence": name, "words": said, "weight": weight}
-                    for name, said, (_n, weight) in zip(names, ["intercept", *evidence_words(names[1:])],
-                                                         reading.weights)],
+                    for name, said, weight in weights_in_words(reading)],
     }
 
 

@@ -6,7 +6,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from dateline.model import Actor, ArticleHead, Event, ReadingExplained, shown_name
-from dateline.query.confidence import evidence_words
+from dateline.query.explain import weights_in_words
 from dateline.render.labels import date_label, undated_label
 
 # The parts of a reading in the order they are told, with the name each has in `found_by`.
@@ -43,9 +43,7 @@ def _rule(rule: str, found: str) -> str:
 
 
 def weights_read(reading: ReadingExplained) -> list[WeightRead]:
-    names = [name for name, _weight in reading.weights]
-    words = ["intercept", *evidence_words(names[1:])] if names else []
-    return [WeightRead(said, weight) for said, (_name, weight) in zip(words, reading.weights)]
+    return [WeightRead(said, weight) for _name, said, weight in weights_in_words(reading)]
 
 
 def logit(reading: ReadingExplained) -> float:
