@@ -71,7 +71,7 @@ def test_render_tables_escape_every_cell(db):
     assert_escaped(printed(render_tables.actors_table(db.actors())), NAME, "Alias\\r\\x1b]0;pwned\\x07")
     assert_escaped(printed(render_tables.quotes_table(db.quotes(), db)), PATH, NAME)
     assert_escaped(printed(render_tables.stories_table(db.stories(), db)), PATH)
-    assert_escaped(printed(render_tables.relation_table(db.relation("person:bad-actor", "IND"))), NAME)
+    assert_escaped(printed(render_tables.relation_chart(db.relation("person:bad-actor", "IND"))), NAME)
 
 
 def test_render_tables_show_brackets_as_text_not_rich_markup():

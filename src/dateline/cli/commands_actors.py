@@ -7,8 +7,8 @@ import click
 from dateline import corrections
 from dateline.cli import render_tables, render_text
 from dateline.cli.options import (actor_option, confidence_options, db_option, echo_hidden,
-                                  format_option, open_db, print_table, since_option, until_option,
-                                  user_errors)
+                                  format_option, open_db, print_chart, print_table, since_option,
+                                  until_option, user_errors)
 from dateline.model import shown_name
 from dateline.query.serialize import actor_json, dumps, profile_json, quotes_json, relation_json
 
@@ -165,7 +165,7 @@ def relations(a: str, b: str, db_path, since, until, min_confidence, fmt) -> Non
         if fmt == "json":
             click.echo(dumps(relation_json(found)))
         else:
-            print_table(render_tables.relation_table(found))
+            print_chart(render_tables.relation_chart(found))
             echo_hidden(db.hidden_between(a, b, **asked))
 
 

@@ -127,6 +127,12 @@ def print_table(table) -> None:
     Console().print(table)
 
 
+def print_chart(chart) -> None:
+    """A text chart whose lines must not break: a long line runs on (soft wrap), and colour is
+    added only on a terminal."""
+    Console(soft_wrap=True).print(chart)
+
+
 ISO_DAY = re.compile(r"\d{4}-\d{2}-\d{2}")
 
 

@@ -10,12 +10,12 @@ from __future__ import annotations
 import io
 from collections.abc import Iterable, Sequence
 
-from rich.markup import escape as escape_markup
 from rich.table import Table
 from rich.text import Text
 
 from dateline.cli.render_text import cited_paths, shown_actor
-from dateline.model import Actor, FusedEvent, Quote, Relation, Story, shown_name
+from dateline.model import (Actor, FusedEvent, Quote, Relation, RelationMonth, Story,
+                            shown_name)
 from dateline.query import Database
 from dateline.query.serialize import iso
 from dateline.render.labels import UNDATED, when_label
@@ -117,42 +117,72 @@ def stats_table(stats: dict) -> Table:
 
 # Relations.
 
-RELATION_BAR = 24  # characters a month's bar may take: the busiest month fills it
+# The relation chart reads without colour: conflict bars grow left of the axis and are drawn with
+# CONFLICT_MARK, cooperation bars grow right with COOPERATION_MARK, and every count is a number on
+# its line. Colour (red, green) is added only where the console is a terminal.
+RELATION_BAR = 16  # characters a side's bar may take: the busiest month's larger side fills it
+AXIS, CONFLICT_MARK, COOPERATION_MARK = "│", "▒", "█"
+LEFT = 9 + 9 + RELATION_BAR  # month, conflict count, conflict bar: everything left of the axis
 
 
-def relation_table(relation: Relation) -> Table:
-    """Months with events between the two, a bar for each (cooperation green, conflict red);
-    a run of quiet months shows as one dim line."""
-    table = Table(title=f"{_markup(relation.a)} and {_markup(relation.b)}", title_justify="left")
-    for column in ("month", "coop", "conflict", "neutral", "score", "cooperation █ / conflict █"):
-        table.add_column(column, justify="right" if column in ("coop", "conflict", "neutral",
-                                                               "score") else "left")
-    peak = max((max(m.cooperation, m.conflict) for m in relation.months), default=0) or 1
-    quiet = 0
+def relation_chart(relation: Relation) -> Text:
+    """Months with events between the two, one line each: the month, the conflict count, its
+    bar growing left of the axis, the cooperation bar growing right, its count, the neutral
+    count and the score. A run of quiet months is one line; a legend and each side follow."""
+    chart = Text(f"{shown_actor(relation.a)} and {shown_actor(relation.b)}, month by month\n")
+    if not relation.months:
+        chart.append("No dated events between them.\n")
+        chart.append(_legend(relation, 0))
+        return chart
+    chart.append(f"{'month':<9}{'conflict':>8} {'◀ conflict ' + CONFLICT_MARK:>{RELATION_BAR}}"
+                 f"{AXIS}{COOPERATION_MARK + ' cooperation ▶':<{RELATION_BAR}} "
+                 f"{'cooperation':<11} {'neutral':>7} {'score':>7}\n", style="bold")
+    peak = max((max(m.cooperation, m.conflict) for m in relation.months), default=0)
+    quiet: list[str] = []
     for month in relation.months:
         if not month.event_ids:
-            quiet += 1
+            quiet.append(month.month)
             continue
-        if quiet:
-            table.add_row(f"[dim]{quiet} quiet month{'' if quiet == 1 else 's'}[/]", "", "", "", "", "")
-            quiet = 0
-        bar = (f"[green]{'█' * _bar(month.cooperation, peak)}[/]"
-               f"[red]{'█' * _bar(month.conflict, peak)}[/]")
-        table.add_row(month.month, str(month.cooperation), str(month.conflict), str(month.neutral),
-                      f"{month.score:+g}", bar)
+        _quiet_line(chart, quiet)
+        quiet = []
+        _month_line(chart, month, peak)
+    chart.append(_legend(relation, peak))
+    return chart
+
+
+def _month_line(chart: Text, month: RelationMonth, peak: int) -> None:
+    conflict, cooperation = _bar(month.conflict, peak), _bar(month.cooperation, peak)
+    chart.append(f"{month.month:<9}{month.conflict:>8} {'':>{RELATION_BAR - conflict}}")
+    chart.append(CONFLICT_MARK * conflict, style="red")
+    chart.append(AXIS)
+    chart.append(COOPERATION_MARK * cooperation, style="green")
+    chart.append(f"{'':{RELATION_BAR - cooperation}} {month.cooperation:<11} {month.neutral:>7} "
+                 f"{month.score:>+7g}\n")
+
+
+def _quiet_line(chart: Text, months: list[str]) -> None:
+    """A run of months with nothing between the two, as one line that keeps the axis."""
+    if months:
+        span = months[0] if len(months) == 1 else f"{months[0]} to {months[-1]}"
+        chart.append(f"{span + '  no events':<{LEFT}}", style="dim")
+        chart.append(f"{AXIS}\n")
+
+
+def _legend(relation: Relation, peak: int) -> str:
+    """What the marks, bars and score mean (when a month is charted), then who is on each side."""
+    lines = [f"{CONFLICT_MARK} conflict (quad classes 3, 4) left of {AXIS}, {COOPERATION_MARK} "
+             "cooperation (1, 2) right of it",
+             f"bars to scale: a full bar is {peak} event{'' if peak == 1 else 's'}",
+             "score: the sum of the month's Goldstein-style intensities; above 0 leans to "
+             "cooperation"] if peak else []
+    lines += [f"{shown_actor(actor)}'s side: {', '.join(map(shown_actor, side))}"
+              for actor, side in ((relation.a, relation.a_side), (relation.b, relation.b_side))]
     undated = sum(1 for e in relation.events if not e.date)
-    caption = [f"{_markup(relation.a)}'s side: {', '.join(_markup(a) for a in relation.a_side)}",
-               f"{_markup(relation.b)}'s side: {', '.join(_markup(b) for b in relation.b_side)}"]
     if undated:
-        caption.append(f"{undated} undated event{'' if undated == 1 else 's'} not charted")
-    table.caption, table.caption_justify = "\n".join(caption), "left"
-    return table
-
-
-def _markup(actor: Actor) -> str:
-    """A name inside Rich markup: escaped for the terminal, its brackets no markup."""
-    return escape_markup(shown_actor(actor))
+        lines.append(f"{undated} undated event{'' if undated == 1 else 's'} not charted")
+    return "\n".join(lines)
 
 
 def _bar(count: int, peak: int) -> int:
-    return round(RELATION_BAR * count / peak) if count else 0
+    """A count's bar length: to scale, and at least one character for any event at all."""
+    return max(1, round(RELATION_BAR * count / peak)) if count else 0
