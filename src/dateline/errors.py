@@ -98,7 +98,10 @@ E054 = ("E054: fusion failed ({detail}); the fused tables are as they were and e
 E060 = "E060: spaCy pipeline {name!r} is not installed; run `make install`"
 # interfaces
 E080 = "E080: cannot write {path}: {detail}"
-E081 = "E081: {path} exists and is not an empty folder; name a new or empty folder for the export"
+E081 = ("E081: {path} exists and is not an empty folder; name a new or empty folder for the"
+        " export{hint}")
+E067 = ("E067: {path} holds {name}, which no export writes; --force replaces only an earlier"
+        " export's files: move the others away or name another folder")
 E082 = ("E082: this server needs its token; open the URL `dateline serve` printed, or send"
         " `Authorization: Bearer TOKEN`")
 E084 = ("E084: --token is {length} characters long; give a token of at least {least} characters"

@@ -84,7 +84,7 @@ def report(out: str, db_path, actors, since, until, dates, min_confidence) -> No
 
 
 @click.command()
-@click.argument("out", type=click.Path(), metavar="OUT")
+@click.argument("out", type=click.Path(), metavar="[OUT]", required=False)
 @db_option
 @click.option("--format", "fmt", type=click.Choice(["json", "csv", "parquet", "gdelt"]),
               required=True, help="json, csv or parquet: a folder OUT with one file per table "
@@ -93,12 +93,20 @@ def report(out: str, db_path, actors, since, until, dates, min_confidence) -> No
 @click.option("--min-confidence", type=Confidence(), default=0.0, metavar="FLOAT",
               help="Export only events at least this sure, from 0 to 1 (default: every event, "
                    "each with its confidence).")
-def export(out: str, db_path, fmt: str, min_confidence: float) -> None:
-    """Export events, actors, mentions and articles for other tools."""
+@click.option("--force", is_flag=True,
+              help="Replace an earlier export in folder OUT: the new one is written beside it "
+                   "and moves in only when complete. A file in OUT that no export writes stops "
+                   "it (E067).")
+def export(out: str | None, db_path, fmt: str, min_confidence: float, force: bool) -> None:
+    """Export events, actors, mentions and articles for other tools.
+
+    OUT defaults to the folder dateline-export (the file dateline-export.tsv for gdelt) in the
+    working directory. A folder OUT that holds anything is refused unless --force replaces the
+    export in it; a gdelt file is replaced whole."""
     from dateline.export import export as export_database
 
     with user_errors(), open_db(db_path) as db:
-        done = export_database(db, fmt, out, min_confidence=min_confidence)
+        done = export_database(db, fmt, out, min_confidence=min_confidence, force=force)
     for path in done.files:
         click.echo(f"wrote {path}")
     for why, count in done.left_out.items():
