@@ -170,3 +170,21 @@ def test_pipeline_failure_while_storing_stores_nothing_of_its_batch(tmp_path, mo
         run([tmp_path / "in"], tmp_path / "d.duckdb")
     with Database(tmp_path / "d.duckdb") as database:
         assert database.stats()["articles"] == 0
+
+
+def test_pipeline_date_from_path_dates_what_the_file_leaves_undated(tmp_path):
+    from datetime import date
+
+    from dateline import ingest
+
+    folder = tmp_path / "2011" / "06" / "03"
+    folder.mkdir(parents=True)
+    (folder / "a.txt").write_text("Talks were held on Tuesday.\n", encoding="utf-8")
+    write_dated(folder, "b.txt", "2011-05-30", "Talks ended on Monday.")
+    db = tmp_path / "d.duckdb"
+    report = ingest([tmp_path / "2011"], db=db, analyzer=fake_analyzer, date_from_path=True)
+    assert (report.ingested, report.undated) == (2, [])
+    with Database(db) as database:
+        published = sorted((h.published, h.published_basis)
+                           for h in (database.article(i) for i in database.article_heads()))
+    assert published == [(date(2011, 5, 30), "dateline"), (date(2011, 6, 3), "path")]

@@ -79,9 +79,21 @@ def _analyze_or_skip(analyzer: Analyzer, article: Article) -> Analysis | Skip:
         return Skip(article.source, E013.format(detail=failure_detail(error)))
 
 
-def _default_reader(date_from_path: bool = False) -> Reader:
+def _default_reader() -> Reader:
     from dateline.ingest import read_file
-    return partial(read_file, date_from_path=date_from_path) if date_from_path else read_file
+    return read_file
+
+
+def _reader(reader: Reader | None, date_from_path: bool) -> Reader:
+    """The reader step 2 uses: the given one or ours, dating from its path an article its file
+    leaves undated when asked to."""
+    reader = reader or _default_reader()
+    return partial(_dated_from_path, reader) if date_from_path else reader
+
+
+def _dated_from_path(reader: Reader, path: Path) -> Iterable[Article | Skip | Note]:
+    from dateline.ingest.path_dates import with_path_date
+    return with_path_date(reader(path), path)
 
 
 def _default_discoverer() -> Discoverer:
@@ -122,7 +134,7 @@ def ingest(paths: Iterable[str | Path], db: str | Path | None = None, workers: i
     with Store(db) as store:
         stored = store.article_ids()
         store.release()
-        reading = _Reading(files, reader or _default_reader(date_from_path), stored, report,
+        reading = _Reading(files, _reader(reader, date_from_path), stored, report,
                            progress or _untold)
         with open_executor(workers, scheduler) as (executor, slots):
             analyzed = map_in_order(executor, slots, analyze_chunk,
