@@ -183,3 +183,49 @@ def actor_of(db, source_name, text):
     found = [m.actor_id for m in db.mentions() if m.source.endswith(source_name) and m.text == text]
     assert found, f"no mention {text!r} in {source_name}"
     return found[0]
+
+
+# Events of every width for --since/--until (tests/query/test_query_date_ranges.py): name ->
+# (first day, last day, precision), one event each, each between its own two actors.
+RANGE_EVENTS = {
+    "day June 3": (date(2011, 6, 3), date(2011, 6, 3), "day"),
+    "day June 4": (date(2011, 6, 4), date(2011, 6, 4), "day"),
+    "day June 5": (date(2011, 6, 5), date(2011, 6, 5), "day"),
+    "June 2-3": (date(2011, 6, 2), date(2011, 6, 3), "day"),  # over the start's edge
+    "June 3-4": (date(2011, 6, 3), date(2011, 6, 4), "day"),
+    "June 4-6": (date(2011, 6, 4), date(2011, 6, 6), "day"),  # over the end's edge
+    "week of May 30": (date(2011, 5, 30), date(2011, 6, 5), "week"),  # "this week" on June 3
+    "June": (date(2011, 6, 1), date(2011, 6, 30), "month"),
+    "2011": (date(2011, 1, 1), date(2011, 12, 31), "year"),
+    "undated": (None, None, None),
+}
+
+
+def range_analysis(number: int, name: str) -> Analysis:
+    """Delegation `number` meets India, at the dates RANGE_EVENTS gives `name`."""
+    first, last, precision = RANGE_EVENTS[name]
+    text = f"Delegation {number} met India about {name}. Nothing else was said"
+    article = make_article(f"articles/{number}.txt", text, date(2011, 6, 10))
+    sentence = sentences_of(text)[0]
+    other = Actor(f"group:delegation-{number}", f"Delegation {number}", "group", None)
+    found = Event(f"{article.id}:0:met", article.id, "CONSULT", "meet", "040", 1, 1.0, other.id,
+                  INDIA.id, "met", 0, sentence.text, date=first, date_end=last,
+                  date_precision=precision, date_basis="text" if first else None,
+                  date_text=name if first else None, confidence=0.9)
+    return Analysis(article, [sentence], [], [other, INDIA], [], [found], [])
+
+
+def build_ranges_database(path) -> None:
+    """A fused database of RANGE_EVENTS, as ingest builds one."""
+    from dateline.fuse import fuse_store
+    from dateline.store import Store
+    with Store(path) as store:
+        store.write([range_analysis(n, name) for n, name in enumerate(RANGE_EVENTS)])
+        fuse_store(store)
+
+
+def range_names(events) -> list[str]:
+    """The RANGE_EVENTS names of these events (records or their JSON), sorted."""
+    sentences = [e["sources"][0]["sentence"] if isinstance(e, dict) else e.sources[0].sentence
+                 for e in events]
+    return sorted(sentence.split(" about ")[1] for sentence in sentences)

@@ -127,6 +127,12 @@ def test_ingest_cli_every_kind_of_bad_input_gets_one_line_and_the_rest_goes_in(t
         f"skipped {folder / 'huge.txt'}: E011: the file is 201 MiB, over the limit of 200 MiB",
         f"skipped {folder / 'table.csv'}:3: E007: malformed CSV: 3 fields where the header has 2",
         f"skipped {folder / 'table.csv'}:4: E007: malformed CSV: unexpected end of data",
+        # The articles stored with no publication date: one note a file, and their count (W005).
+        f"note {folder / 'date.txt'}: W004: no publication date;",
+        f"note {folder / 'feed.jsonl'}: W004: no publication date;",
+        f"note {folder / 'page.html'}: W004: no publication date;",
+        f"note {folder / 'table.csv'}: W004: no publication date;",
+        "W005: 4 of 8 new articles had no publication date",
     ]
     for start in expected_starts:
         assert sum(line.startswith(start) for line in lines) == 1, (start, lines)

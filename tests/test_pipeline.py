@@ -1,7 +1,7 @@
 import shutil
 
 import pytest
-from samples import fake_analyzer, fake_discover, fake_reader, write_sample_files
+from samples import fake_analyzer, fake_discover, fake_reader, write_dated, write_sample_files
 
 from dateline import pipeline
 from dateline.errors import InputError
@@ -68,9 +68,46 @@ def test_pipeline_reports_skips_and_reader_errors(tmp_path):
 def test_pipeline_progress_counts_files(tmp_path):
     write_sample_files(tmp_path / "in")
     calls = []
-    run([tmp_path / "in"], tmp_path / "d.duckdb", progress=lambda done, total: calls.append(
-        (done, total)))
-    assert calls == [(1, 3), (2, 3), (3, 3)]
+    run([tmp_path / "in"], tmp_path / "d.duckdb", progress=lambda stage, done, total: calls.append(
+        (stage, done, total)))
+    assert [(done, total) for stage, done, total in calls if stage == "reading"] == [
+        (1, 3), (2, 3), (3, 3)]
+
+
+def test_pipeline_progress_tells_each_stage_in_order(tmp_path):
+    write_sample_files(tmp_path / "in")
+    calls = []
+    run([tmp_path / "in"], tmp_path / "d.duckdb", progress=lambda stage, done, total: calls.append(
+        (stage, done, total)))
+    assert [stage for stage, *_ in calls if stage != "reading"][0] == "analysing"
+    analysed = [(done, total) for stage, done, total in calls if stage == "analysing"]
+    assert analysed[0] == (0, None) and analysed[-1] == (3, 3)  # the total once all is read
+    assert calls[-2:] == [("fusing", 0, 1), ("fusing", 1, 1)]
+    assert {stage for stage, *_ in calls} == set(pipeline.STAGES)
+
+
+def test_pipeline_reports_undated_articles_once_per_file(tmp_path):
+    folder = tmp_path / "in"
+    write_dated(folder, "dated.txt", "2021-07-14", "India and Afghanistan met in Dushanbe.")
+    (folder / "undated.txt").write_text("India and Afghanistan met on Tuesday.\n", encoding="utf-8")
+    (folder / "feed.jsonl").write_text(
+        '{"id": "a", "text": "Talks were held on Monday."}\n'
+        '{"id": "b", "text": "Talks resumed on Friday."}\n'
+        '{"id": "c", "text": "Talks ended.", "date": "2021-07-15"}\n', encoding="utf-8")
+    db = tmp_path / "d.duckdb"
+    report = pipeline.ingest([folder], db=db, analyzer=fake_analyzer)
+    assert sorted(report.undated) == [f"{folder / 'feed.jsonl'}#a", f"{folder / 'feed.jsonl'}#b",
+                                      str(folder / "undated.txt")]
+    undated_notes = sorted(str(n) for n in report.notes if "W004" in n.message)
+    assert undated_notes == [
+        f"note {folder / 'feed.jsonl'}: W004: no publication date (2 of its articles); its "
+        "relative dates stay unresolved",
+        f"note {folder / 'undated.txt'}: W004: no publication date; its relative dates stay "
+        "unresolved"]
+    assert report.undated_summary.startswith("W005: 3 of 5 new articles had no publication date")
+    again = pipeline.ingest([folder], db=db, analyzer=fake_analyzer)  # nothing new: nothing to say
+    assert (again.undated, again.undated_summary, again.unchanged) == ([], None, 5)
+    assert not [n for n in again.notes if "W004" in n.message]
 
 
 def test_pipeline_batches_store_in_several_transactions(tmp_path, monkeypatch):
@@ -133,3 +170,21 @@ def test_pipeline_failure_while_storing_stores_nothing_of_its_batch(tmp_path, mo
         run([tmp_path / "in"], tmp_path / "d.duckdb")
     with Database(tmp_path / "d.duckdb") as database:
         assert database.stats()["articles"] == 0
+
+
+def test_pipeline_date_from_path_dates_what_the_file_leaves_undated(tmp_path):
+    from datetime import date
+
+    from dateline import ingest
+
+    folder = tmp_path / "2011" / "06" / "03"
+    folder.mkdir(parents=True)
+    (folder / "a.txt").write_text("Talks were held on Tuesday.\n", encoding="utf-8")
+    write_dated(folder, "b.txt", "2011-05-30", "Talks ended on Monday.")
+    db = tmp_path / "d.duckdb"
+    report = ingest([tmp_path / "2011"], db=db, analyzer=fake_analyzer, date_from_path=True)
+    assert (report.ingested, report.undated) == (2, [])
+    with Database(db) as database:
+        published = sorted((h.published, h.published_basis)
+                           for h in (database.article(i) for i in database.article_heads()))
+    assert published == [(date(2011, 5, 30), "dateline"), (date(2011, 6, 3), "path")]

@@ -68,6 +68,10 @@ W001 = "W001: not UTF-8; decoded as {encoding}"
 W002 = "W002: unreadable date {value!r}; stored undated"
 W003 = ("W003: left out of fusion ({detail}); the article is stored, its events are not on the"
         " timeline")
+# A file's new articles with no publication date ({what}: "" for one, " (3 of its articles)").
+W004 = "W004: no publication date{what}; its relative dates stay unresolved"
+W005 = ("W005: {undated} of {articles} new articles had no publication date; see \"Preparing your"
+        " files\" in the README")
 # knowledge
 E020 = "E020: knowledge file {path} is malformed: {detail}"
 E021 = "E021: knowledge file {path} not found"

@@ -10,7 +10,7 @@ from dataclasses import dataclass, field
 from functools import partial
 from pathlib import Path
 
-from dateline.errors import E013, E015, DatelineError, failure_detail
+from dateline.errors import E013, E015, W004, W005, DatelineError, failure_detail
 from dateline.executors import map_in_order, open_executor
 from dateline.fuse import fuse_store
 from dateline.model import Analysis, Article, Correction, Note, Skip
@@ -26,7 +26,11 @@ Analyzer = Callable[[Article], Analysis]
 BatchAnalyzer = Callable[[list[Article]], list["Analysis | Skip"]]
 Reader = Callable[[Path], Iterable["Article | Skip | Note"]]
 Discoverer = Callable[[Sequence[Path]], "tuple[list[Path], list[Skip]]"]
-Progress = Callable[[int, int], None]
+# What `progress(stage, done, total)` is told, stage by stage: files read of the files found;
+# new articles analysed and stored, of a total known once every file is read (None until then);
+# fusion, 0 of 1 when it starts and 1 of 1 when it is done.
+STAGES = ("reading", "analysing", "fusing")
+Progress = Callable[[str, int, "int | None"], None]
 
 
 @dataclass(slots=True)
@@ -36,11 +40,21 @@ class IngestReport:
     skipped: list[Skip] = field(default_factory=list)
     notes: list[Note] = field(default_factory=list)  # inputs stored with a warning (encoding, date, fusion)
     events: int = 0  # fused events in the database after this run
+    # The new articles (their sources) stored with no publication date: their relative dates
+    # ("on Tuesday") stay unresolved. Each file holding some has a W004 note in `notes`.
+    undated: list[str] = field(default_factory=list)
 
     @property
     def read_anything(self) -> bool:
         """Whether any article was read, new or already stored."""
         return bool(self.ingested or self.unchanged)
+
+    @property
+    def undated_summary(self) -> str | None:
+        """W005, how many of the new articles had no publication date; None when all had one."""
+        if not self.undated:
+            return None
+        return W005.format(undated=len(self.undated), articles=self.ingested)
 
 
 def _default_analyzer(knowledge: str | None = None) -> BatchAnalyzer:
@@ -70,6 +84,18 @@ def _default_reader() -> Reader:
     return read_file
 
 
+def _reader(reader: Reader | None, date_from_path: bool) -> Reader:
+    """The reader step 2 uses: the given one or ours, dating from its path an article its file
+    leaves undated when asked to."""
+    reader = reader or _default_reader()
+    return partial(_dated_from_path, reader) if date_from_path else reader
+
+
+def _dated_from_path(reader: Reader, path: Path) -> Iterable[Article | Skip | Note]:
+    from dateline.ingest.path_dates import with_path_date
+    return with_path_date(reader(path), path)
+
+
 def _default_discoverer() -> Discoverer:
     from dateline.ingest import discover
     return discover
@@ -78,12 +104,14 @@ def _default_discoverer() -> Discoverer:
 def ingest(paths: Iterable[str | Path], db: str | Path | None = None, workers: int = 1,
            progress: Progress | None = None, analyzer: Analyzer | None = None,
            reader: Reader | None = None, discoverer: Discoverer | None = None,
-           knowledge: str | Path | None = None, scheduler: str | None = None) -> IngestReport:
-    """Ingest files and folders into the database; `progress(files_done, files_total)`.
+           knowledge: str | Path | None = None, scheduler: str | None = None,
+           date_from_path: bool = False) -> IngestReport:
+    """Ingest files and folders into the database; `progress(stage, done, total)` (STAGES).
 
     `knowledge` is a knowledge file of the user's (default `$DATELINE_KNOWLEDGE`), merged over
     the package's: its actors, roles and aliases resolve mentions as ours do. Each worker reads
-    it from the same path.
+    it from the same path. With `date_from_path`, an article its file leaves undated takes the
+    date its path gives (`2011-06-03/a.txt`; `dateline.ingest.path_dates`).
 
     1. discover the input files (skipping what cannot be an input),
     2. read each into articles, leaving out those already stored,
@@ -98,13 +126,7 @@ def ingest(paths: Iterable[str | Path], db: str | Path | None = None, workers: i
     A run killed at any point leaves only whole batches, and the next run over the same input
     adds what is missing: the end state is that of one run.
     """
-    if analyzer is None:
-        from dateline.knowledge import user_knowledge
-
-        analyze_chunk = _default_analyzer(user_knowledge(knowledge))
-    else:
-        analyze_chunk = partial(_each, analyzer)
-    reader = reader or _default_reader()
+    analyze_chunk = _chunk_analyzer(analyzer, knowledge)
     discoverer = discoverer or _default_discoverer()
     report = IngestReport()
     files, skips = discoverer([Path(p) for p in paths])
@@ -112,17 +134,33 @@ def ingest(paths: Iterable[str | Path], db: str | Path | None = None, workers: i
     with Store(db) as store:
         stored = store.article_ids()
         store.release()
-        copies: list[Article] = []  # texts read again: noted once their original is stored
-        new_articles = _new_articles(files, reader, stored, report, progress, copies)
+        reading = _Reading(files, _reader(reader, date_from_path), stored, report,
+                           progress or _untold)
         with open_executor(workers, scheduler) as (executor, slots):
-            analyzed = map_in_order(executor, slots, analyze_chunk, _batches(new_articles, CHUNK_SIZE))
-            for batch in _batches(_flatten(analyzed), BATCH_SIZE):
+            analyzed = map_in_order(executor, slots, analyze_chunk,
+                                    _batches(reading.new_articles(), CHUNK_SIZE))
+            for batch in _batches(reading.count_analysed(_flatten(analyzed)), BATCH_SIZE):
                 _store_batch(store, batch, report)
-        store.note_copies(copies)
+        store.note_copies(reading.copies)
+        report.notes += reading.undated_notes()
+        reading.tell("fusing", 0, 1)
         fused = fuse_store(store, _corrections(knowledge))
+        reading.tell("fusing", 1, 1)
         report.events = fused.events
         report.notes += fused.notes
     return report
+
+
+def _chunk_analyzer(analyzer: Analyzer | None, knowledge: str | Path | None) -> BatchAnalyzer:
+    if analyzer is not None:
+        return partial(_each, analyzer)
+    from dateline.knowledge import user_knowledge
+
+    return _default_analyzer(user_knowledge(knowledge))
+
+
+def _untold(stage: str, done: int, total: int | None) -> None:
+    """The progress callback of a caller who asked for none."""
 
 
 def _corrections(knowledge: str | Path | None) -> tuple[Correction, ...] | None:
@@ -136,31 +174,62 @@ def _corrections(knowledge: str | Path | None) -> tuple[Correction, ...] | None:
 
 def _store_batch(store: Store, batch: list[Analysis | Skip], report: IngestReport) -> None:
     report.skipped += [item for item in batch if isinstance(item, Skip)]
-    written = store.write([item for item in batch if not isinstance(item, Skip)])
+    analyses = [item for item in batch if not isinstance(item, Skip)]
+    written = store.write(analyses)
     store.release()
     report.ingested += written.new
     report.unchanged += written.unchanged
+    report.undated += [a.article.source for a in analyses if a.article.published is None]
 
 
-def _new_articles(files: Sequence[Path], reader: Reader, stored: set[str], report: IngestReport,
-                  progress: Progress | None, copies: list[Article]) -> Iterator[Article]:
-    """Articles not `stored` yet, each once (two files with the same text are one article); the
-    other reads of a text go to `copies`."""
-    seen: set[str] = set()
-    for done, path in enumerate(files, start=1):
-        for item in _read(path, reader):
-            if isinstance(item, Skip):
-                report.skipped.append(item)
-            elif isinstance(item, Note):
-                report.notes.append(item)
-            elif item.id in seen or item.id in stored:
-                report.unchanged += 1
-                copies.append(item)
-            else:
-                seen.add(item.id)
-                yield item
-        if progress:
-            progress(done, len(files))
+class _Reading:
+    """Step 2 as the run goes: the new articles of each file, the progress told, and what the
+    report needs of where each article came from."""
+
+    def __init__(self, files: Sequence[Path], reader: Reader, stored: set[str],
+                 report: IngestReport, tell: Progress) -> None:
+        self.files, self.reader, self.stored, self.report, self.tell = (
+            files, reader, stored, report, tell)
+        self.copies: list[Article] = []  # texts read again: noted once their original is stored
+        self.origins: dict[str, str] = {}  # a new article's source -> the file it was read from
+        self.done = False
+
+    def new_articles(self) -> Iterator[Article]:
+        """Articles not `stored` yet, each once (two files with the same text are one
+        article); the other reads of a text go to `copies`."""
+        seen: set[str] = set()
+        report = self.report
+        for done, path in enumerate(self.files, start=1):
+            for item in _read(path, self.reader):
+                if isinstance(item, Skip):
+                    report.skipped.append(item)
+                elif isinstance(item, Note):
+                    report.notes.append(item)
+                elif item.id in seen or item.id in self.stored:
+                    report.unchanged += 1
+                    self.copies.append(item)
+                else:
+                    seen.add(item.id)
+                    self.origins[item.source] = str(path)
+                    yield item
+            self.tell("reading", done, len(self.files))
+        self.done = True
+
+    def count_analysed(self, items: Iterable[Analysis | Skip]) -> Iterator[Analysis | Skip]:
+        """The analyses as they come, telling how many of the new articles are done."""
+        self.tell("analysing", 0, None)
+        for done, item in enumerate(items, start=1):
+            self.tell("analysing", done, len(self.origins) if self.done else None)
+            yield item
+
+    def undated_notes(self) -> list[Note]:
+        """W004 once for each file that gave new articles with no publication date."""
+        counts: dict[str, int] = {}
+        for source in self.report.undated:
+            path = self.origins.get(source, source)
+            counts[path] = counts.get(path, 0) + 1
+        return [Note(path, W004.format(what="" if count == 1 else f" ({count} of its articles)"))
+                for path, count in counts.items()]
 
 
 def _read(path: Path, reader: Reader) -> Iterable[Article | Skip | Note]:

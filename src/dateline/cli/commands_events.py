@@ -10,8 +10,8 @@ import click
 from dateline.cli import render_html, render_tables, render_text
 from dateline.cli.options import (KEY_DATES, actor_option, confidence_options, dates_option,
                                   db_option, echo_hidden, format_option, open_db, print_table,
-                                  query_option, sentences_option, since_option, type_option,
-                                  until_option, user_errors)
+                                  overlapping_option, query_option, sentences_option,
+                                  since_option, type_option, until_option, user_errors)
 from dateline.errors import E052, QueryError
 from dateline.query.confidence import Hidden
 from dateline.query.serialize import dumps, event_json, event_detail_json, key_date_json
@@ -29,13 +29,14 @@ ALIAS = "With --summary: "  # how the flags of `timeline --summary` say whose th
 @type_option
 @since_option
 @until_option
+@overlapping_option
 @confidence_options
 @format_option("table", "json", "csv")
-def events(db_path, actors, type_, since, until, min_confidence, fmt) -> None:
+def events(db_path, actors, type_, since, until, overlapping, min_confidence, fmt) -> None:
     """List fused events, each with its sources."""
     with user_errors(), open_db(db_path) as db:
         asked = {"actors": actors, "type": type_, "since": since, "until": until,
-                 "min_confidence": min_confidence}
+                 "min_confidence": min_confidence, "overlapping": overlapping}
         found = db.events(**asked)
         if fmt == "json":
             click.echo(dumps([event_json(e) for e in found]))
@@ -67,6 +68,7 @@ def event(event_id: str, db_path, fmt) -> None:
 @type_option
 @since_option
 @until_option
+@overlapping_option
 @click.option("--summary", is_flag=True,
               help="Alias of `dateline key-dates`: show the key dates instead, the days that "
                    "matter most, in date order, each with a few of its articles' sentences and "
@@ -76,8 +78,8 @@ def event(event_id: str, db_path, fmt) -> None:
 @query_option(ALIAS)
 @confidence_options
 @format_option("text", "json", "md", "html")
-def timeline(db_path, actors, type_, since, until, summary, dates, sentences, query,
-             min_confidence, fmt) -> None:
+def timeline(db_path, actors, type_, since, until, overlapping, summary, dates, sentences,
+             query, min_confidence, fmt) -> None:
     """Print the timeline: events in date order, undated ones at the end.
 
     `timeline --summary` is an alias of `dateline key-dates`, with the same flags.
@@ -87,6 +89,8 @@ def timeline(db_path, actors, type_, since, until, summary, dates, sentences, qu
     if given and not summary:
         raise click.UsageError(f"{' and '.join(given)} need{'s' if len(given) == 1 else ''} "
                                "--summary")
+    if overlapping and summary:
+        raise click.UsageError("--overlapping is for events: a key date is one day")
     if summary:
         with user_errors():
             if type_ is not None:
@@ -95,7 +99,7 @@ def timeline(db_path, actors, type_, since, until, summary, dates, sentences, qu
                               min_confidence, fmt)
     with user_errors(), open_db(db_path) as db:
         asked = {"actors": actors, "type": type_, "since": since, "until": until,
-                 "min_confidence": min_confidence}
+                 "min_confidence": min_confidence, "overlapping": overlapping}
         found, hidden = db.timeline(**asked), db.hidden(**asked)
     if fmt == "json":
         click.echo(dumps([event_json(e) for e in found]))

@@ -9,14 +9,17 @@ from datetime import date
 
 import click
 from rich.console import Console
-from rich.progress import Progress
+from rich.progress import (BarColumn, MofNCompleteColumn, Progress, SpinnerColumn, TaskID,
+                           TextColumn, TimeElapsedColumn)
 
 from dateline import pipeline
 from dateline.cli.options import IsoDate, db_option, format_option, user_errors
 from dateline.errors import E003, E010, E014, InputError
 from dateline.query.serialize import dumps
 
-PROGRESS_MIN_FILES = 20  # fewer files finish before a bar is worth drawing
+# What the progress display calls each stage of `pipeline.STAGES`.
+STAGE_LABELS = {"reading": "reading files", "analysing": "analysing articles",
+                "fusing": "fusing events"}
 
 
 @click.command()
@@ -31,16 +34,31 @@ PROGRESS_MIN_FILES = 20  # fewer files finish before a bar is worth drawing
 @click.option("--knowledge", "knowledge_file", type=click.Path(exists=True, dir_okay=False),
               help="A knowledge file of your own (actors, aliases, handles, roles with dates; or an "
                    "imported actor dictionary), merged over ours (default: $DATELINE_KNOWLEDGE).")
+@click.option("--date-from-path", is_flag=True,
+              help="An article its file leaves undated takes the date of its folder or file name: "
+                   "2011-06-03/a.txt, 2011/06/03/a.txt, 20110603_a.txt (a full, real day; the "
+                   "deepest wins). A date line or metadata in the file always comes first.")
+@click.option("--no-progress", is_flag=True,
+              help="Draw no progress display (it is drawn only when stderr is a terminal).")
 def ingest(paths: tuple[str, ...], db_path: str | None, workers: int, scheduler: str | None,
-           knowledge_file: str | None) -> None:
-    """Read, analyze and store articles from files and folders, then fuse events and actors."""
+           knowledge_file: str | None, date_from_path: bool, no_progress: bool) -> None:
+    """Read, analyze and store articles from files and folders, then fuse events and actors.
+
+    Each file with new articles that have no publication date gets a W004 note, and the run
+    ends with how many there were (W005): their relative dates stay unresolved.
+    """
     if scheduler is not None and workers > 1:
         raise click.UsageError("--workers and --scheduler exclude each other: a cluster has its own workers")
-    with user_errors(), _progress_bar() as progress:
+    # Drawn on a terminal only: not when piped, whatever FORCE_COLOR says to rich.
+    drawn = Console(stderr=True) if sys.stderr.isatty() and not no_progress else None
+    with user_errors(), progress_display(drawn) as progress:
         report = pipeline.ingest(paths, db=db_path, workers=workers, progress=progress,
-                                 knowledge=knowledge_file, scheduler=scheduler)
+                                 knowledge=knowledge_file, scheduler=scheduler,
+                                 date_from_path=date_from_path)
     for item in [*report.notes, *report.skipped]:
         click.echo(str(item))
+    if report.undated_summary:
+        click.echo(report.undated_summary)
     line = f"{report.ingested} ingested, {len(report.skipped)} skipped"
     if report.unchanged:
         line += f", {report.unchanged} unchanged"
@@ -51,27 +69,23 @@ def ingest(paths: tuple[str, ...], db_path: str | None, workers: int, scheduler:
 
 
 @contextmanager
-def _progress_bar():
-    """A progress callback drawing a bar on stderr, when stderr is a terminal and work is long."""
-    console = Console(stderr=True)
-    bar: Progress | None = None
-    task = None
+def progress_display(console: Console | None):
+    """A `pipeline.ingest` progress callback drawing one line a stage (files read, articles
+    analysed, fusion) on `console`, gone when the run ends; None (no callback) without one."""
+    if console is None:
+        yield None
+        return
+    bar = Progress(SpinnerColumn(), TextColumn("{task.description}"), BarColumn(),
+                   MofNCompleteColumn(), TimeElapsedColumn(), console=console, transient=True)
+    tasks: dict[str, TaskID] = {}
 
-    def update(done: int, total: int) -> None:
-        nonlocal bar, task
-        if not console.is_terminal or total <= PROGRESS_MIN_FILES:
-            return
-        if bar is None:
-            bar = Progress(console=console, transient=True)
-            bar.start()
-            task = bar.add_task("ingesting", total=total)
-        bar.update(task, completed=done)
+    def update(stage: str, done: int, total: int | None) -> None:
+        if stage not in tasks:
+            tasks[stage] = bar.add_task(STAGE_LABELS.get(stage, stage), total=total)
+        bar.update(tasks[stage], completed=done, total=total)
 
-    try:
+    with bar:
         yield update
-    finally:
-        if bar is not None:
-            bar.stop()
 
 
 TIMEX_KEYS = ("start", "end", "text", "type", "value")  # the output contract, in this order

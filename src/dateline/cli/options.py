@@ -29,9 +29,16 @@ actor_option = click.option("--actor", "actors", multiple=True, metavar="NAME",
 type_option = click.option("--type", "type_", metavar="T",
                            help="Only events of this PLOVER type, e.g. CONSULT.")
 since_option = click.option("--since", metavar="D",
-                            help="Only events ending on or after D (YYYY, YYYY-MM or YYYY-MM-DD).")
+                            help="Only events dated from D on, all their dates (a day, a week, a "
+                                 "month, a year) on or after the start of D (YYYY, YYYY-MM or "
+                                 "YYYY-MM-DD).")
 until_option = click.option("--until", metavar="D",
-                            help="Only events starting on or before D (YYYY, YYYY-MM or YYYY-MM-DD).")
+                            help="Only events dated up to D, all their dates on or before the end "
+                                 "of D (YYYY, YYYY-MM or YYYY-MM-DD).")
+overlapping_option = click.option(
+    "--overlapping", is_flag=True,
+    help="With --since/--until: also list events whose dates only overlap the range (\"2011\" "
+         "or \"June 2011\" for --since 2011-06-03 --until 2011-06-04).")
 
 
 def dates_option(default: int | None, help: str) -> Callable:

@@ -111,9 +111,11 @@ def is_hidden(name: str) -> bool:
     return name.startswith(".")
 
 
-def ingest_paths(paths: Iterable[str | Path]) -> Iterator[Article | Skip]:
-    """Every article (and every skip) from the named files and folders."""
+def ingest_paths(paths: Iterable[str | Path],
+                 date_from_path: bool = False) -> Iterator[Article | Skip]:
+    """Every article (and every skip) from the named files and folders; `date_from_path` as in
+    `read_file`."""
     files, skips = discover(paths)
     yield from skips
     for path in files:
-        yield from read_file(path)
+        yield from read_file(path, date_from_path)

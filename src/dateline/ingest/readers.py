@@ -22,6 +22,7 @@ from dateline.ingest.body_text import body_text
 from dateline.ingest.clean import article_id, clean_text, drop_leading_labels, showable
 from dateline.ingest.decode import decode_bytes, decode_rows, encoding_note, is_binary_text
 from dateline.ingest.files import Refused, read_bytes
+from dateline.ingest.path_dates import with_path_date
 from dateline.ingest.published import (
     collect_page_metadata,
     date_with_basis,
@@ -245,8 +246,11 @@ SUPPORTED_SUFFIXES = frozenset(READERS)
 DECODERS: dict[str, Callable[[bytes], tuple[str, str] | None]] = {".csv": decode_rows}
 
 
-def read_file(path: Path) -> Iterator[Item]:
-    """Read one file into its articles (many for .jsonl and .csv), per-record skips and notes."""
+def read_file(path: Path, date_from_path: bool = False) -> Iterator[Item]:
+    """Read one file into its articles (many for .jsonl and .csv), per-record skips and notes.
+
+    With `date_from_path`, an article the file leaves undated takes the date its path gives
+    (`ingest.path_dates`), if any."""
     path = Path(path)
     source = str(path)
     reader = READERS.get(path.suffix.lower())
@@ -272,7 +276,8 @@ def read_file(path: Path) -> Iterator[Item]:
     note = encoding_note(source, encoding)
     if note:
         yield note
-    yield from reader(path, content)
+    items = reader(path, content)
+    yield from with_path_date(items, path) if date_from_path else items
 
 
 def _field(record: Mapping[str, object], key: str) -> str | None:

@@ -1,8 +1,9 @@
 """The closed vocabularies the records' fields take their values from."""
 
 
-# How an article's publication date was found.
-PUBLISHED_BASES = ("dateline", "metadata", "record", "none")
+# How an article's publication date was found: its date line, its page's metadata, its record's
+# field, its path (`ingest --date-from-path`, only when the file itself gives none); "none": undated.
+PUBLISHED_BASES = ("dateline", "metadata", "record", "path", "none")
 # How a time expression was anchored (TimeRef.basis).
 TIME_BASES = ("absolute", "publication-relative", "narrative-relative", "unresolved")
 PRECISIONS = ("day", "week", "month", "season", "quarter", "half", "year", "decade", "century")

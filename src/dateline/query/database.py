@@ -86,20 +86,22 @@ class Database(EventQueries, ArticleQueries):
 
     def relation(self, a: str, b: str, since: str | date | None = None,
                  until: str | date | None = None,
-                 min_confidence: float | None = None) -> Relation:
+                 min_confidence: float | None = None, overlapping: bool = False) -> Relation:
         """Cooperation and conflict between the actors two names mean, month by month, over
-        the events at or above `min_confidence` (as in `events`)."""
+        the events at or above `min_confidence` (dates within `since`..`until`, or
+        `overlapping` them, as in `events`)."""
         first, second = self._pair(a, b)
         return relation(first, second, self.canonical_actors(),
-                        self.events(since=since, until=until, min_confidence=min_confidence))
+                        self.events(since=since, until=until, min_confidence=min_confidence,
+                                    overlapping=overlapping))
 
     def hidden_between(self, a: str, b: str, since: str | date | None = None,
                        until: str | date | None = None,
-                       min_confidence: float | None = None) -> Hidden:
+                       min_confidence: float | None = None, overlapping: bool = False) -> Hidden:
         """The events between A and B that `relation` leaves out for being below the threshold."""
         first, second = self._pair(a, b)
         threshold = shown_confidence(min_confidence)
-        where, params = self._event_filters((), None, since, until)
+        where, params = self._event_filters((), None, since, until, overlapping)
         # Counting needs only who did what to whom, not each event's sources and dates.
         below = [self._fused_event(row, [], [], [])
                  for row in self._event_rows([*where, HIDDEN], [*params, threshold])]

@@ -1,5 +1,5 @@
-"""Dates for people: the --since/--until bounds users type (YYYY, YYYY-MM or YYYY-MM-DD), and
-partial TimeML values said in words."""
+"""Dates for people: the --since/--until bounds users type (YYYY, YYYY-MM or YYYY-MM-DD), what
+they mean for an event's dates, and partial TimeML values said in words."""
 from __future__ import annotations
 
 import calendar
@@ -45,6 +45,25 @@ def since_bound(value: str | date | None) -> date | None:
 def until_bound(value: str | date | None) -> date | None:
     """An --until value means up to the end of the interval it names."""
     return date_interval(value)[1] if value is not None else None
+
+
+def date_conditions(since: str | date | None, until: str | date | None,
+                    overlapping: bool = False) -> tuple[list[str], list[object]]:
+    """SQL conditions on events' `date` .. `date_end` for --since and --until, and their
+    parameters: all of an event's dates lie within the bounds (a day, a week, a month or a year
+    that fits inside); with `overlapping`, any of them does (the year 2011 overlaps June 3-4).
+    An undated event meets neither."""
+    first, last = "date", "coalesce(date_end, date)"
+    start, end = since_bound(since), until_bound(until)
+    where: list[str] = []
+    params: list[object] = []
+    if start:
+        where.append(f"{last if overlapping else first} >= ?")
+        params.append(start)
+    if end:
+        where.append(f"{first if overlapping else last} <= ?")
+        params.append(end)
+    return where, params
 
 
 def date_value_words(value: str | None) -> str | None:

@@ -12,7 +12,7 @@ from dateline.errors import E042, E047, NotFound, QueryError
 from dateline.model import PLOVER_TYPES, DateClaim, EventSource, FusedEvent, Location, Reading
 from dateline.query.actor_queries import ActorQueries
 from dateline.query.confidence import Hidden, read_readings, shown_confidence
-from dateline.query.dates import since_bound, until_bound
+from dateline.query.dates import date_conditions
 from dateline.store.schema import FUSED_EVENT_COLUMNS
 
 # A view lists an event at or above its threshold and hides one below; a row stored before
@@ -27,30 +27,33 @@ class EventQueries(ActorQueries):
 
     def events(self, actors: Sequence[str] = (), type: str | None = None,
                since: str | date | None = None, until: str | date | None = None,
-               min_confidence: float | None = None) -> list[FusedEvent]:
+               min_confidence: float | None = None, overlapping: bool = False) -> list[FusedEvent]:
         """Fused events, dated ones by date then undated ones; filters combine with AND.
 
-        With `since` or `until`, undated events are left out: nothing says they fall inside.
+        With `since` or `until`, an event is listed when all its dates lie within them: "2011"
+        is not within June 3-4, 2011 (`overlapping=True`: when any of its dates does). Undated
+        events are left out: nothing says they fall inside.
         Only events at or above `min_confidence` show (DEFAULT_MIN_CONFIDENCE unless given; 0
         shows every event); `hidden` counts the others.
         """
-        where, params = self._event_filters(actors, type, since, until)
+        where, params = self._event_filters(actors, type, since, until, overlapping)
         return self._with_parts(self._event_rows([*where, SHOWN],
                                                  [*params, shown_confidence(min_confidence)]))
 
     def timeline(self, actors: Sequence[str] = (), since: str | date | None = None,
                  until: str | date | None = None, type: str | None = None,
-                 min_confidence: float | None = None) -> list[FusedEvent]:
+                 min_confidence: float | None = None, overlapping: bool = False) -> list[FusedEvent]:
         """Every fused event at or above `min_confidence` in time order, undated ones at the end."""
         return self.events(actors=actors, type=type, since=since, until=until,
-                           min_confidence=min_confidence)
+                           min_confidence=min_confidence, overlapping=overlapping)
 
     def hidden(self, actors: Sequence[str] = (), type: str | None = None,
                since: str | date | None = None, until: str | date | None = None,
-               min_confidence: float | None = None) -> Hidden:
+               min_confidence: float | None = None, overlapping: bool = False) -> Hidden:
         """The events `events` (or `timeline`) with these arguments leaves out for being below
         the threshold."""
-        return self._hidden(*self._event_filters(actors, type, since, until), min_confidence)
+        return self._hidden(*self._event_filters(actors, type, since, until, overlapping),
+                            min_confidence)
 
     def event(self, event_id: str) -> FusedEvent:
         """One fused event by its id, or by the id of any per-article event fused into it."""
@@ -75,7 +78,8 @@ class EventQueries(ActorQueries):
         return Hidden(self._query(sql, [*params, threshold])[0][0], threshold)
 
     def _event_filters(self, actors: Sequence[str], type: str | None, since: str | date | None,
-                       until: str | date | None) -> tuple[list[str], list[object]]:
+                       until: str | date | None,
+                       overlapping: bool = False) -> tuple[list[str], list[object]]:
         """SQL conditions on fused events for the filters a user gave, and their parameters."""
         where: list[str] = []
         params: list[object] = []
@@ -86,14 +90,8 @@ class EventQueries(ActorQueries):
             ids = sorted(self._resolve_all(actors))
             where.append("(source_actor IN (SELECT unnest(?)) OR target_actor IN (SELECT unnest(?)))")
             params += [ids, ids]
-        start, end = since_bound(since), until_bound(until)
-        if start:
-            where.append("coalesce(date_end, date) >= ?")
-            params.append(start)
-        if end:
-            where.append("date <= ?")
-            params.append(end)
-        return where, params
+        conditions, bounds = date_conditions(since, until, overlapping)
+        return where + conditions, params + bounds
 
     def _event_rows(self, where: list[str], params: list[object]) -> list[tuple]:
         """Fused event rows meeting every condition, dated ones by date then undated ones."""

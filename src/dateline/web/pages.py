@@ -67,17 +67,20 @@ class Filters:
     since: str | None = None
     until: str | None = None
     threshold: Threshold = field(default_factory=Threshold)
+    overlapping: bool = False  # `?overlapping=1`: events whose dates overlap since..until
 
     @classmethod
     def of(cls, actors: Sequence[str], type: str, since: str, until: str,
-           threshold: Threshold | None = None) -> Filters:
+           threshold: Threshold | None = None, overlapping: str = "") -> Filters:
         return cls(tuple(a for a in actors if a.strip()), type.strip() or None,
-                   since.strip() or None, until.strip() or None, threshold or Threshold())
+                   since.strip() or None, until.strip() or None, threshold or Threshold(),
+                   is_on(overlapping))
 
     def asked(self) -> dict:
         """The arguments of `Database.events` (and `hidden`) these filters give."""
         return {"actors": self.actors, "type": self.type, "since": self.since,
-                "until": self.until, "min_confidence": self.threshold.value()}
+                "until": self.until, "min_confidence": self.threshold.value(),
+                "overlapping": self.overlapping}
 
     def events(self, db: Database) -> list[FusedEvent]:
         return db.events(**self.asked())
@@ -85,7 +88,8 @@ class Filters:
     def url(self, path: str, **more: str) -> str:
         """`path` with these filters but the type (key dates weigh every type), and the
         threshold, `more` added or in place of one."""
-        named = {"since": self.since, "until": self.until} | self.threshold.params() | more
+        named = ({"since": self.since, "until": self.until} | self.threshold.params()
+                 | {"overlapping": "1" if self.overlapping else ""} | more)
         pairs = [("actor", a) for a in self.actors] + [(k, v) for k, v in named.items() if v]
         return f"{path}?{urlencode(pairs)}" if pairs else path
 
@@ -200,10 +204,11 @@ def article_page(db: Database, article_id: str) -> Page:
 
 
 def relations_page(db: Database, a: str, b: str, since: str, until: str,
-                   threshold: Threshold) -> Page:
+                   threshold: Threshold, overlapping: str = "") -> Page:
     a, b = a.strip(), b.strip()
     shown = threshold.value()
     context = {"a": a, "b": b, "since": since, "until": until, "threshold": threshold,
+               "overlapping": is_on(overlapping),
                "actors": sorted((x for x, n in db.actors() if n), key=lambda x: x.name.lower())}
     if not (a and b):
         pairs = db.relation_pairs(min_confidence=shown)
@@ -212,7 +217,7 @@ def relations_page(db: Database, a: str, b: str, since: str, until: str,
         return Page("relations.html", {**context, "pairs": pairs, "relation": None,
                                        "hidden": None}, payload, "Relations")
     asked = {"since": since.strip() or None, "until": until.strip() or None,
-             "min_confidence": shown}
+             "min_confidence": shown, "overlapping": is_on(overlapping)}
     relation = db.relation(a, b, **asked)
     context |= {"relation": relation, "chart": relation_chart(relation),
                 "months": events_by_month(relation.events),
@@ -225,3 +230,8 @@ def stories_page(db: Database) -> Page:
     stories = db.stories()
     return Page("stories.html", {"stories": stories, "articles": db.article_heads()},
                 [serialize.story_json(s) for s in stories], "Stories")
+
+
+def is_on(value: str) -> bool:
+    """A flag in a query string: `?overlapping=1` is on, an empty or "0" one is off."""
+    return value.strip() not in ("", "0")

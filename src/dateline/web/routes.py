@@ -59,9 +59,10 @@ def query_threshold(show_all: str = Query(default="", alias="all"),
 
 
 def query_filters(actor: list[str] = Query(default=[]), type: str = "", since: str = "",
-                  until: str = "", threshold: Threshold = Depends(query_threshold)) -> Filters:
+                  until: str = "", threshold: Threshold = Depends(query_threshold),
+                  overlapping: str = "") -> Filters:
     """The timeline's, the key dates' and the events page's filters, from the query string."""
-    return Filters.of(actor, type, since, until, threshold)
+    return Filters.of(actor, type, since, until, threshold, overlapping)
 
 
 # The pages, by the name of their `dateline` command.
@@ -110,8 +111,9 @@ def article(request: Request, article_id: str) -> Response:
 
 
 def relations(request: Request, a: str = "", b: str = "", since: str = "", until: str = "",
-              threshold: Threshold = Depends(query_threshold)) -> Response:
-    return answer(request, lambda db: pages.relations_page(db, a, b, since, until, threshold))
+              threshold: Threshold = Depends(query_threshold), overlapping: str = "") -> Response:
+    return answer(request, lambda db: pages.relations_page(db, a, b, since, until, threshold,
+                                                           overlapping))
 
 
 def stories(request: Request) -> Response:
