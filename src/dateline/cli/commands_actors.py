@@ -6,7 +6,7 @@ import click
 
 from dateline import corrections
 from dateline.cli import render_tables, render_text
-from dateline.cli.options import (actor_option, confidence_options, db_option, echo_hidden,
+from dateline.cli.options import (about_option, actor_option, confidence_options, db_option, echo_hidden,
                                   format_option, open_db, print_table, since_option, until_option,
                                   user_errors)
 from dateline.model import shown_name
@@ -152,15 +152,17 @@ def quotes(db_path, actors, fmt) -> None:
 @db_option
 @since_option
 @until_option
+@about_option
 @confidence_options
 @format_option("table", "json")
-def relations(a: str, b: str, db_path, since, until, min_confidence, fmt) -> None:
+def relations(a: str, b: str, db_path, since, until, about, min_confidence, fmt) -> None:
     """Cooperation and conflict between actors A and B, month by month, with a small chart.
 
     A state's side holds its own officials and bodies: "India" counts its ministers' events.
     """
     with user_errors(), open_db(db_path) as db:
-        asked = {"since": since, "until": until, "min_confidence": min_confidence}
+        asked = {"since": since, "until": until, "min_confidence": min_confidence,
+                 "about": about}
         found = db.relation(a, b, **asked)
         if fmt == "json":
             click.echo(dumps(relation_json(found)))

@@ -33,6 +33,12 @@ since_option = click.option("--since", metavar="D",
 until_option = click.option("--until", metavar="D",
                             help="Only events starting on or before D (YYYY, YYYY-MM or YYYY-MM-DD).")
 
+about_option = click.option("--about", metavar="WORDS",
+                            help="Only what comes from articles about these words: each word (or "
+                                 "\"quoted phrase\") in an article's headline or twice in its "
+                                 "text; an event counts when one of its cited sources is such an "
+                                 "article.")
+
 
 def dates_option(default: int | None, help: str) -> Callable:
     """How many key dates to show; None as the default tells a flag not given from one given."""
