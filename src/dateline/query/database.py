@@ -112,7 +112,7 @@ class Database(EventQueries, ArticleQueries):
         """The events between A and B that `relation` leaves out for being below the threshold."""
         first, second = self._pair(a, b)
         threshold = shown_confidence(min_confidence)
-        where, params = self._event_filters((), None, since, until, about)
+        where, params = self._event_filters((), None, since, until, about=about)
         # Counting needs only who did what to whom, not each event's sources and dates.
         below = [self._fused_event(row, [], [], [])
                  for row in self._event_rows([*where, HIDDEN], [*params, threshold])]

@@ -35,7 +35,7 @@ class EventQueries(SearchQueries):
         shows every event); `hidden` counts the others. With `about`, only the events with a
         cited source in an article about it (`about_articles`).
         """
-        where, params = self._event_filters(actors, type, since, until, about)
+        where, params = self._event_filters(actors, type, since, until, about=about)
         return self._with_parts(self._event_rows([*where, SHOWN],
                                                  [*params, shown_confidence(min_confidence)]))
 
@@ -51,7 +51,7 @@ class EventQueries(SearchQueries):
                min_confidence: float | None = None, about: str | None = None) -> Hidden:
         """The events `events` (or `timeline`) with these arguments leaves out for being below
         the threshold."""
-        return self._hidden(*self._event_filters(actors, type, since, until, about),
+        return self._hidden(*self._event_filters(actors, type, since, until, about=about),
                             min_confidence)
 
     def event(self, event_id: str) -> FusedEvent:
@@ -78,7 +78,7 @@ class EventQueries(SearchQueries):
 
     def _event_filters(self, actors: Sequence[str], type: str | None, since: str | date | None,
                        until: str | date | None,
-                       about: str | None = None) -> tuple[list[str], list[object]]:
+                       *, about: str | None = None) -> tuple[list[str], list[object]]:
         """SQL conditions on fused events for the filters a user gave, and their parameters."""
         where: list[str] = []
         params: list[object] = []
