@@ -121,3 +121,9 @@ E055 = ("E055: {a!r} and {b!r} both mean {actor}; a merge or a split into anothe
         " different actors")
 E056 = "E056: cannot split in article {value!r}: {detail}"
 E057 = "E057: cannot set {what}: {expected}"
+# search and --about (`dateline search`, `Database.search`, `about=`)
+E063 = ("E063: the search {value!r} has no words to look for; type words, or \"a phrase\" in"
+        " double quotes")
+E064 = "E064: no such kind to search: {value!r} (expected {choices})"
+E065 = "E065: the search {value!r} could not be run: {detail}"
+E066 = "E066: search needs the tantivy package, which is not installed; run `make install`"

@@ -6,9 +6,10 @@ import click
 
 from dateline import corrections
 from dateline.cli import render_tables, render_text
-from dateline.cli.options import (actor_option, confidence_options, db_option, echo_hidden,
-                                  format_option, open_db, overlapping_option, print_chart,
-                                  print_table, since_option, until_option, user_errors)
+from dateline.cli.options import (about_option, actor_option, confidence_options, db_option,
+                                  echo_hidden, format_option, open_db, overlapping_option,
+                                  print_chart, print_table, since_option, until_option,
+                                  user_errors)
 from dateline.model import shown_name
 from dateline.query.serialize import actor_json, dumps, profile_json, quotes_json, relation_json
 
@@ -153,16 +154,18 @@ def quotes(db_path, actors, fmt) -> None:
 @since_option
 @until_option
 @overlapping_option
+@about_option
 @confidence_options
 @format_option("table", "json")
-def relations(a: str, b: str, db_path, since, until, overlapping, min_confidence, fmt) -> None:
+def relations(a: str, b: str, db_path, since, until, overlapping, about, min_confidence,
+              fmt) -> None:
     """Cooperation and conflict between actors A and B, month by month, with a small chart.
 
     A state's side holds its own officials and bodies: "India" counts its ministers' events.
     """
     with user_errors(), open_db(db_path) as db:
         asked = {"since": since, "until": until, "min_confidence": min_confidence,
-                 "overlapping": overlapping}
+                 "overlapping": overlapping, "about": about}
         found = db.relation(a, b, **asked)
         if fmt == "json":
             click.echo(dumps(relation_json(found)))

@@ -5,7 +5,7 @@ from __future__ import annotations
 import click
 
 from dateline.cli import render_tables, render_text
-from dateline.cli.options import db_option, format_option, open_db, print_table, user_errors
+from dateline.cli.options import about_option, db_option, format_option, open_db, print_table, user_errors
 from dateline.query.serialize import article_json, dumps, story_json
 
 
@@ -25,11 +25,12 @@ def article(article_id: str, db_path, fmt) -> None:
 
 @click.command()
 @db_option
+@about_option
 @format_option("table", "json")
-def stories(db_path, fmt) -> None:
+def stories(db_path, about, fmt) -> None:
     """List stories: clusters of articles about one development, with their dates."""
     with user_errors(), open_db(db_path) as db:
-        found = db.stories()
+        found = db.stories(about=about)
         if fmt == "json":
             click.echo(dumps([story_json(s) for s in found]))
         else:

@@ -8,7 +8,7 @@ from __future__ import annotations
 import click
 
 from dateline.cli import render_html, render_tables, render_text
-from dateline.cli.options import (KEY_DATES, actor_option, confidence_options, dates_option,
+from dateline.cli.options import (KEY_DATES, about_option, actor_option, confidence_options, dates_option,
                                   db_option, echo_hidden, format_option, open_db, print_table,
                                   overlapping_option, query_option, sentences_option,
                                   since_option, type_option, until_option, user_errors)
@@ -30,13 +30,14 @@ ALIAS = "With --summary: "  # how the flags of `timeline --summary` say whose th
 @since_option
 @until_option
 @overlapping_option
+@about_option
 @confidence_options
 @format_option("table", "json", "csv")
-def events(db_path, actors, type_, since, until, overlapping, min_confidence, fmt) -> None:
+def events(db_path, actors, type_, since, until, overlapping, about, min_confidence, fmt) -> None:
     """List fused events, each with its sources."""
     with user_errors(), open_db(db_path) as db:
         asked = {"actors": actors, "type": type_, "since": since, "until": until,
-                 "min_confidence": min_confidence, "overlapping": overlapping}
+                 "min_confidence": min_confidence, "overlapping": overlapping, "about": about}
         found = db.events(**asked)
         if fmt == "json":
             click.echo(dumps([event_json(e) for e in found]))
@@ -69,6 +70,7 @@ def event(event_id: str, db_path, fmt) -> None:
 @since_option
 @until_option
 @overlapping_option
+@about_option
 @click.option("--summary", is_flag=True,
               help="Alias of `dateline key-dates`: show the key dates instead, the days that "
                    "matter most, in date order, each with a few of its articles' sentences and "
@@ -78,7 +80,7 @@ def event(event_id: str, db_path, fmt) -> None:
 @query_option(ALIAS)
 @confidence_options
 @format_option("text", "json", "md", "html")
-def timeline(db_path, actors, type_, since, until, overlapping, summary, dates, sentences,
+def timeline(db_path, actors, type_, since, until, overlapping, about, summary, dates, sentences,
              query, min_confidence, fmt) -> None:
     """Print the timeline: events in date order, undated ones at the end.
 
@@ -96,10 +98,10 @@ def timeline(db_path, actors, type_, since, until, overlapping, summary, dates, 
             if type_ is not None:
                 raise QueryError(E052)
         return show_key_dates(db_path, actors, since, until, dates, sentences, query,
-                              min_confidence, fmt)
+                              min_confidence, fmt, about)
     with user_errors(), open_db(db_path) as db:
         asked = {"actors": actors, "type": type_, "since": since, "until": until,
-                 "min_confidence": min_confidence, "overlapping": overlapping}
+                 "min_confidence": min_confidence, "overlapping": overlapping, "about": about}
         found, hidden = db.timeline(**asked), db.hidden(**asked)
     if fmt == "json":
         click.echo(dumps([event_json(e) for e in found]))
@@ -113,12 +115,13 @@ def timeline(db_path, actors, type_, since, until, overlapping, summary, dates, 
 @actor_option
 @since_option
 @until_option
+@about_option
 @dates_option(None, f"Key dates to show (default {KEY_DATES}).")
 @sentences_option()
 @query_option()
 @confidence_options
 @format_option("text", "json", "md", "html")
-def key_dates(db_path, actors, since, until, dates, sentences, query, min_confidence,
+def key_dates(db_path, actors, since, until, about, dates, sentences, query, min_confidence,
               fmt) -> None:
     """Print the key dates: the days that matter most, in date order, each with a few of its
     articles' sentences (citing them) and its events.
@@ -126,18 +129,19 @@ def key_dates(db_path, actors, since, until, dates, sentences, query, min_confid
     A day weighs the articles that name it, above all those published later, looking back, and
     the articles reporting its events; --query favours days named next to its words.
     """
-    show_key_dates(db_path, actors, since, until, dates, sentences, query, min_confidence, fmt)
+    show_key_dates(db_path, actors, since, until, dates, sentences, query, min_confidence, fmt,
+                   about)
 
 
 def show_key_dates(db_path, actors, since, until, dates, sentences, query, min_confidence,
-                   fmt: str) -> None:
+                   fmt: str, about: str | None = None) -> None:
     """`key-dates` and its alias `timeline --summary`: the counts not given are the library's."""
     counts = {"dates": dates, "sentences": sentences}  # None: the library's default
     with user_errors(), open_db(db_path) as db:
         keys = db.key_dates(**{k: v for k, v in counts.items() if v is not None},
                             query=query, actors=actors, since=since, until=until,
-                            min_confidence=min_confidence)
-        hidden = db.hidden_on([key.day for key in keys], actors, min_confidence)
+                            min_confidence=min_confidence, about=about)
+        hidden = db.hidden_on([key.day for key in keys], actors, min_confidence, about)
         if fmt == "json":
             click.echo(dumps([key_date_json(key) for key in keys]))
         else:

@@ -6,9 +6,9 @@ from urllib.parse import urlencode
 
 import click
 
-from dateline.cli.options import (Confidence, actor_option, confidence_options, dates_option,
-                                  db_option, echo_hidden, open_db, overlapping_option,
-                                  since_option, until_option, user_errors)
+from dateline.cli.options import (Confidence, about_option, actor_option, confidence_options,
+                                  dates_option, db_option, echo_hidden, open_db,
+                                  overlapping_option, since_option, until_option, user_errors)
 from dateline.errors import E084
 
 
@@ -69,18 +69,20 @@ def serve_token(host: str, token: str | None) -> tuple[str | None, bool]:
 @since_option
 @until_option
 @overlapping_option
+@about_option
 @dates_option(10, "Key dates shown at the top of the report; 0 leaves them out.")  # REPORT_KEY_DATES
 @confidence_options
-def report(out: str, db_path, actors, since, until, overlapping, dates, min_confidence) -> None:
+def report(out: str, db_path, actors, since, until, overlapping, about, dates,
+           min_confidence) -> None:
     """Write one self-contained HTML file: the key dates, the timeline, a relation chart and
     every source."""
     from dateline.web.report import write_report
 
     with user_errors(), open_db(db_path) as db:
         path = write_report(db, out, actors=actors, since=since, until=until, dates=dates,
-                            min_confidence=min_confidence, overlapping=overlapping)
+                            min_confidence=min_confidence, overlapping=overlapping, about=about)
         hidden = db.hidden(actors=actors, since=since, until=until, min_confidence=min_confidence,
-                           overlapping=overlapping)
+                           overlapping=overlapping, about=about)
     click.echo(f"wrote {path}")
     echo_hidden(hidden)
 

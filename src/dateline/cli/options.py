@@ -40,6 +40,12 @@ overlapping_option = click.option(
     help="With --since/--until: also list events whose dates only overlap the range (\"2011\" "
          "or \"June 2011\" for --since 2011-06-03 --until 2011-06-04).")
 
+about_option = click.option("--about", metavar="WORDS",
+                            help="Only what comes from articles about these words: each word (or "
+                                 "\"quoted phrase\") in an article's headline or twice in its "
+                                 "text; an event counts when one of its cited sources is such an "
+                                 "article.")
+
 
 def dates_option(default: int | None, help: str) -> Callable:
     """How many key dates to show; None as the default tells a flag not given from one given."""

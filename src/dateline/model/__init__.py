@@ -9,6 +9,7 @@ the modules say which records belong together:
   events      Event, Location, Quote, and the Analysis of one article
   fused       the cross-article records fusion builds: FusedEvent, EventSource, Reading, Story ...
   views       what queries answer with: ArticleView, Relation, KeyDate, Overview, corrections ...
+  search      what a full-text search answers: SearchHit
 """
 from dateline.model.vocabulary import (PUBLISHED_BASES, TIME_BASES, PRECISIONS, EVENT_STATUSES,
     DATE_BASES, PLOVER_TYPES, ACTOR_KINDS, SECTORS)
@@ -22,6 +23,7 @@ from dateline.model.fused import (EventSource, ActorMention, ActorProfile, Fused
 from dateline.model.views import (ArticleView, RelationMonth, Relation, Overview, ExportReport,
     KeyDateSentence, SummarySentence, KeyDate, ActorCandidate, Correction, ActorSplit,
     ReadingExplained, Explanation)
+from dateline.model.search import SEARCH_KINDS, SearchHit
 
 __all__ = [
     "ACTOR_KINDS", "Actor", "ActorCandidate", "ActorMention", "ActorProfile", "ActorSplit",
@@ -29,7 +31,7 @@ __all__ = [
     "EVENT_STATUSES", "Event", "Explanation", "EventMark", "EventSource", "ExportReport", "FusedEvent", "KeyDate", "KeyDateSentence",
     "Location", "Mention", "NearDuplicate", "Note", "Overview", "PLOVER_TYPES", "PRECISIONS",
     "PUBLISHED_BASES", "Quote", "ROLE_BASES", "Reading", "ReadingExplained", "Relation", "RelationMonth", "Role",
-    "SCOPE_MARK", "SECTORS", "Sentence", "Skip", "Story", "StoryArticle", "StoryCounts",
+    "SCOPE_MARK", "SEARCH_KINDS", "SECTORS", "SearchHit", "Sentence", "Skip", "Story", "StoryArticle", "StoryCounts",
     "SummarySentence", "TIME_BASES", "TimeRef", "is_unresolved", "scoped_id", "shown_name",
     "unscoped_id",
 ]

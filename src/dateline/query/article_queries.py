@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from dateline.errors import E047, NotFound
 from dateline.model import (ActorMention, Article, ArticleHead, ArticleView, NearDuplicate, Quote,
                             Story)
-from dateline.query.actor_queries import ActorQueries
+from dateline.query.search_queries import SearchQueries
 from dateline.query.articles import read_event_marks, read_sentences, read_times
 
 
@@ -24,7 +24,7 @@ class QuoteCitation:
     sentence: str | None
 
 
-class ArticleQueries(ActorQueries):
+class ArticleQueries(SearchQueries):
     """Articles, quotes and stories; speakers and mentioned actors given as canonical ids."""
 
     def article(self, article_id: str) -> Article | None:
@@ -114,15 +114,19 @@ class ArticleQueries(ActorQueries):
 
     # Stories and near-duplicates.
 
-    def stories(self) -> list[Story]:
-        """Every story, earliest first, with its articles in the order they were clustered."""
+    def stories(self, about: str | None = None) -> list[Story]:
+        """Every story, earliest first, with its articles in the order they were clustered;
+        with `about`, the stories holding an article about it, each with those articles only."""
         members: dict[str, list[str]] = {}
+        kept = set(self.about_articles(about)) if about is not None else None
         for story_id, article_id in self._query(
                 "SELECT story_id, article_id FROM story_articles ORDER BY story_id, position"):
-            members.setdefault(story_id, []).append(article_id)
+            if kept is None or article_id in kept:
+                members.setdefault(story_id, []).append(article_id)
         return [Story(story_id, label, first, last, members.get(story_id, []))
                 for story_id, label, first, last in self._query(
-                    "SELECT id, label, first, last FROM stories ORDER BY first NULLS LAST, id")]
+                    "SELECT id, label, first, last FROM stories ORDER BY first NULLS LAST, id")
+                if kept is None or story_id in members]
 
     def story_of(self, article_id: str) -> str | None:
         row = self._query("SELECT story_id FROM story_articles WHERE article_id = ?", [article_id])

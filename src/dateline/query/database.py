@@ -56,52 +56,66 @@ class Database(EventQueries, ArticleQueries):
     def key_dates(self, dates: int = 20, sentences: int = 2, query: str | None = None,
                   actors: Sequence[str] = (), since: str | date | None = None,
                   until: str | date | None = None,
-                  min_confidence: float | None = None) -> list[KeyDate]:
+                  min_confidence: float | None = None, about: str | None = None) -> list[KeyDate]:
         """The `dates` days that matter most, in date order, each with up to `sentences`
         sentences from its articles and the fused events dated to it (those at or above
         `min_confidence`, as in `events`; `hidden_on` counts the others): `dateline key-dates`,
         the page `/key-dates`.
 
         With actors, only the articles mentioning any of them count, and only their events show;
-        with a query, days named next to its words weigh more (query.key_dates says how).
+        with a query, days named next to its words weigh more (query.key_dates says how); with
+        `about`, only the articles about it count, and only their events show (as in `events`).
         """
         ids = sorted(self._resolve_all(actors)) if actors else []
-        scope = Scope(self._articles_mentioning(ids) if actors else None, since_bound(since),
+        scope = Scope(self._articles_in_scope(ids, about), since_bound(since),
                       until_bound(until), query_words(query or ""))
         chosen = choose_key_dates(self.connection, scope, dates, sentences)
-        events = self._events_on([key.day for key in chosen], ids, min_confidence)
+        events = self._events_on([key.day for key in chosen], ids, min_confidence, about)
         for key in chosen:
             key.events = events.get(key.day, [])
         return chosen
 
     def hidden_on(self, days: Sequence[date], actors: Sequence[str] = (),
-                  min_confidence: float | None = None) -> Hidden:
+                  min_confidence: float | None = None, about: str | None = None) -> Hidden:
         """The events `key_dates` leaves out of these days for being below the threshold."""
         if not days:
             return Hidden(0, shown_confidence(min_confidence))
         ids = sorted(self._resolve_all(actors)) if actors else []
-        return self._hidden(*day_filters(list(days), ids), min_confidence)
+        where, params = day_filters(list(days), ids)
+        scoped, scope_params = self._about_filter(about)
+        return self._hidden(where + scoped, params + scope_params, min_confidence)
+
+    def _articles_in_scope(self, actor_ids: list[str], about: str | None) -> list[str] | None:
+        """The articles key dates read: those mentioning one of the actors (when any) and
+        about `about` (when given); None for every article."""
+        kept = self._articles_mentioning(actor_ids) if actor_ids else None
+        if about is not None:
+            about_ids = self.about_articles(about)
+            kept = about_ids if kept is None else sorted(set(kept) & set(about_ids))
+        return kept
 
     # Relations.
 
     def relation(self, a: str, b: str, since: str | date | None = None,
                  until: str | date | None = None,
-                 min_confidence: float | None = None, overlapping: bool = False) -> Relation:
+                 min_confidence: float | None = None, overlapping: bool = False,
+                 about: str | None = None) -> Relation:
         """Cooperation and conflict between the actors two names mean, month by month, over
         the events at or above `min_confidence` (dates within `since`..`until`, or
-        `overlapping` them, as in `events`)."""
+        `overlapping` them, and about `about`, as in `events`)."""
         first, second = self._pair(a, b)
         return relation(first, second, self.canonical_actors(),
                         self.events(since=since, until=until, min_confidence=min_confidence,
-                                    overlapping=overlapping))
+                                    overlapping=overlapping, about=about))
 
     def hidden_between(self, a: str, b: str, since: str | date | None = None,
                        until: str | date | None = None,
-                       min_confidence: float | None = None, overlapping: bool = False) -> Hidden:
+                       min_confidence: float | None = None, overlapping: bool = False,
+                       about: str | None = None) -> Hidden:
         """The events between A and B that `relation` leaves out for being below the threshold."""
         first, second = self._pair(a, b)
         threshold = shown_confidence(min_confidence)
-        where, params = self._event_filters((), None, since, until, overlapping)
+        where, params = self._event_filters((), None, since, until, overlapping, about=about)
         # Counting needs only who did what to whom, not each event's sources and dates.
         below = [self._fused_event(row, [], [], [])
                  for row in self._event_rows([*where, HIDDEN], [*params, threshold])]

@@ -10,9 +10,9 @@ from datetime import date
 
 from dateline.errors import E042, E047, NotFound, QueryError
 from dateline.model import PLOVER_TYPES, DateClaim, EventSource, FusedEvent, Location, Reading
-from dateline.query.actor_queries import ActorQueries
 from dateline.query.confidence import Hidden, read_readings, shown_confidence
 from dateline.query.dates import date_conditions
+from dateline.query.search_queries import SearchQueries
 from dateline.store.schema import FUSED_EVENT_COLUMNS
 
 # A view lists an event at or above its threshold and hides one below; a row stored before
@@ -22,37 +22,42 @@ HIDDEN = "coalesce(confidence, 1) < ?"
 EVENT_ORDER = " ORDER BY date NULLS LAST, date_end, type, id"
 
 
-class EventQueries(ActorQueries):
+class EventQueries(SearchQueries):
     """Fused events; filtering by several actors returns what involves any of them."""
 
     def events(self, actors: Sequence[str] = (), type: str | None = None,
                since: str | date | None = None, until: str | date | None = None,
-               min_confidence: float | None = None, overlapping: bool = False) -> list[FusedEvent]:
+               min_confidence: float | None = None, overlapping: bool = False,
+               about: str | None = None) -> list[FusedEvent]:
         """Fused events, dated ones by date then undated ones; filters combine with AND.
 
         With `since` or `until`, an event is listed when all its dates lie within them: "2011"
         is not within June 3-4, 2011 (`overlapping=True`: when any of its dates does). Undated
         events are left out: nothing says they fall inside.
         Only events at or above `min_confidence` show (DEFAULT_MIN_CONFIDENCE unless given; 0
-        shows every event); `hidden` counts the others.
+        shows every event); `hidden` counts the others. With `about`, only the events with a
+        cited source in an article about it (`about_articles`).
         """
-        where, params = self._event_filters(actors, type, since, until, overlapping)
+        where, params = self._event_filters(actors, type, since, until, overlapping, about=about)
         return self._with_parts(self._event_rows([*where, SHOWN],
                                                  [*params, shown_confidence(min_confidence)]))
 
     def timeline(self, actors: Sequence[str] = (), since: str | date | None = None,
                  until: str | date | None = None, type: str | None = None,
-                 min_confidence: float | None = None, overlapping: bool = False) -> list[FusedEvent]:
+                 min_confidence: float | None = None, overlapping: bool = False,
+                 about: str | None = None) -> list[FusedEvent]:
         """Every fused event at or above `min_confidence` in time order, undated ones at the end."""
         return self.events(actors=actors, type=type, since=since, until=until,
-                           min_confidence=min_confidence, overlapping=overlapping)
+                           min_confidence=min_confidence, overlapping=overlapping, about=about)
 
     def hidden(self, actors: Sequence[str] = (), type: str | None = None,
                since: str | date | None = None, until: str | date | None = None,
-               min_confidence: float | None = None, overlapping: bool = False) -> Hidden:
+               min_confidence: float | None = None, overlapping: bool = False,
+               about: str | None = None) -> Hidden:
         """The events `events` (or `timeline`) with these arguments leaves out for being below
         the threshold."""
-        return self._hidden(*self._event_filters(actors, type, since, until, overlapping),
+        return self._hidden(*self._event_filters(actors, type, since, until, overlapping,
+                                                 about=about),
                             min_confidence)
 
     def event(self, event_id: str) -> FusedEvent:
@@ -79,7 +84,8 @@ class EventQueries(ActorQueries):
 
     def _event_filters(self, actors: Sequence[str], type: str | None, since: str | date | None,
                        until: str | date | None,
-                       overlapping: bool = False) -> tuple[list[str], list[object]]:
+                       overlapping: bool = False, *,
+                       about: str | None = None) -> tuple[list[str], list[object]]:
         """SQL conditions on fused events for the filters a user gave, and their parameters."""
         where: list[str] = []
         params: list[object] = []
@@ -91,7 +97,8 @@ class EventQueries(ActorQueries):
             where.append("(source_actor IN (SELECT unnest(?)) OR target_actor IN (SELECT unnest(?)))")
             params += [ids, ids]
         conditions, bounds = date_conditions(since, until, overlapping)
-        return where + conditions, params + bounds
+        scoped, scope_params = self._about_filter(about)  # only events from articles about it
+        return where + conditions + scoped, params + bounds + scope_params
 
     def _event_rows(self, where: list[str], params: list[object]) -> list[tuple]:
         """Fused event rows meeting every condition, dated ones by date then undated ones."""
@@ -99,11 +106,14 @@ class EventQueries(ActorQueries):
                            f" WHERE {' AND '.join(where)}{EVENT_ORDER}", params)
 
     def _events_on(self, days: list[date], actor_ids: list[str],
-                   min_confidence: float | None = None) -> dict[date, list[FusedEvent]]:
+                   min_confidence: float | None = None,
+                   about: str | None = None) -> dict[date, list[FusedEvent]]:
         """The fused events dated to one of these days, those with the most sources first."""
         if not days:
             return {}
         where, params = day_filters(days, actor_ids)
+        scoped, scope_params = self._about_filter(about)
+        where, params = where + scoped, params + scope_params
         sql = (f"SELECT {', '.join(FUSED_EVENT_COLUMNS)} FROM fused_events"
                f" WHERE {' AND '.join([*where, SHOWN])} ORDER BY date, id")
         found: dict[date, list[FusedEvent]] = {}

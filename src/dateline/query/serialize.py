@@ -6,7 +6,7 @@ from datetime import date
 
 from dateline.model import (Actor, ActorProfile, ArticleView, Explanation, FusedEvent, KeyDate,
                             Location, Overview, Quote, Reading, ReadingExplained, Relation, Role,
-                            Story, KeyDateSentence)
+                            SearchHit, Story, KeyDateSentence)
 from dateline.query.article_queries import QuoteCitation
 from dateline.query.confidence import evidence_words
 from dateline.query.database import Database
@@ -179,6 +179,19 @@ def article_json(view: ArticleView, db: Database) -> dict:
                     "trigger": e.trigger, "sentence": e.sentence, "start": e.start, "end": e.end}
                    for e in view.events],
     }
+
+
+# Where each kind of search hit is opened: its command and its page.
+HIT_PAGES = {"article": "/articles/", "event": "/events/", "actor": "/actors/"}
+
+
+def search_hit_json(hit: SearchHit) -> dict:
+    """One search hit: what it is, how to open it, and its snippet with the matched words both
+    as character spans and marked between [ and ]."""
+    return {"kind": hit.kind, "id": hit.id, "title": hit.title, "score": hit.score,
+            "outlet": hit.outlet, "date": iso(hit.date), "snippet": hit.snippet,
+            "marks": [list(span) for span in hit.marks], "marked": hit.marked_snippet(),
+            "command": f"dateline {hit.kind} {hit.id}", "url": HIT_PAGES[hit.kind] + hit.id}
 
 
 def dumps(value: object) -> str:

@@ -68,19 +68,21 @@ class Filters:
     until: str | None = None
     threshold: Threshold = field(default_factory=Threshold)
     overlapping: bool = False  # `?overlapping=1`: events whose dates overlap since..until
+    about: str | None = None  # only what comes from the articles about these words
 
     @classmethod
     def of(cls, actors: Sequence[str], type: str, since: str, until: str,
-           threshold: Threshold | None = None, overlapping: str = "") -> Filters:
+           threshold: Threshold | None = None, overlapping: str = "",
+           about: str = "") -> Filters:
         return cls(tuple(a for a in actors if a.strip()), type.strip() or None,
                    since.strip() or None, until.strip() or None, threshold or Threshold(),
-                   is_on(overlapping))
+                   is_on(overlapping), about.strip() or None)
 
     def asked(self) -> dict:
         """The arguments of `Database.events` (and `hidden`) these filters give."""
         return {"actors": self.actors, "type": self.type, "since": self.since,
                 "until": self.until, "min_confidence": self.threshold.value(),
-                "overlapping": self.overlapping}
+                "overlapping": self.overlapping, "about": self.about}
 
     def events(self, db: Database) -> list[FusedEvent]:
         return db.events(**self.asked())
@@ -88,7 +90,8 @@ class Filters:
     def url(self, path: str, **more: str) -> str:
         """`path` with these filters but the type (key dates weigh every type), and the
         threshold, `more` added or in place of one."""
-        named = ({"since": self.since, "until": self.until} | self.threshold.params()
+        named = ({"since": self.since, "until": self.until, "about": self.about}
+                 | self.threshold.params()
                  | {"overlapping": "1" if self.overlapping else ""} | more)
         pairs = [("actor", a) for a in self.actors] + [(k, v) for k, v in named.items() if v]
         return f"{path}?{urlencode(pairs)}" if pairs else path
@@ -145,9 +148,10 @@ def key_dates_page(db: Database, filters: Filters, asked: KeyDatesAsked) -> Page
     threshold = filters.threshold.value()
     keys = db.key_dates(**asked.counts(), query=asked.query.strip() or None,
                         actors=filters.actors, since=filters.since, until=filters.until,
-                        min_confidence=threshold)
+                        min_confidence=threshold, about=filters.about)
     context = {**filter_context(db, filters), "asked": asked, "keys": keys,
-               "hidden": db.hidden_on([key.day for key in keys], filters.actors, threshold),
+               "hidden": db.hidden_on([key.day for key in keys], filters.actors, threshold,
+                                      filters.about),
                "timeline_url": filters.url("/timeline"),
                "day_urls": {key.day: filters.url("/timeline", since=key.day.isoformat(),
                                                  until=key.day.isoformat()) for key in keys}}
@@ -226,9 +230,10 @@ def relations_page(db: Database, a: str, b: str, since: str, until: str,
                 f"{relation.a.name} and {relation.b.name}")
 
 
-def stories_page(db: Database) -> Page:
-    stories = db.stories()
-    return Page("stories.html", {"stories": stories, "articles": db.article_heads()},
+def stories_page(db: Database, about: str | None = None) -> Page:
+    stories = db.stories(about=about)
+    return Page("stories.html", {"stories": stories, "articles": db.article_heads(),
+                                 "filters": Filters(about=about)},
                 [serialize.story_json(s) for s in stories], "Stories")
 
 

@@ -24,17 +24,21 @@ REPORT_KEY_DATES = 10
 
 def build_report(db: Database, actors: Sequence[str] = (), since: str | date | None = None,
                  until: str | date | None = None, dates: int = REPORT_KEY_DATES,
-                 min_confidence: float | None = None, overlapping: bool = False) -> str:
+                 min_confidence: float | None = None, overlapping: bool = False,
+                 about: str | None = None) -> str:
     """The report's HTML: the events involving any of `actors` dated within `since`..`until`
-    (or `overlapping` it) at or above `min_confidence` (as `Database.events` has it), after the
-    `dates` key dates of the same scope (none when `dates` is 0)."""
-    scoped = {"actors": actors, "since": since, "until": until, "min_confidence": min_confidence}
+    (or `overlapping` it) at or above `min_confidence` and about `about` (as `Database.events`
+    has it), after the `dates` key dates of the same scope (none when `dates` is 0)."""
+    scoped = {"actors": actors, "since": since, "until": until, "min_confidence": min_confidence,
+              "about": about}
     events = db.timeline(**scoped, overlapping=overlapping)
     keys = db.key_dates(dates=dates, **scoped) if dates else []
-    relation = report_relation(db, actors, events, since, until, min_confidence, overlapping)
+    relation = report_relation(db, actors, events, since, until, min_confidence, overlapping,
+                               about)
     cited = cited_articles(db, events, keys)
     scope = {"actors": [db.actor(i).name for name in actors for i in sorted(db.resolve_actor(name))],
-             "since": str(since) if since else None, "until": str(until) if until else None}
+             "since": str(since) if since else None, "until": str(until) if until else None,
+             "about": about}
     return environment().get_template("report.html").render(
         title="Dateline report", scope=scope, months=events_by_month([e for e in events if e.date]),
         undated=[e for e in events if not e.date], count=len(events), relation=relation,
@@ -52,8 +56,8 @@ def article_anchor(article_id: str) -> str:
 def write_report(db: Database, out: str | Path, actors: Sequence[str] = (),
                  since: str | date | None = None, until: str | date | None = None,
                  dates: int = REPORT_KEY_DATES, min_confidence: float | None = None,
-                 overlapping: bool = False) -> Path:
-    html = build_report(db, actors, since, until, dates, min_confidence, overlapping)
+                 overlapping: bool = False, about: str | None = None) -> Path:
+    html = build_report(db, actors, since, until, dates, min_confidence, overlapping, about)
     path = Path(out)
     try:
         path.write_text(html, encoding="utf-8")
@@ -65,12 +69,12 @@ def write_report(db: Database, out: str | Path, actors: Sequence[str] = (),
 def report_relation(db: Database, actors: Sequence[str], events: Sequence[FusedEvent],
                     since: str | date | None = None, until: str | date | None = None,
                     min_confidence: float | None = None,
-                    overlapping: bool = False) -> Relation | None:
-    """The relation the report charts, over the report's period: between the first two actors
-    asked for; else between the one asked for and its busiest partner; else the busiest pair
-    among the events."""
+                    overlapping: bool = False, about: str | None = None) -> Relation | None:
+    """The relation the report charts, over the report's period (and topic): between the first
+    two actors asked for; else between the one asked for and its busiest partner; else the
+    busiest pair among the events."""
     scope = {"since": since, "until": until, "min_confidence": min_confidence,
-             "overlapping": overlapping}
+             "overlapping": overlapping, "about": about}
     if len(actors) >= 2:
         return db.relation(actors[0], actors[1], **scope)
     pairs = busiest_pairs(events, limit=len(events) or 1)

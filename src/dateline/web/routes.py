@@ -21,6 +21,7 @@ from dateline.query import Database
 from dateline.web import pages
 from dateline.web.error_pages import error_answer
 from dateline.web.pages import Filters, KeyDatesAsked, Page, Threshold
+from dateline.web.search_page import search_page
 
 STYLESHEET = "/style.css"  # linked by every page; a standalone file holds it inline
 
@@ -45,7 +46,8 @@ def answer(request: Request, build: Callable[[Database], Page]) -> Response:
                 return JSONResponse(page.payload)
             html = site.templates.get_template(page.template).render(
                 **page.context, title=page.title, here=request.url.path,
-                json_url=_json_url(request), show_all_url=_show_all_url(request))
+                json_url=_json_url(request), show_all_url=_show_all_url(request),
+                clear_about_url=_without(request, "about"))
     except DatelineError as error:
         return error_answer(site.templates, error, wants_json)
     return HTMLResponse(html)
@@ -60,9 +62,9 @@ def query_threshold(show_all: str = Query(default="", alias="all"),
 
 def query_filters(actor: list[str] = Query(default=[]), type: str = "", since: str = "",
                   until: str = "", threshold: Threshold = Depends(query_threshold),
-                  overlapping: str = "") -> Filters:
+                  overlapping: str = "", about: str = "") -> Filters:
     """The timeline's, the key dates' and the events page's filters, from the query string."""
-    return Filters.of(actor, type, since, until, threshold, overlapping)
+    return Filters.of(actor, type, since, until, threshold, overlapping, about)
 
 
 # The pages, by the name of their `dateline` command.
@@ -116,14 +118,20 @@ def relations(request: Request, a: str = "", b: str = "", since: str = "", until
                                                            overlapping))
 
 
-def stories(request: Request) -> Response:
-    return answer(request, pages.stories_page)
+def stories(request: Request, about: str = "") -> Response:
+    return answer(request, lambda db: pages.stories_page(db, about.strip() or None))
+
+
+def search(request: Request, q: str = "", kind: list[str] = Query(default=[]),
+           limit: str = "") -> Response:
+    return answer(request, lambda db: search_page(db, q, kind, limit))
 
 
 PAGES: tuple[tuple[str, Callable[..., Response]], ...] = (
     ("/", overview), ("/timeline", timeline), ("/key-dates", key_dates), ("/events", events),
     ("/events/{event_id}", event), ("/actors", actors), ("/actors/{actor_id}", actor),
-    ("/articles/{article_id}", article), ("/relations", relations), ("/stories", stories))
+    ("/articles/{article_id}", article), ("/relations", relations), ("/stories", stories),
+    ("/search", search))
 
 
 def add_pages(app: FastAPI) -> None:
@@ -153,6 +161,12 @@ def _show_all_url(request: Request) -> str:
     kept = [(k, v) for k, v in request.query_params.multi_items()
             if k not in ("all", "min_confidence")]
     return f"{request.url.path}?{urlencode([*kept, ('all', '1')])}"
+
+
+def _without(request: Request, name: str) -> str:
+    """This page with its query less one parameter (`about`: the page no longer scoped)."""
+    kept = [(k, v) for k, v in request.query_params.multi_items() if k != name]
+    return f"{request.url.path}?{urlencode(kept)}" if kept else request.url.path
 
 
 def _json_url(request: Request) -> str:

@@ -1,0 +1,120 @@
+"""Full-text search and scoping to a topic: `Database.search` and the `about=` of the views.
+
+`search` ranks articles, events and actors by BM25 (query.search_index says what is indexed and
+how words are read). `about_articles` says which articles are about a query, for `about=`:
+
+An article is about a query when each of the query's words (or "quoted phrases") is in its
+headline or at least twice in its text, after stemming and case folding. One passing mention
+does not make an article about something; a headline does. The views then keep the events with
+at least one cited source among those articles.
+"""
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from dateline.errors import E064, QueryError
+from dateline.model import SEARCH_KINDS, SearchHit
+from dateline.query.actor_queries import ActorQueries
+from dateline.query.key_dates import check_count
+from dateline.query.search_index import (SearchIndex, analyzer, build_index, kept_index,
+                                         query_pieces, read_documents)
+
+MAX_HITS = 1000
+SNIPPET_CHARS = 160
+ABOUT_TEXT_MENTIONS = 2  # how often a word must be in an article's text when not in its headline
+# The events an about-set keeps: those with a cited source in one of its articles.
+ABOUT_EVENTS = ("id IN (SELECT s.fused_id FROM fused_event_sources s JOIN events e"
+                " ON e.id = s.event_id WHERE s.cited IS NOT FALSE"
+                " AND e.article_id IN (SELECT unnest(?::VARCHAR[])))")
+
+
+class SearchQueries(ActorQueries):
+    """Search over a database's articles, events and actors."""
+
+    def search(self, query: str, kinds: Sequence[str] = SEARCH_KINDS,
+               limit: int = 20) -> list[SearchHit]:
+        """The `limit` articles, events and actors (of `kinds`) best matching a search, best
+        first: each holds every word and "quoted phrase" of it: `dateline search`, the page
+        `/search`. E063 for a search with no words, E064 for an unknown kind."""
+        check_count("--limit", limit, 1, MAX_HITS)
+        wanted = [check_kind(kind) for kind in kinds]
+        pieces = query_pieces(query)
+        index = self.search_index()
+        found = index.find(pieces, wanted, limit)
+        records = self._hit_records(found)
+        hits = [records[(kind, id_)] for _, kind, id_ in found]
+        bodies = [hit.snippet for hit in hits]
+        for hit, (score, _, _), (snippet, marks) in zip(
+                hits, found, index.snippets(pieces, bodies, SNIPPET_CHARS)):
+            hit.score, hit.snippet, hit.marks = round(score, 3), snippet, marks
+        return hits
+
+    def about_articles(self, about: str) -> list[str]:
+        """The ids of the articles about a query (see the module's docstring), sorted."""
+        pieces = query_pieces(about)
+        index = self.search_index()
+        key = tuple(tuple(words) for words in pieces)
+        if key not in index.abouts:
+            found = index.find(pieces, ["article"], max(1, self._count_articles()))
+            ids = [id_ for _, _, id_ in found]
+            read = analyzer()
+            kept = [id_ for id_, title, text in self._query(
+                        "SELECT id, title, text FROM articles WHERE id IN (SELECT unnest(?))", [ids])
+                    if all(_count(read.analyze(title or ""), words) > 0
+                           or _count(read.analyze(text or ""), words) >= ABOUT_TEXT_MENTIONS
+                           for words in pieces)]
+            index.abouts[key] = sorted(kept)
+        return index.abouts[key]
+
+    def search_index(self) -> SearchIndex:
+        """The index of this database, built on first use and kept while the file is unchanged."""
+        return kept_index(self.path, lambda: build_index(
+            read_documents(self.connection, self.named_actors())))
+
+    def _about_filter(self, about: str | None) -> tuple[list[str], list[object]]:
+        """The SQL condition on fused events that `about` asks for, and its parameter."""
+        if about is None:
+            return [], []
+        return [ABOUT_EVENTS], [self.about_articles(about)]
+
+    def _count_articles(self) -> int:
+        return self._query("SELECT count(*) FROM articles")[0][0]
+
+    def _hit_records(self, found: list[tuple]) -> dict[tuple[str, str], SearchHit]:
+        """The hits' records, each with its whole body as its snippet for now."""
+        wanted = {kind: [id_ for _, k, id_ in found if k == kind] for kind in ("article", "event")}
+        records = {}
+        for id_, title, outlet, published, text in self._query(
+                "SELECT id, title, outlet, published, text FROM articles"
+                " WHERE id IN (SELECT unnest(?::VARCHAR[]))", [wanted["article"]]):
+            records[("article", id_)] = SearchHit("article", id_, title or "", 0.0, text or "",
+                                                  outlet=outlet, date=published)
+        for id_, summary, day, sentences in self._query("""
+                SELECT f.id, f.summary, f.date, string_agg(DISTINCT e.sentence_text, ' ')
+                FROM fused_events f LEFT JOIN fused_event_sources s ON s.fused_id = f.id
+                LEFT JOIN events e ON e.id = s.event_id
+                WHERE f.id IN (SELECT unnest(?::VARCHAR[])) GROUP BY f.id, f.summary, f.date""",
+                [wanted["event"]]):
+            records[("event", id_)] = SearchHit("event", id_, summary or "", 0.0, sentences or "",
+                                                date=day)
+        for _, kind, id_ in found:
+            if kind == "actor":
+                actor = self.canonical_actors()[id_]
+                records[(kind, id_)] = SearchHit(kind, id_, actor.name, 0.0,
+                                                 " · ".join([actor.name, *actor.aliases]))
+        return records
+
+
+def check_kind(kind: str) -> str:
+    """The kind of record a user asked to search ("articles" or "article"), as the index names
+    it; E064 when there is none such."""
+    singular = kind.strip().lower().removesuffix("s")
+    if f"{singular}s" not in SEARCH_KINDS:
+        raise QueryError(E064.format(value=kind, choices=", ".join(SEARCH_KINDS)))
+    return singular
+
+
+def _count(tokens: list[str], words: list[str]) -> int:
+    """How often the word sequence `words` occurs in `tokens`."""
+    size = len(words)
+    return sum(1 for i in range(len(tokens) - size + 1) if tokens[i:i + size] == words)
