@@ -114,3 +114,8 @@ E055 = ("E055: {a!r} and {b!r} both mean {actor}; a merge or a split into anothe
         " different actors")
 E056 = "E056: cannot split in article {value!r}: {detail}"
 E057 = "E057: cannot set {what}: {expected}"
+# event ids typed in part (`dateline event PREFIX`, `/events/PREFIX`)
+E058 = ("E058: {value!r} starts the ids of {count:,} events:\n{choices}\ntype more of the id to"
+        " name one")
+E059 = ("E059: {value!r} is too short to name an event by the start of its id; type at least"
+        " {least} characters of it")

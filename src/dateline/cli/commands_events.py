@@ -133,7 +133,7 @@ def show_key_dates(db_path, actors, since, until, dates, sentences, query, min_c
         keys = db.key_dates(**{k: v for k, v in counts.items() if v is not None},
                             query=query, actors=actors, since=since, until=until,
                             min_confidence=min_confidence)
-        hidden = db.hidden_on([key.day for key in keys], actors, min_confidence)
+        hidden = db.hidden_on([key.date for key in keys], actors, min_confidence)
         if fmt == "json":
             click.echo(dumps([key_date_json(key) for key in keys]))
         else:

@@ -8,11 +8,12 @@ from __future__ import annotations
 from collections.abc import Sequence
 from datetime import date
 
-from dateline.errors import E042, E047, NotFound, QueryError
+from dateline.errors import E042, QueryError
 from dateline.model import PLOVER_TYPES, DateClaim, EventSource, FusedEvent, Location, Reading
 from dateline.query.actor_queries import ActorQueries
 from dateline.query.confidence import Hidden, read_readings, shown_confidence
 from dateline.query.dates import since_bound, until_bound
+from dateline.query.event_ids import find_event_id, short_id_length
 from dateline.store.schema import FUSED_EVENT_COLUMNS
 
 # A view lists an event at or above its threshold and hides one below; a row stored before
@@ -53,14 +54,19 @@ class EventQueries(ActorQueries):
         return self._hidden(*self._event_filters(actors, type, since, until), min_confidence)
 
     def event(self, event_id: str) -> FusedEvent:
-        """One fused event by its id, or by the id of any per-article event fused into it."""
-        rows = self._query(
-            f"SELECT {', '.join(FUSED_EVENT_COLUMNS)} FROM fused_events WHERE id = ? OR id ="
-            " (SELECT fused_id FROM fused_event_sources WHERE event_id = ? LIMIT 1)"
-            " ORDER BY id = ? DESC", [event_id, event_id, event_id])
-        if not rows:
-            raise NotFound(E047.format(what="event", value=event_id))
+        """One fused event by its id, or by the id of any per-article event fused into it, or
+        by the start of either (at least 4 characters, as the views show it: `short_id`).
+        E058 when the start fits several events, E047 when it fits none (`query.event_ids`)."""
+        rows = self._query(f"SELECT {', '.join(FUSED_EVENT_COLUMNS)} FROM fused_events"
+                           " WHERE id = ?", [find_event_id(self.connection, event_id)])
         return self._with_parts(rows)[0]
+
+    def short_id_length(self) -> int:
+        """How many characters of an event's id the views show: 8, or more where two stored
+        events' ids start alike, so that each shown id names one event. Counted once per opening."""
+        if getattr(self, "_short_length", None) is None:
+            self._short_length = short_id_length(self.connection)
+        return self._short_length
 
     def readings(self, event: FusedEvent) -> list[Reading]:
         """Each article's reading of a fused event, with its confidence and evidence, in the
@@ -130,7 +136,8 @@ class EventQueries(ActorQueries):
         values["source_actor"] = self.actor(values["source_actor"])
         values["target_actor"] = self.actor(values["target_actor"])
         return FusedEvent(location=Location(name, country) if name else None, sources=sources,
-                          dates=dates, members=members, **values)
+                          dates=dates, members=members,
+                          short_id=values["id"][:self.short_id_length()], **values)
 
     def _date_claims(self, fused_ids: list[str]) -> dict[str, list[DateClaim]]:
         if not fused_ids:
@@ -148,7 +155,7 @@ class EventQueries(ActorQueries):
             return {}
         rows = self._query("""
             SELECT s.fused_id, e.id, e.article_id, a.source, a.published, e.sentence_text,
-                   e.sentence, e.trigger, e.date_text
+                   e.sentence, e.trigger, e.date_text, a.title, a.outlet
             FROM fused_event_sources s JOIN events e ON e.id = s.event_id
             JOIN articles a ON a.id = e.article_id
             WHERE s.fused_id IN (SELECT unnest(?)) AND s.cited IS NOT FALSE
