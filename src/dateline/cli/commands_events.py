@@ -51,7 +51,8 @@ def events(db_path, actors, type_, since, until, min_confidence, fmt) -> None:
 @db_option
 @format_option("text", "json")
 def event(event_id: str, db_path, fmt) -> None:
-    """Show one fused event (by its id, or a per-article event's): its dates and every source."""
+    """Show one fused event: its dates and every source. ID is its id, a per-article event's, or
+    the start of either (at least 4 characters; the short id the timeline shows)."""
     with user_errors(), open_db(db_path) as db:
         found = db.event(event_id)
         readings = db.readings(found)
