@@ -87,3 +87,43 @@ def test_event_ids_key_date_says_date_and_keeps_day_as_its_old_name():
     key = KeyDate(date(2021, 7, 13), 9.8, 3, 2)
     assert key.date == key.day == date(2021, 7, 13)
     assert "date" in KeyDate.__dataclass_fields__ and "day" not in KeyDate.__dataclass_fields__
+
+
+def test_event_ids_e058_names_five_events_and_counts_the_rest(sample_db, tmp_path):
+    path, meeting, _ = alike(sample_db, tmp_path, shared=10)
+    with duckdb.connect(str(path)) as connection:
+        for n in range(2, 7):  # the twin is made of 0s and 1s
+            connection.execute("INSERT INTO fused_events SELECT * REPLACE (? AS id) FROM"
+                               " fused_events WHERE id = ?", [meeting[:10] + f"{n:x}" * 6, meeting])
+    with Database(path) as db, pytest.raises(QueryError) as raised:
+        db.event(meeting[:10])
+    lines = str(raised.value).splitlines()
+    assert lines[0] == f"E058: '{meeting[:10]}' starts the ids of 7 events:"
+    assert len([line for line in lines if line.startswith(f"  {meeting[:10]}")]) == 5
+    assert lines[-2:] == ["  … and 2 more", "type more of the id to name one"]
+
+
+def test_event_ids_a_source_is_cited_by_its_named_copy_whichever_came_first(tmp_path):
+    """One text read from two files with their own headlines: the citation names the first file
+    by path, with that file's headline, in either order of ingest (tests/test_incremental.py)."""
+    from dataclasses import replace
+
+    from samples import report_a
+
+    from dateline.fuse import fuse_store
+    from dateline.store import Store
+
+    analysis = report_a()
+    early = replace(analysis.article, source="a/first.txt", title="First file's headline")
+    late = replace(analysis.article, source="b/second.txt", title="Second file's headline")
+    cited = []
+    for stored, copy in ((early, late), (late, early)):
+        path = tmp_path / f"{stored.source[0]}.duckdb"
+        with Store(path) as store:
+            store.write([replace(analysis, article=stored)])
+            store.note_copies([copy])
+            fuse_store(store)
+        with Database(path) as db:
+            cited.append({(s.source, s.title) for e in db.events(min_confidence=0)
+                          for s in e.sources})
+    assert cited[0] == cited[1] == {("a/first.txt", "First file's headline")}

@@ -42,23 +42,29 @@ def find_event_id(connection: duckdb.DuckDBPyConnection, value: str) -> str:
     exact = exact or _ids(connection, _FUSED_OF_MEMBERS.format(match="s.event_id = ?"), value)
     if exact:
         return exact[0][0]
-    start = value.strip().lower()
+    start = value.strip().lower()  # ids are lower-case hex: "B101F564" names b101f564...
     if len(start) < LEAST_PREFIX:
         raise QueryError(E059.format(value=value, least=LEAST_PREFIX))
-    fitting = (_ids(connection, "SELECT id, summary FROM fused_events WHERE starts_with(id, ?)"
-                                " ORDER BY id", start)
-               or _ids(connection, _FUSED_OF_MEMBERS.format(match="starts_with(s.event_id, ?)"),
-                       start))
+    fitting = (_ids(connection, _FUSED_STARTING, start)
+               or _ids(connection, _FUSED_OF_MEMBERS.format(
+                   match="starts_with(lower(s.event_id), ?)"), start))
     if not fitting:
         raise NotFound(E047.format(what="event", value=value))
     if len(fitting) > 1:
-        choices = "\n".join(f"  {event_id}  {shown_name(summary)}" for event_id, summary in fitting[:CANDIDATES])
-        more = len(fitting) - CANDIDATES
-        choices += f"\n  … and {more} more" if more > 0 else ""
-        raise QueryError(E058.format(value=value, count=len(fitting), choices=choices))
+        raise QueryError(_ambiguous(value, fitting))
     return fitting[0][0]
 
 
+def _ambiguous(value: str, fitting: list[tuple[str, str]]) -> str:
+    """E058, naming the first `CANDIDATES` events a start fits, each with its summary."""
+    choices = "\n".join(f"  {event_id}  {shown_name(summary)}"
+                        for event_id, summary in fitting[:CANDIDATES])
+    more = len(fitting) - CANDIDATES
+    choices += f"\n  … and {more:,} more" if more > 0 else ""
+    return E058.format(value=value, count=len(fitting), choices=choices)
+
+
+_FUSED_STARTING = "SELECT id, summary FROM fused_events WHERE starts_with(lower(id), ?) ORDER BY id"
 # The fused events holding the per-article events that match.
 _FUSED_OF_MEMBERS = ("SELECT DISTINCT f.id, f.summary FROM fused_event_sources s"
                      " JOIN fused_events f ON f.id = s.fused_id WHERE {match} ORDER BY f.id")

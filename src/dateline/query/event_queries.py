@@ -151,13 +151,16 @@ class EventQueries(ActorQueries):
         return claims
 
     def _sources(self, fused_ids: list[str]) -> dict[str, list[EventSource]]:
+        """Each event's cited sources; a source is cited by the copy its article names (the first
+        by path), with that copy's own headline, whichever copy was stored first."""
         if not fused_ids:
             return {}
         rows = self._query("""
             SELECT s.fused_id, e.id, e.article_id, a.source, a.published, e.sentence_text,
-                   e.sentence, e.trigger, e.date_text, a.title, a.outlet
+                   e.sentence, e.trigger, e.date_text, coalesce(c.title, a.title), a.outlet
             FROM fused_event_sources s JOIN events e ON e.id = s.event_id
             JOIN articles a ON a.id = e.article_id
+            LEFT JOIN article_copies c ON c.article_id = a.id AND c.source = a.source
             WHERE s.fused_id IN (SELECT unnest(?)) AND s.cited IS NOT FALSE
             ORDER BY a.published NULLS LAST, a.id, e.id""", [fused_ids])
         sources: dict[str, list[EventSource]] = {}
