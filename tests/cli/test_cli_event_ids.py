@@ -112,3 +112,16 @@ def test_cli_explain_takes_the_start_of_an_id(corpus_db):
         meeting = next(e for e in database.events() if "Dushanbe" in e.summary)
     out = ok("explain", meeting.short_id, "--db", corpus_db)
     assert out.startswith(f"Event {meeting.id}: CONSULT")
+
+
+def test_cli_timeline_md_cites_an_article_once_however_many_of_its_sentences_report_it():
+    from datetime import date
+
+    from dateline.cli.render_text import timeline_md
+    from dateline.model import EventSource, FusedEvent
+    twice = [EventSource(f"e{n}", "a1", "news/a.txt", date(2011, 6, 3), f"Sentence {n}.",
+                         title="Leaders meet", outlet="Wire") for n in (1, 2)]
+    event = FusedEvent("0123456789abcdef", "CONSULT", "meet", "040", 1, 1.0, "occurred", None,
+                       None, None, date(2011, 6, 2), date(2011, 6, 2), "day", "text", "They met",
+                       sources=twice, short_id="01234567")
+    assert "They met (Leaders meet — Wire, 2011-06-03) `01234567`" in timeline_md([event])

@@ -55,7 +55,7 @@ def timeline_md(events: Sequence[FusedEvent]) -> str:
         lines += [f"## {month}", ""]
         for e in members:
             when = f"**{when_label(e)}** " if when_label(e) else ""
-            cited = "; ".join(citation_label(s) for s in e.sources)
+            cited = "; ".join(dict.fromkeys(citation_label(s) for s in e.sources))  # each once
             lines.append(f"- {when}{e.type}: {shown_name(e.summary)} ({cited})"
                          f" `{short_id_label(e)}`")
         lines.append("")
