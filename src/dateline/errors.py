@@ -127,3 +127,8 @@ E063 = ("E063: the search {value!r} has no words to look for; type words, or \"a
 E064 = "E064: no such kind to search: {value!r} (expected {choices})"
 E065 = "E065: the search {value!r} could not be run: {detail}"
 E066 = "E066: search needs the tantivy package, which is not installed; run `make install`"
+# event ids typed in part (`dateline event PREFIX`, `/events/PREFIX`)
+E058 = ("E058: {value!r} starts the ids of {count:,} events:\n{choices}\ntype more of the id to"
+        " name one")
+E059 = ("E059: {value!r} is too short to name an event by the start of its id; type at least"
+        " {least} characters of it")

@@ -73,8 +73,9 @@ def test_cli_events_csv_and_table(db):
 def test_cli_timeline_text(db):
     result = invoke("timeline", "--db", db)
     lines = result.output.splitlines()
-    assert lines[1].startswith("2021-07-13  CONSULT   Subrahmanyam Jaishankar (IND) met")
-    assert lines[1].endswith("[3 sources]") and "Undated" in lines
+    short, line = lines[1].split("  ", 1)  # each line starts with the event's short id
+    assert len(short) == 8 and line.startswith("2021-07-13  CONSULT   Subrahmanyam Jaishankar (IND) met")
+    assert lines[1].endswith(", 2021-07-14 (+2 more)]") and "Undated" in lines
 
 
 def test_cli_timeline_md_html_json(db):

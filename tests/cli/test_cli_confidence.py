@@ -121,7 +121,9 @@ def test_cli_timeline_says_a_partial_date_in_words(mixed):
     db, _ = mixed
     lines = run("timeline", "--db", db, "--all").splitlines()
     undated = lines[lines.index("Undated") + 1:]
-    assert undated == [f"{PARTIAL}  THREATEN  Taliban (AFG) threatened India  [1 source]"]
+    short = undated[0].split()[0]  # the short id, then the line as before; its one source cited
+    assert undated == [f"{short}  {PARTIAL}  THREATEN  Taliban (AFG) threatened India"
+                       "  [articles/c.jsonl:3, 2021-07-14]"]
     assert f"**{PARTIAL}** THREATEN" in run("timeline", "--db", db, "--all", "--format", "md")
 
 

@@ -18,17 +18,20 @@ def db(tmp_path):
 
 
 def test_render_timeline_text_lines(db):
-    lines = render_text.timeline_text(db.timeline()).splitlines()
-    assert lines[1] == ("2021-07-13  CONSULT   Subrahmanyam Jaishankar (IND) met Mohammad Haneef "
-                        "Atmar (AFG) in Dushanbe  [3 sources]")
-    assert lines[0].endswith("[1 source]")
+    events = db.timeline()
+    lines = render_text.timeline_text(events).splitlines()
+    assert lines[1] == (f"{events[1].id[:8]}  2021-07-13  CONSULT   Subrahmanyam Jaishankar (IND)"
+                        " met Mohammad Haneef Atmar (AFG) in Dushanbe  [India and Afghanistan meet"
+                        " — Test Wire, 2021-07-14 (+2 more)]")
+    assert lines[0].endswith("[India and Afghanistan meet — Test Wire, 2021-07-14]")
     assert lines[-2] == "Undated" and "Taliban (AFG) threatened India" in lines[-1]
 
 
 def test_render_timeline_md_groups_by_month(db):
     text = render_text.timeline_md(db.timeline())
     assert text.index("## 2021-07") < text.index("## Undated")
-    assert "- **2021-07-13** CONSULT:" in text and "[articles/b.txt]" in text
+    assert "- **2021-07-13** CONSULT:" in text and "articles/b.txt, 2021-07-15" in text
+    assert "India and Afghanistan meet — Test Wire, 2021-07-14" in text
 
 
 def test_render_timeline_html_escapes_and_stands_alone(db):
@@ -56,8 +59,8 @@ def test_render_undated_events_say_their_partial_date(mixed_database):
     events = db.timeline(min_confidence=0)
     text = render_text.timeline_text(events).splitlines()
     undated = text[text.index(UNDATED) + 1:]
-    assert undated == ["4 November (year not stated)  THREATEN  Taliban (AFG) threatened India"
-                       "  [1 source]"]
+    assert undated == [f"{ids[THREAT][:8]}  4 November (year not stated)  THREATEN  Taliban (AFG)"
+                       " threatened India  [articles/c.jsonl:3, 2021-07-14]"]
     assert "- **4 November (year not stated)** THREATEN:" in render_text.timeline_md(events)
     assert ('<span class="date">4 November (year not stated)</span>'
             in render_html.timeline_html(events))
@@ -77,7 +80,7 @@ def test_render_key_dates_text_md_html_cite_and_cut_events(corpus_db):
     assert f"  - {key.sentences[0].text} [{key.sentences[0].article_id}]" in text
     assert text.count("\n  * ") == EVENTS_SHOWN + 1
     assert f"  * … and {len(many.events) - EVENTS_SHOWN} more" in text
-    assert f"[{key.events[0].id}]" in text
+    assert f"  * {key.events[0].short_id}  {key.events[0].type} " in text
     assert f"## {key.day.isoformat()}" in render_text.key_dates_md([key])
     assert key.sentences[0].source in render_text.key_dates_md([key])
     page = render_html.key_dates_html([key])

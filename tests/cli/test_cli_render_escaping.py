@@ -17,6 +17,8 @@ PATH = "in/evil\\x1b]0;pwned\\x07\\u202e\\n.txt"
 TITLE = "Aid\\x1b]0;pwned\\x07 \\u202eyalp\\r convoy"
 NAME = "Bad\\x1b]0;pwned\\x07\\u202eActor"
 PLACE = "Kabul\\x1b]0;pwned\\x07"
+# How its one source is cited: headline (its line break a space) — outlet, published day.
+CITED = "Aid\\x1b]0;pwned\\x07 \\u202eyalp convoy — Wire\\x1b]0;pwned\\x07, 2024-03-05"
 
 
 @pytest.fixture(scope="module")
@@ -49,7 +51,7 @@ def test_render_texts_escape_paths_titles_and_names(db):
     [event] = db.events()
     [article] = db.articles()
     profile = db.actor_view("person:bad-actor")
-    assert_escaped(render_text.event_text(event), NAME, PLACE, f"- {PATH} (2024-03-05)")
+    assert_escaped(render_text.event_text(event), NAME, PLACE, f"- {CITED}: ")
     assert_escaped(render_text.article_text(db.article_view(article.id), db), TITLE,
                    f"{PATH}; published", f"-> {NAME}")
     assert_escaped(render_text.profile_text(profile, db), NAME, "also: Alias\\r\\x1b]0;pwned\\x07",
@@ -59,8 +61,8 @@ def test_render_texts_escape_paths_titles_and_names(db):
 
 def test_render_md_and_html_escape_paths_and_names(db):
     events, keys = db.timeline(), db.key_dates()
-    assert_escaped(render_text.timeline_md(events), f"CONSULT: {NAME}", f"([{PATH}])")
-    assert_escaped(render_html.timeline_html(events), NAME, PATH)
+    assert_escaped(render_text.timeline_md(events), f"CONSULT: {NAME}", f"({CITED})")
+    assert_escaped(render_html.timeline_html(events), NAME, CITED)
     assert_escaped(render_text.key_dates_text(keys), f"CONSULT {NAME} -> -")
     assert_escaped(render_text.key_dates_md(keys), f"[{PATH}]", f"CONSULT: {NAME}")
     assert_escaped(render_html.key_dates_html(keys), PATH, NAME)

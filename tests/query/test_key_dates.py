@@ -126,3 +126,9 @@ def test_key_dates_scope_can_keep_only_the_articles_published_within_days(db):
     everything = db.key_dates(dates=10, since=first, until=last)
     assert keys and all(first <= s.published <= last for key in keys for s in key.sentences)
     assert sum(key.later for key in keys) < sum(key.later for key in everything)
+
+
+def test_key_dates_say_date_in_python_and_json_and_keep_day_as_the_old_name(db):
+    key = db.key_dates(dates=3)[0]
+    assert key.day == key.date  # `day`: the record's old name for its date, kept working
+    assert serialize.key_date_json(key)["date"] == key.date.isoformat()

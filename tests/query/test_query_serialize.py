@@ -20,7 +20,9 @@ def test_serialize_event_json_has_design_shape(db):
     assert set(event) == {"id", "type", "mode", "cameo", "quad_class", "intensity", "status",
                           "summary", "date", "date_end", "date_precision", "date_basis",
                           "location", "source_actor", "target_actor", "sources", "dates",
-                          "date_note", "confidence", "date_value", "source_sector", "target_sector"}
+                          "date_note", "confidence", "date_value", "source_sector", "target_sector",
+                          "short_id"}
+    assert event["short_id"] == event["id"][:8]
     assert event["dates"][0] == {"date": "2021-07-13", "date_end": "2021-07-13",
                                  "precision": "day", "basis": "text", "reports": 2, "support": 3}
     assert event["location"] == {"name": "Dushanbe", "country": "TJK"}
@@ -28,7 +30,10 @@ def test_serialize_event_json_has_design_shape(db):
                                      "name": "Mohammad Haneef Atmar", "country": "AFG",
                                      "sector": "GOV"}
     assert set(event["sources"][0]) == {"article", "path", "published", "sentence", "trigger",
-                                        "date_text"}
+                                        "date_text", "title", "outlet"}
+    cited = {s["path"]: (s["title"], s["outlet"]) for s in event["sources"]}
+    assert cited["articles/a.txt"] == ("India and Afghanistan meet", "Test Wire")
+    assert cited["articles/b.txt"] == (None, "Test Wire")
     json.dumps(event)
 
 

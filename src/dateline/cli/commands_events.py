@@ -53,7 +53,8 @@ def events(db_path, actors, type_, since, until, overlapping, about, min_confide
 @db_option
 @format_option("text", "json")
 def event(event_id: str, db_path, fmt) -> None:
-    """Show one fused event (by its id, or a per-article event's): its dates and every source."""
+    """Show one fused event: its dates and every source. ID is its id, a per-article event's, or
+    the start of either (at least 4 characters; the short id the timeline shows)."""
     with user_errors(), open_db(db_path) as db:
         found = db.event(event_id)
         readings = db.readings(found)
@@ -141,7 +142,7 @@ def show_key_dates(db_path, actors, since, until, dates, sentences, query, min_c
         keys = db.key_dates(**{k: v for k, v in counts.items() if v is not None},
                             query=query, actors=actors, since=since, until=until,
                             min_confidence=min_confidence, about=about)
-        hidden = db.hidden_on([key.day for key in keys], actors, min_confidence, about)
+        hidden = db.hidden_on([key.date for key in keys], actors, min_confidence, about)
         if fmt == "json":
             click.echo(dumps([key_date_json(key) for key in keys]))
         else:

@@ -23,8 +23,8 @@ def explain(text_or_id: str, published, knowledge_file, db_path, fmt) -> None:
     """Show how an event was read: for each of its readings, the rule that found its trigger,
     doer, target, place and date, and what each piece of evidence added to its confidence.
 
-    Give a stored event's ID (as `dateline events` lists it; a per-article event's id works
-    too), or a sentence in quotes to analyze it on the spot (nothing is stored). A reading
+    Give a stored event's ID (as `dateline events` lists it, or its start: the short id the
+    timeline shows; a per-article event's id works too), or a sentence in quotes to analyze it on the spot (nothing is stored). A reading
     stored before rules were kept has its article analyzed again to find them.
     """
     from dateline.explain import explain_event, explain_text

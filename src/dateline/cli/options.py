@@ -114,7 +114,8 @@ def format_option(*choices: str) -> Callable:
 def user_errors():
     """A DatelineError is the user's to fix: one line on stderr and exit 1, no traceback. Any
     other exception is ours: one line too (E099), exit 2, and the traceback only when
-    $DATELINE_DEBUG is set. Ctrl-C is one line and exit 130."""
+    $DATELINE_DEBUG is set. Ctrl-C is one line and exit 130; a reader that stops reading (a
+    pipe into `head`) ends the command quietly."""
     try:
         yield
     except DatelineError as error:
@@ -123,6 +124,11 @@ def user_errors():
     except KeyboardInterrupt:
         click.echo("interrupted; what was stored before stays stored", err=True)
         sys.exit(130)
+    except BrokenPipeError:
+        # The reader went away (`dateline timeline | head`): that is no error of anyone's. What
+        # is still buffered has nowhere to go, so it is dropped rather than raising at exit.
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        sys.exit(0)
     except (click.ClickException, click.exceptions.Exit, click.exceptions.Abort):
         raise
     except Exception as error:

@@ -8,7 +8,7 @@ stored text, with formula cells neutralized (`render.safe_csv`).
 from __future__ import annotations
 
 import io
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 
 from rich.table import Table
 from rich.text import Text
@@ -18,7 +18,8 @@ from dateline.model import (Actor, FusedEvent, Quote, Relation, RelationMonth, S
                             shown_name)
 from dateline.query import Database
 from dateline.query.serialize import iso
-from dateline.render.labels import UNDATED, when_label
+from dateline.render.labels import UNDATED, short_id_label, when_label
+from dateline.render.safe_csv import FIRST_SOURCE_HEADER, first_source_cells
 from dateline.render.safe_csv import write_csv
 
 
@@ -32,22 +33,32 @@ def _csv(header: Sequence[str], rows: Iterable[Sequence[object]]) -> str:
     return out.getvalue()
 
 
-def _table(title: str, header: Sequence[str], rows: Iterable[Sequence[object]]) -> Table:
-    """Every cell shown escaped and as plain Text: a "[red]" in a title is no Rich markup."""
+def _table(title: str, header: Sequence[str], rows: Iterable[Sequence[object]],
+           whole: Sequence[str] = (), least: Mapping[str, int] | None = None) -> Table:
+    """Every cell shown escaped and as plain Text: a "[red]" in a title is no Rich markup. The
+    columns named in `whole` are never cut or wrapped (an id to type back, a type); those in
+    `least` may wrap but never get narrower than it says (a day, YYYY-MM-DD, stays whole)."""
+    cells = [[Text(shown_name("" if value is None else str(value))) for value in row]
+             for row in rows]
     table = Table(title=title)
-    for column in header:
-        table.add_column(column)
-    for row in rows:
-        table.add_row(*(Text(shown_name("" if value is None else str(value))) for value in row))
+    for number, column in enumerate(header):
+        kept = column in whole
+        widest = max((len(row[number]) for row in cells), default=0) if kept else None
+        table.add_column(column, no_wrap=kept, min_width=widest or (least or {}).get(column))
+    for row in cells:
+        table.add_row(*row)
     return table
 
 
 # Events.
 
-EVENT_HEADER = ("date", "type", "mode", "status", "confidence", "summary", "sources")
+# The mode is left to `dateline event`, the JSON and the CSV: on an 80-column terminal every
+# column more squeezes the summary.
+EVENT_HEADER = ("id", "date", "type", "status", "conf", "summary", "sources")
 EVENT_CSV_HEADER = ("id", "date", "date_end", "date_precision", "date_basis", "date_value", "type",
                     "mode", "cameo", "quad_class", "intensity", "status", "confidence",
-                    "source_actor", "target_actor", "location", "summary", "sources")
+                    "source_actor", "target_actor", "location", "summary", "sources",
+                    *FIRST_SOURCE_HEADER)
 
 
 def _confidence(event: FusedEvent) -> str:
@@ -55,16 +66,17 @@ def _confidence(event: FusedEvent) -> str:
 
 
 def events_table(events: Sequence[FusedEvent]) -> Table:
-    rows = [(when_label(e) or UNDATED.lower(), e.type, e.mode, e.status,
+    rows = [(short_id_label(e), when_label(e) or UNDATED.lower(), e.type, e.status,
              _confidence(e), e.summary, len(e.sources)) for e in events]
-    return _table(f"{len(events)} events", EVENT_HEADER, rows)
+    return _table(f"{len(events)} events", EVENT_HEADER, rows, whole=("id", "type"),
+                  least={"date": len("YYYY-MM-DD")})
 
 
 def events_csv(events: Sequence[FusedEvent]) -> str:
     rows = [(e.id, iso(e.date), iso(e.date_end), e.date_precision, e.date_basis, e.date_value,
              e.type, e.mode, e.cameo, e.quad_class, e.intensity, e.status, e.confidence,
              _name(e.source_actor), _name(e.target_actor), e.location.name if e.location else "",
-             e.summary, len(e.sources)) for e in events]
+             e.summary, len(e.sources), *first_source_cells(e)) for e in events]
     return _csv(EVENT_CSV_HEADER, rows)
 
 

@@ -14,9 +14,9 @@ from dateline.query import Database
 from dateline.query.confidence import confidence_label, evidence_words
 from dateline.query.serialize import iso
 from dateline.render.explanation import article_label, logit, parts_read, weights_read
-from dateline.render.labels import (UNDATED, date_label, events_by_month, evidence_label,
-                                    more_label, shown_events, sources_label, undated_label,
-                                    when_label)
+from dateline.render.labels import (UNDATED, citation_label, date_label, events_by_month,
+                                    evidence_label, more_label, short_id_label, shown_events,
+                                    sources_label, undated_label, when_label)
 
 _TYPE_WIDTH = 10  # the longest PLOVER type (COOPERATE) plus a space
 NO_KEY_DATES = "No key dates."
@@ -31,7 +31,8 @@ def shown_actor(actor: Actor | None) -> str:
 
 
 def timeline_text(events: Sequence[FusedEvent]) -> str:
-    """One line per event; undated events under an "Undated" heading at the end."""
+    """One line per event, starting with the short id that `dateline event` takes and ending
+    with its first source cited; undated events under an "Undated" heading at the end."""
     dated = [e for e in events if e.date]
     undated = [e for e in events if not e.date]
     lines = [_timeline_line(date_label(e), e) for e in dated]
@@ -43,18 +44,20 @@ def timeline_text(events: Sequence[FusedEvent]) -> str:
 
 def _timeline_line(when: str, event: FusedEvent) -> str:
     summary = shown_name(event.summary)
-    return f"{when:<10}  {event.type:<{_TYPE_WIDTH}}{summary}  {sources_label(event)}"
+    return (f"{short_id_label(event)}  {when:<10}  {event.type:<{_TYPE_WIDTH}}{summary}  "
+            f"{sources_label(event)}")
 
 
 def timeline_md(events: Sequence[FusedEvent]) -> str:
-    """A Markdown list grouped by month, each event citing its sources."""
+    """A Markdown list grouped by month, each event with its short id, citing its sources."""
     lines = ["# Timeline", ""]
     for month, members in events_by_month(events).items():
         lines += [f"## {month}", ""]
         for e in members:
             when = f"**{when_label(e)}** " if when_label(e) else ""
-            cited = ", ".join(f"[{shown_name(s.source)}]" for s in e.sources)
-            lines.append(f"- {when}{e.type}: {shown_name(e.summary)} ({cited})")
+            cited = "; ".join(dict.fromkeys(citation_label(s) for s in e.sources))  # each once
+            lines.append(f"- {when}{e.type}: {shown_name(e.summary)} ({cited})"
+                         f" `{short_id_label(e)}`")
         lines.append("")
     return "\n".join(lines)
 
@@ -72,14 +75,13 @@ def event_text(event: FusedEvent, readings: Sequence[Reading] = ()) -> str:
              f"{where}; "
              f"{event.mode}, CAMEO {event.cameo}, quad class {event.quad_class}, "
              f"intensity {event.intensity:g}, {event.status}; {confidence_label(event.confidence)};"
-             f" id {event.id}"]
+             f" id {short_id_label(event)} ({event.id})"]
     if event.date_note:
         lines.append(f"date: {event.date_note}")
     lines += [f"reading in {shown_name(r.source)}: {confidence_label(r.confidence)}; "
               f"{'; '.join(evidence_words(r.evidence)) or 'no evidence recorded'}" for r in readings]
     lines += ["", f"{len(event.sources)} source{'' if len(event.sources) == 1 else 's'}"]
-    lines += [f"- {shown_name(s.source)} ({iso(s.published) or 'undated'}): {s.sentence}"
-              for s in event.sources]
+    lines += [f"- {citation_label(s)}: {s.sentence}" for s in event.sources]
     return "\n".join(lines)
 
 
@@ -128,15 +130,10 @@ def cited_paths(quotes: Sequence[Quote], db: Database) -> dict[str, str | None]:
 # events.
 
 
-def _sources(event: FusedEvent) -> str:
-    count = len(event.sources)
-    return f"{count} source{'' if count == 1 else 's'}"
-
-
 def _event_line(event: FusedEvent) -> str:
     source = shown_name(event.source_actor.name) if event.source_actor else "-"
     target = shown_name(event.target_actor.name) if event.target_actor else "-"
-    return f"{event.type} {source} -> {target} ({_sources(event)}) [{event.id}]"
+    return f"{short_id_label(event)}  {event.type} {source} -> {target} {sources_label(event)}"
 
 
 def key_dates_text(keys: Sequence[KeyDate]) -> str:
@@ -144,7 +141,7 @@ def key_dates_text(keys: Sequence[KeyDate]) -> str:
     blocks = []
     for key in keys:
         events, more = shown_events(key)
-        lines = [iso(key.day), f"  {evidence_label(key)}"]
+        lines = [iso(key.date), f"  {evidence_label(key)}"]
         lines += [f"  - {s.text} [{s.article_id}]" for s in key.sentences]
         lines += [f"  * {_event_line(e)}" for e in events]
         if more:
@@ -158,13 +155,13 @@ def key_dates_md(keys: Sequence[KeyDate]) -> str:
     lines = ["# Key dates", ""]
     for key in keys:
         events, more = shown_events(key)
-        lines += [f"## {iso(key.day)}", "", f"*{evidence_label(key)}*", ""]
+        lines += [f"## {iso(key.date)}", "", f"*{evidence_label(key)}*", ""]
         if key.sentences:
             lines += [f"- “{s.text}” ([{shown_name(s.source)}], "
                       f"{iso(s.published) or 'undated'})" for s in key.sentences] + [""]
         if events:
-            lines += ["Events:", ""] + [f"- {e.type}: {shown_name(e.summary)} ({_sources(e)})"
-                                        for e in events]
+            lines += ["Events:", ""] + [f"- {e.type}: {shown_name(e.summary)} {sources_label(e)}"
+                                        f" `{short_id_label(e)}`" for e in events]
             lines += [f"- {more_label(more)}"] if more else []
             lines.append("")
     if not keys:

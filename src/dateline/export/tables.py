@@ -17,6 +17,7 @@ import duckdb
 
 from dateline.model import Actor, ActorMention, Article, FusedEvent
 from dateline.query.database import Database
+from dateline.render.safe_csv import FIRST_SOURCE_HEADER, first_source_cells
 from dateline.render.safe_csv import write_csv as write_rows
 from dateline.query.serialize import actor_json, dumps, event_json
 
@@ -52,12 +53,14 @@ EVENTS = Table("events", (
     ("date_note", "VARCHAR"),
     ("confidence", "DOUBLE"),  # 0..1, how sure we are it happened as shown
     ("date_value", "VARCHAR"),  # the TimeML value, partial ones too ("XXXX-11-04")
+    # its first source (the earliest report): sentence, headline, outlet, path, published day
+    *zip(FIRST_SOURCE_HEADER, ("VARCHAR", "VARCHAR", "VARCHAR", "VARCHAR", "DATE")),
 ))
 # One row per cited source: the sentence an event was read from, so provenance survives.
 EVENT_SOURCES = Table("event_sources", (
     ("event_id", "VARCHAR"), ("article_id", "VARCHAR"), ("path", "VARCHAR"),
     ("published", "DATE"), ("sentence_index", "INTEGER"), ("sentence", "VARCHAR"),
-    ("trigger", "VARCHAR"), ("date_text", "VARCHAR"),
+    ("trigger", "VARCHAR"), ("date_text", "VARCHAR"), ("title", "VARCHAR"), ("outlet", "VARCHAR"),
 ))
 ACTORS = Table("actors", (
     ("id", "VARCHAR"), ("name", "VARCHAR"), ("kind", "VARCHAR"), ("country", "VARCHAR"),
@@ -86,12 +89,12 @@ def event_row(event: FusedEvent) -> tuple:
             event.date_basis, *_actor_fields(event.source_actor),
             *_actor_fields(event.target_actor), place.name if place else None,
             place.country if place else None, len(event.sources), len(event.members),
-            event.date_note, event.confidence, event.date_value)
+            event.date_note, event.confidence, event.date_value, *first_source_cells(event))
 
 
 def source_rows(event: FusedEvent) -> list[tuple]:
     return [(event.id, s.article_id, s.source, s.published, s.sentence_index, s.sentence,
-             s.trigger, s.date_text) for s in event.sources]
+             s.trigger, s.date_text, s.title, s.outlet) for s in event.sources]
 
 
 def actor_row(actor: Actor, mentions: int) -> tuple:

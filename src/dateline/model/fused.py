@@ -20,6 +20,8 @@ class EventSource:
     sentence_index: int | None = None  # Sentence.index in its article
     trigger: str | None = None  # the words that coded the event, as in the sentence
     date_text: str | None = None  # the time expression its date came from, if any
+    title: str | None = None  # its article's headline, when it has one
+    outlet: str | None = None  # who published its article ("Reuters"), when known
 
 
 @dataclass(slots=True)
@@ -75,6 +77,9 @@ class FusedEvent:
     # an actor per event; None when no report's words give one (the actor's own sector stands).
     source_sector: str | None = None
     target_sector: str | None = None
+    # The start of `id` a user may type to name it: 8 characters, or more where another stored
+    # event's id starts alike (`Database.short_id_length`); set by the queries, "" elsewhere.
+    short_id: str = ""
 
 
 @dataclass(slots=True)

@@ -93,12 +93,17 @@ class KeyDate:
     on it, `later` those of them published after the day, which refer back to it.
     """
 
-    day: date
+    date: date  # the day; `day` before the key dates' JSON and record said it alike
     score: float
     articles: int
     later: int
     sentences: list[KeyDateSentence] = field(default_factory=list)
     events: list[FusedEvent] = field(default_factory=list)
+
+    @property
+    def day(self) -> date:
+        """The old name of `date`, kept working."""
+        return self.date
 
 
 @dataclass(slots=True)

@@ -70,9 +70,9 @@ class Database(EventQueries, ArticleQueries):
         scope = Scope(self._articles_in_scope(ids, about), since_bound(since),
                       until_bound(until), query_words(query or ""))
         chosen = choose_key_dates(self.connection, scope, dates, sentences)
-        events = self._events_on([key.day for key in chosen], ids, min_confidence, about)
+        events = self._events_on([key.date for key in chosen], ids, min_confidence, about)
         for key in chosen:
-            key.events = events.get(key.day, [])
+            key.events = events.get(key.date, [])
         return chosen
 
     def hidden_on(self, days: Sequence[date], actors: Sequence[str] = (),

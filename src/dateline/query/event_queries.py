@@ -8,10 +8,11 @@ from __future__ import annotations
 from collections.abc import Sequence
 from datetime import date
 
-from dateline.errors import E042, E047, NotFound, QueryError
+from dateline.errors import E042, QueryError
 from dateline.model import PLOVER_TYPES, DateClaim, EventSource, FusedEvent, Location, Reading
 from dateline.query.confidence import Hidden, read_readings, shown_confidence
 from dateline.query.dates import date_conditions
+from dateline.query.event_ids import find_event_id, short_id_length
 from dateline.query.search_queries import SearchQueries
 from dateline.store.schema import FUSED_EVENT_COLUMNS
 
@@ -61,14 +62,19 @@ class EventQueries(SearchQueries):
                             min_confidence)
 
     def event(self, event_id: str) -> FusedEvent:
-        """One fused event by its id, or by the id of any per-article event fused into it."""
-        rows = self._query(
-            f"SELECT {', '.join(FUSED_EVENT_COLUMNS)} FROM fused_events WHERE id = ? OR id ="
-            " (SELECT fused_id FROM fused_event_sources WHERE event_id = ? LIMIT 1)"
-            " ORDER BY id = ? DESC", [event_id, event_id, event_id])
-        if not rows:
-            raise NotFound(E047.format(what="event", value=event_id))
+        """One fused event by its id, or by the id of any per-article event fused into it, or
+        by the start of either (at least 4 characters, as the views show it: `short_id`).
+        E058 when the start fits several events, E047 when it fits none (`query.event_ids`)."""
+        rows = self._query(f"SELECT {', '.join(FUSED_EVENT_COLUMNS)} FROM fused_events"
+                           " WHERE id = ?", [find_event_id(self.connection, event_id)])
         return self._with_parts(rows)[0]
+
+    def short_id_length(self) -> int:
+        """How many characters of an event's id the views show: 8, or more where two stored
+        events' ids start alike, so that each shown id names one event. Counted once per opening."""
+        if getattr(self, "_short_length", None) is None:
+            self._short_length = short_id_length(self.connection)
+        return self._short_length
 
     def readings(self, event: FusedEvent) -> list[Reading]:
         """Each article's reading of a fused event, with its confidence and evidence, in the
@@ -138,7 +144,8 @@ class EventQueries(SearchQueries):
         values["source_actor"] = self.actor(values["source_actor"])
         values["target_actor"] = self.actor(values["target_actor"])
         return FusedEvent(location=Location(name, country) if name else None, sources=sources,
-                          dates=dates, members=members, **values)
+                          dates=dates, members=members,
+                          short_id=values["id"][:self.short_id_length()], **values)
 
     def _date_claims(self, fused_ids: list[str]) -> dict[str, list[DateClaim]]:
         if not fused_ids:
@@ -152,13 +159,16 @@ class EventQueries(SearchQueries):
         return claims
 
     def _sources(self, fused_ids: list[str]) -> dict[str, list[EventSource]]:
+        """Each event's cited sources; a source is cited by the copy its article names (the first
+        by path), with that copy's own headline, whichever copy was stored first."""
         if not fused_ids:
             return {}
         rows = self._query("""
             SELECT s.fused_id, e.id, e.article_id, a.source, a.published, e.sentence_text,
-                   e.sentence, e.trigger, e.date_text
+                   e.sentence, e.trigger, e.date_text, coalesce(c.title, a.title), a.outlet
             FROM fused_event_sources s JOIN events e ON e.id = s.event_id
             JOIN articles a ON a.id = e.article_id
+            LEFT JOIN article_copies c ON c.article_id = a.id AND c.source = a.source
             WHERE s.fused_id IN (SELECT unnest(?)) AND s.cited IS NOT FALSE
             ORDER BY a.published NULLS LAST, a.id, e.id""", [fused_ids])
         sources: dict[str, list[EventSource]] = {}

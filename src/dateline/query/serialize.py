@@ -29,7 +29,7 @@ def location_json(location: Location | None) -> dict | None:
 
 def event_json(event: FusedEvent) -> dict:
     return {
-        "id": event.id, "type": event.type, "mode": event.mode, "cameo": event.cameo,
+        "id": event.id, "short_id": event.short_id or event.id, "type": event.type, "mode": event.mode, "cameo": event.cameo,
         "quad_class": event.quad_class, "intensity": event.intensity, "status": event.status,
         "confidence": event.confidence,
         "summary": event.summary, "date": iso(event.date), "date_end": iso(event.date_end),
@@ -41,7 +41,8 @@ def event_json(event: FusedEvent) -> dict:
         # the sector the reports' words give each actor in this event ("Syrian troops": MIL)
         "source_sector": event.source_sector, "target_sector": event.target_sector,
         "sources": [{"article": s.article_id, "path": s.source, "published": iso(s.published),
-                     "sentence": s.sentence, "trigger": s.trigger, "date_text": s.date_text}
+                     "sentence": s.sentence, "trigger": s.trigger, "date_text": s.date_text,
+                     "title": s.title, "outlet": s.outlet}
                     for s in event.sources],
         "dates": [{"date": iso(c.date), "date_end": iso(c.date_end), "precision": c.precision,
                    "basis": c.basis, "reports": c.reports, "support": c.support}
@@ -100,7 +101,7 @@ def key_date_sentence_json(sentence: KeyDateSentence) -> dict:
 
 def key_date_json(key: KeyDate) -> dict:
     """One key date: its day, why it counts, a few sentences of what happened, and its events."""
-    return {"date": iso(key.day), "score": key.score, "articles": key.articles,
+    return {"date": iso(key.date), "score": key.score, "articles": key.articles,
             "later": key.later,
             "sentences": [key_date_sentence_json(s) for s in key.sentences],
             "events": [event_json(e) for e in key.events]}

@@ -8,13 +8,14 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from dateline.model import FusedEvent, KeyDate
+from dateline.model import EventSource, FusedEvent, KeyDate, shown_name
 from dateline.query.dates import date_value_words
 
 UNDATED = "Undated"
 # A season's first month gives its TimeML code (winter starts in December).
 SEASON_CODES = {3: "SP", 6: "SU", 9: "FA", 12: "WI"}
 EVENTS_SHOWN = 5  # a key date lists its events with the most sources first; the rest are counted
+HEADLINE_SHOWN = 40  # characters of a headline a one-line citation keeps, so a line stays readable
 
 
 def date_label(event: FusedEvent) -> str:
@@ -54,8 +55,32 @@ def month_label(event: FusedEvent) -> str:
 
 
 def sources_label(event: FusedEvent) -> str:
-    count = len(event.sources)
-    return f"[{count} source{'' if count == 1 else 's'}]"
+    """The event's first source, cited briefly, and how many more there are:
+    "[Headline — Outlet, 2011-06-03 (+2 more)]"; "[0 sources]" for an event that cites none."""
+    if not event.sources:
+        return "[0 sources]"
+    more = len(event.sources) - 1
+    return (f"[{citation_label(event.sources[0], HEADLINE_SHOWN)}"
+            f"{f' (+{more} more)' if more else ''}]")
+
+
+def citation_label(source: EventSource, headline_chars: int | None = None) -> str:
+    """How a source is cited: "Headline — Outlet, 2011-06-03" (its article's published day, or
+    "undated"), its headline cut to `headline_chars` with an ellipsis; its path where its article
+    has no headline. Every name passes through `shown_name`."""
+    published = source.published.isoformat() if source.published else "undated"
+    if not (source.title or "").strip():
+        return f"{shown_name(source.source)}, {published}"
+    headline = shown_name(" ".join(source.title.split()))
+    if headline_chars and len(headline) > headline_chars:
+        headline = headline[:headline_chars - 1].rstrip() + "…"
+    outlet = f" — {shown_name(source.outlet)}" if (source.outlet or "").strip() else ""
+    return f"{headline}{outlet}, {published}"
+
+
+def short_id_label(event: FusedEvent) -> str:
+    """The start of the event's id the views show (`FusedEvent.short_id`), which names it."""
+    return event.short_id or event.id
 
 
 def events_by_month(events: Sequence[FusedEvent]) -> dict[str, list[FusedEvent]]:

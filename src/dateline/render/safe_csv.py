@@ -11,6 +11,8 @@ import csv
 from collections.abc import Iterable, Sequence
 from typing import TextIO
 
+from dateline.model import FusedEvent
+
 # A text cell beginning with one of these is read as a formula (OWASP, "CSV Injection").
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 
@@ -33,3 +35,17 @@ def write_csv(file: TextIO, header: Sequence[str], rows: Iterable[Sequence[objec
     writer = csv.writer(file, lineterminator=lineterminator)
     writer.writerow(header)
     writer.writerows([csv_cell(value) for value in row] for row in rows)
+
+
+# The columns that carry an event's first source (its earliest report) in a flat table: the CSV of
+# `dateline events` and the events table of `dateline export`, after their other columns.
+FIRST_SOURCE_HEADER = ("first_source_sentence", "first_source_title", "first_source_outlet",
+                       "first_source_path", "first_source_published")
+
+
+def first_source_cells(event: FusedEvent) -> tuple:
+    """The event's first source as `FIRST_SOURCE_HEADER`'s cells; empty ones for an event with none."""
+    if not event.sources:
+        return (None,) * len(FIRST_SOURCE_HEADER)
+    first = event.sources[0]
+    return (first.sentence, first.title, first.outlet, first.source, first.published)

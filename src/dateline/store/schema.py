@@ -82,7 +82,8 @@ TABLES = {
     # and the block it is matched in (its type family and the window of days it may be on).
     "event_fusion_keys": "event_id VARCHAR PRIMARY KEY, key VARCHAR, family VARCHAR, first DATE, last DATE",
     # Every file or record an article's text was read from; the article cites the first by name.
-    "article_copies": "article_id VARCHAR, source VARCHAR, outlet VARCHAR, PRIMARY KEY (article_id, source)",
+    "article_copies": ("article_id VARCHAR, source VARCHAR, outlet VARCHAR, title VARCHAR,"
+                       " PRIMARY KEY (article_id, source)"),
     "article_signatures": "article_id VARCHAR PRIMARY KEY, signature BLOB",
     "article_pairs": "a VARCHAR, b VARCHAR, similarity DOUBLE, PRIMARY KEY (a, b)",
     "near_duplicates": "article_id VARCHAR PRIMARY KEY, original_id VARCHAR, similarity DOUBLE",
@@ -122,6 +123,8 @@ ADDED_COLUMNS = {
                      "source_sector VARCHAR", "target_sector VARCHAR"),
     "fused_event_sources": ("cited BOOLEAN",),
     "event_fusion_keys": ("family VARCHAR", "first DATE", "last DATE"),
+    # each copy's own headline, so that a citation names the copy it cites by its own title
+    "article_copies": ("title VARCHAR",),
 }
 
 

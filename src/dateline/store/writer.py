@@ -130,11 +130,11 @@ class Store:
         citation does not depend on which copy came first."""
         if articles:
             with self.transaction():
-                self._add_copies([(a.id, a.source, a.outlet) for a in articles])
+                self._add_copies([(a.id, a.source, a.outlet, a.title) for a in articles])
 
     def _add_copies(self, copies: list[tuple]) -> None:
         con = self.connection
-        insert_rows(con, "article_copies", ("article_id", "source", "outlet"), copies,
+        insert_rows(con, "article_copies", ("article_id", "source", "outlet", "title"), copies,
                     "ON CONFLICT DO NOTHING")
         con.execute("""UPDATE articles SET source = first.source, outlet = first.outlet
             FROM (SELECT article_id, min(source) AS source, arg_min(outlet, source) AS outlet
@@ -145,7 +145,7 @@ class Store:
     def _insert(self, batch: BatchRows) -> None:
         con = self.connection
         insert_rows(con, "articles", ARTICLE_COLUMNS, batch.articles)
-        self._add_copies([(row[0], row[1], row[2]) for row in batch.articles])
+        self._add_copies([(row[0], row[1], row[2], row[3]) for row in batch.articles])
         insert_rows(con, "sentences", SENTENCE_COLUMNS, batch.sentences,
                     "ON CONFLICT DO NOTHING")
         insert_rows(con, "times", TIME_COLUMNS, batch.times)

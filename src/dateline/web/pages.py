@@ -18,7 +18,7 @@ from dateline.query.key_dates import MAX_DATES, MAX_SENTENCES, check_count
 from dateline.render.labels import events_by_month
 from dateline.web.actor_filter import filter_choices
 from dateline.web.chart import relation_chart
-from dateline.web.marks import article_marks, marked_text
+from dateline.web.marks import article_marks, event_href, marked_text
 
 FILTER_ACTORS = 300  # the filter lists the most mentioned names; any other can be typed in the URL
 
@@ -29,6 +29,9 @@ class Page:
     context: dict
     payload: object  # what the page answers as JSON
     title: str = "Dateline"
+    # The record's own address, when it was asked for by another name (the start of its id):
+    # the page answers with a redirect there.
+    canonical: str | None = None
 
 
 @dataclass(slots=True)
@@ -150,11 +153,11 @@ def key_dates_page(db: Database, filters: Filters, asked: KeyDatesAsked) -> Page
                         actors=filters.actors, since=filters.since, until=filters.until,
                         min_confidence=threshold, about=filters.about)
     context = {**filter_context(db, filters), "asked": asked, "keys": keys,
-               "hidden": db.hidden_on([key.day for key in keys], filters.actors, threshold,
+               "hidden": db.hidden_on([key.date for key in keys], filters.actors, threshold,
                                       filters.about),
                "timeline_url": filters.url("/timeline"),
-               "day_urls": {key.day: filters.url("/timeline", since=key.day.isoformat(),
-                                                 until=key.day.isoformat()) for key in keys}}
+               "day_urls": {key.date: filters.url("/timeline", since=key.date.isoformat(),
+                                                 until=key.date.isoformat()) for key in keys}}
     return Page("key_dates.html", context, [serialize.key_date_json(key) for key in keys],
                 "Key dates")
 
@@ -167,8 +170,11 @@ def events_page(db: Database, filters: Filters) -> Page:
 
 
 def event_page(db: Database, event_id: str) -> Page:
-    """One event, whatever its confidence: a link to it is a question about it."""
+    """One event, whatever its confidence: a link to it is a question about it. Asked for by the
+    start of its id (or a per-article event's id), it redirects to its own address."""
     event = db.event(event_id)
+    if event.id != event_id:
+        return Page("event.html", {}, None, canonical=event_href(event.id))
     readings = db.readings(event)
     context = {"event": event, "readings": readings, "default_threshold": DEFAULT_MIN_CONFIDENCE,
                "explanation": db.explain(event.id)}

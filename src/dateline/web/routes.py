@@ -3,7 +3,8 @@
 
 Every request opens the database read-only and closes it before answering, so a running server
 never holds the file and always shows what the last finished ingest stored. `/timeline?summary=1`
-is the old address of the key dates: it redirects to `/key-dates`, its query kept.
+is the old address of the key dates: it redirects to `/key-dates`, its query kept. An event asked
+for by the start of its id (`/events/b101f564`) redirects (307) to its full id's page.
 """
 from __future__ import annotations
 
@@ -42,6 +43,8 @@ def answer(request: Request, build: Callable[[Database], Page]) -> Response:
     try:
         with Database(site.db_path) as db:
             page = build(db)
+            if page.canonical:
+                return _moved(request, page.canonical)
             if wants_json:
                 return JSONResponse(page.payload)
             html = site.templates.get_template(page.template).render(
@@ -154,6 +157,14 @@ def _moved_to_key_dates(request: Request) -> Response:
                     if part and part.partition("=")[0] != "summary")
     path = "/key-dates.json" if request.url.path.endswith(".json") else "/key-dates"
     return RedirectResponse(f"{path}?{kept}" if kept else path, status_code=308)
+
+
+def _moved(request: Request, path: str) -> Response:
+    """A record asked for by another name, at its own address (its `.json` for a `.json` path),
+    the query kept. 307, not 308: the start of an id may name another event once more are stored."""
+    path += ".json" if request.url.path.endswith(".json") else ""
+    query = f"?{request.url.query}" if request.url.query else ""
+    return RedirectResponse(path + query, status_code=307)
 
 
 def _show_all_url(request: Request) -> str:

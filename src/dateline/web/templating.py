@@ -11,8 +11,8 @@ from dateline.model import shown_name
 from dateline.query.confidence import confidence_label, evidence_words, threshold_label
 from dateline.query.serialize import iso
 from dateline.render.explanation import logit, parts_read, weights_read
-from dateline.render.labels import (date_label, evidence_label, shown_events, sources_label,
-                                    undated_label, when_label)
+from dateline.render.labels import (citation_label, date_label, evidence_label, short_id_label,
+                                    shown_events, sources_label, undated_label, when_label)
 from dateline.web.marks import actor_href, event_href, marked_sentence
 
 TEMPLATES = Path(__file__).parent / "templates"
@@ -44,7 +44,7 @@ def environment() -> Environment:
                     "confidence_label": confidence_label, "threshold_label": threshold_label,
                     "evidence_words": evidence_words, "when_label": when_label,
                     "shown": shown_name, "parts_read": parts_read, "weights_read": weights_read,
-                    "logit": logit}
+                    "logit": logit, "short_id": short_id_label, "citation": citation_label}
     env.globals |= {"marked_sentence": marked_sentence, "shown_events": shown_events,
                     "article_href": article_href, "navigation": NAVIGATION}
     return env
