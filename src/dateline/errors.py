@@ -114,3 +114,6 @@ E055 = ("E055: {a!r} and {b!r} both mean {actor}; a merge or a split into anothe
         " different actors")
 E056 = "E056: cannot split in article {value!r}: {detail}"
 E057 = "E057: cannot set {what}: {expected}"
+# paged lists (`?page=`, `?per_page=`, `?month=` of the web UI's timeline and events)
+E061 = "E061: {what} must be {expected}, not {value!r}"
+E062 = "E062: {what} {value!r} is not in this list: {detail}"
