@@ -4,18 +4,20 @@ slowest page's against the bar (1 s).
     .venv/bin/python benchmarks/web_pages.py --db FILE [--repeat 3]
 
 `--db` is a Dateline database; the bar is meant for the full Timeline17 store (4,608 articles,
-about 22,000 fused events), made by
+22,181 fused events): every Timeline17 article (../shared/benchmarks/tls-timeline17) as a dated
+text file, as `benchmarks/tls_timeline17.py --work DIR` writes them to DIR/corpus (it then
+ingests one store per topic; stop it there, or let it finish), ingested into one database:
 
-    dateline ingest /work/shared/benchmarks/tls-timeline17/*/ --db timeline17.duckdb
+    .venv/bin/python benchmarks/tls_timeline17.py --work DIR
+    .venv/bin/dateline ingest DIR/corpus --db timeline17.duckdb --workers 2
 
-(about 30 minutes on 2 cores; benchmarks/tls_timeline17.py makes one store per topic instead).
-Without `--db`, the sample corpus (examples/corpus) is ingested into a temporary database, which
-shows the timing of a small store only.
+(about 15 to 30 minutes on 2 cores). Without `--db`, the sample corpus (examples/corpus) is
+ingested into a temporary database, which shows the timing of a small store only.
 
 Every list page of the web UI (`dateline.web.routes.PAGES`, less the pages of one record) is
 asked for in-process through the FastAPI test client, as HTML and as JSON: its first page, for
-the paged lists a page in the middle (`?page=`) and a month jump (`?month=` of the month the
-middle dated event falls in). Each is asked `--repeat` times after one warm-up; printed: its
+the paged lists a page in the middle (`?page=`), and for the timeline and events a month jump
+(`?month=` of the month the middle dated event falls in). Each is asked `--repeat` times after one warm-up; printed: its
 median seconds and its ratio to the bar, then the slowest. Exits 1 when the slowest misses it.
 """
 from __future__ import annotations
@@ -36,13 +38,15 @@ from dateline.web.app import create_app
 BAR_SECONDS = 1.0
 CORPUS = Path(__file__).resolve().parents[1] / "examples" / "corpus"
 LISTS = ("/", "/timeline", "/key-dates", "/events", "/actors", "/relations", "/stories")
-PAGED = ("/timeline", "/events")
+PAGED = ("/timeline", "/events")  # by page and by month; the actors by page only
 PER_PAGE = 100  # the web UI's default page size
 
 
-def middle(db_path: Path) -> tuple[int, str]:
-    """The middle page of the default timeline, and the month its middle dated event is in."""
+def middle(db_path: Path) -> tuple[int, str, int]:
+    """The middle page of the default timeline, the month its middle dated event is in, and
+    the middle page of the actors."""
     with Database(db_path) as db:
+        actors = len(db.actors())
         shown = "coalesce(confidence, 1) >= ?"
         total = db.connection.execute(f"SELECT count(*) FROM fused_events WHERE {shown}",
                                       [DEFAULT_MIN_CONFIDENCE]).fetchone()[0]
@@ -50,16 +54,17 @@ def middle(db_path: Path) -> tuple[int, str]:
             f"SELECT strftime(date, '%Y-%m') FROM fused_events WHERE date IS NOT NULL AND {shown}"
             " ORDER BY date, date_end, type, id LIMIT 1 OFFSET ?",
             [DEFAULT_MIN_CONFIDENCE, total // 2]).fetchone()
-    pages = max(1, -(-total // PER_PAGE))
-    return max(1, pages // 2), month[0] if month else "2000-01"
+    pages, actor_pages = max(1, -(-total // PER_PAGE)), max(1, -(-actors // PER_PAGE))
+    return max(1, pages // 2), month[0] if month else "2000-01", max(1, actor_pages // 2)
 
 
 def addresses(db_path: Path) -> list[str]:
     """Every list page as HTML and JSON; the paged ones also in the middle and at a month."""
-    page, month = middle(db_path)
+    page, month, actor_page = middle(db_path)
     paths = []
     for path in LISTS:
         asked = [""] + ([f"?page={page}", f"?month={month}"] if path in PAGED else [])
+        asked += [f"?page={actor_page}"] if path == "/actors" else []
         json_path = "/index.json" if path == "/" else f"{path}.json"
         paths += [f"{p}{query}" for query in asked for p in (path, json_path)]
     return paths

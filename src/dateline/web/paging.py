@@ -57,7 +57,7 @@ class Paging:
             return None
         if not re.fullmatch(r"\d{4}-(0[1-9]|1[0-2])", typed):
             raise QueryError(E061.format(what="month", value=self.month,
-                                         expected=f"a month as YYYY-MM, or {UNDATED.lower()}"))
+                                         expected=f"YYYY-MM or {UNDATED.lower()}"))
         return typed
 
 
