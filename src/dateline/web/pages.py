@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 from urllib.parse import urlencode
 
 from dateline.errors import E052, QueryError
-from dateline.model import PLOVER_TYPES, FusedEvent
+from dateline.model import PLOVER_TYPES
 from dateline.query import Database, serialize
 from dateline.query.confidence import DEFAULT_MIN_CONFIDENCE, check_min_confidence
 from dateline.query.key_dates import MAX_DATES, MAX_SENTENCES, check_count
@@ -79,9 +79,6 @@ class Filters:
         """The arguments of `Database.events` (and `hidden`) these filters give."""
         return {"actors": self.actors, "type": self.type, "since": self.since,
                 "until": self.until, "min_confidence": self.threshold.value()}
-
-    def events(self, db: Database) -> list[FusedEvent]:
-        return db.events(**self.asked())
 
     def url(self, path: str, **more: str) -> str:
         """`path` with these filters but the type (key dates weigh every type), and the
