@@ -1,7 +1,8 @@
 """What each page shows: its template, the values the template draws, and its JSON.
 
 One builder per page, each a function of the database and the request's parameters. The JSON
-is the CLI's JSON for the same question (`/timeline.json` is `dateline timeline --format json`).
+is the CLI's JSON for the same question (`/timeline.json` is `dateline timeline --format json`);
+a paged list's JSON (web.paging) holds it a page at a time, beside the paging.
 """
 from __future__ import annotations
 
