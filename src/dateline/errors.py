@@ -132,3 +132,6 @@ E058 = ("E058: {value!r} starts the ids of {count:,} events:\n{choices}\ntype mo
         " name one")
 E059 = ("E059: {value!r} is too short to name an event by the start of its id; type at least"
         " {least} characters of it")
+# paged lists (`?page=`, `?per_page=`, `?month=` of the web UI's timeline and events)
+E061 = "E061: {what} must be {expected}, not {value!r}"
+E062 = "E062: {what} {value!r} is not in this list: {detail}"

@@ -126,7 +126,7 @@ def test_cli_serve_answers_on_loopback_by_default(db):
             except OSError:
                 assert time.monotonic() < deadline and server.poll() is None
                 time.sleep(0.1)
-        assert {e["type"] for e in answer} == {"RETREAT", "CONSULT", "THREATEN"}
+        assert {e["type"] for e in answer["events"]} == {"RETREAT", "CONSULT", "THREATEN"}
     finally:
         server.terminate()
         server.wait(timeout=10)

@@ -104,12 +104,12 @@ def test_actor_filter_offers_one_entry_per_name(client):
 def test_actor_filter_a_shared_name_filters_by_all_its_actors(client, namesakes):
     offered = entries(page(client, "/events?actor=Abdullah").text)
     assert ("Abdullah", True, "Abdullah (JOR) / Abdullah (SAU) · 2 actors, 2 mentions") in offered
-    assert [e["type"] for e in page(client, "/events.json?actor=Abdullah").json()] == [
+    assert [e["type"] for e in page(client, "/events.json?actor=Abdullah").json()["events"]] == [
         "CONSULT", "THREATEN"]
     for path in ("/events", "/timeline"):
         cli = CliRunner().invoke(main, [path[1:], "--actor", "Abdullah", "--db", str(namesakes),
                                         "--format", "json"])
-        assert page(client, f"{path}.json?actor=Abdullah").json() == json.loads(cli.stdout)
+        assert page(client, f"{path}.json?actor=Abdullah").json()["events"] == json.loads(cli.stdout)
     assert 'id="count">2 events<' in page(client, "/timeline?actor=Abdullah").text
 
 

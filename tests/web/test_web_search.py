@@ -66,8 +66,8 @@ def test_web_every_page_has_the_search_box(client, db):
 
 @pytest.mark.parametrize("path", ["/timeline", "/events"])
 def test_web_about_scopes_the_event_pages(client, db, path):
-    every = client.get(f"{path}.json?all=1").json()
-    scoped = client.get(f"{path}.json?all=1&about=Taliban").json()
+    every = client.get(f"{path}.json?all=1&per_page=500").json()["events"]
+    scoped = client.get(f"{path}.json?all=1&per_page=500&about=Taliban").json()["events"]
     assert [e["id"] for e in scoped] == [e.id for e in db.events(about="Taliban",
                                                                  min_confidence=0)]
     assert 0 < len(scoped) < len(every)

@@ -20,7 +20,7 @@ from dateline.model.actors import (ROLE_BASES, Role, SCOPE_MARK, scoped_id, unsc
 from dateline.model.events import (Location, Event, Quote, Analysis)
 from dateline.model.fused import (EventSource, ActorMention, ActorProfile, FusedEvent, Reading,
     DateClaim, StoryArticle, StoryCounts, NearDuplicate, Story, EventMark)
-from dateline.model.views import (ArticleView, RelationMonth, Relation, Overview, ExportReport,
+from dateline.model.views import (ArticleView, EventMonth, RelationMonth, Relation, Overview, ExportReport,
     KeyDateSentence, SummarySentence, KeyDate, ActorCandidate, Correction, ActorSplit,
     ReadingExplained, Explanation)
 from dateline.model.search import SEARCH_KINDS, SearchHit
@@ -28,7 +28,7 @@ from dateline.model.search import SEARCH_KINDS, SearchHit
 __all__ = [
     "ACTOR_KINDS", "Actor", "ActorCandidate", "ActorMention", "ActorProfile", "ActorSplit",
     "Analysis", "Article", "ArticleHead", "ArticleView", "Correction", "DATE_BASES", "DateClaim",
-    "EVENT_STATUSES", "Event", "Explanation", "EventMark", "EventSource", "ExportReport", "FusedEvent", "KeyDate", "KeyDateSentence",
+    "EVENT_STATUSES", "Event", "EventMonth", "Explanation", "EventMark", "EventSource", "ExportReport", "FusedEvent", "KeyDate", "KeyDateSentence",
     "Location", "Mention", "NearDuplicate", "Note", "Overview", "PLOVER_TYPES", "PRECISIONS",
     "PUBLISHED_BASES", "Quote", "ROLE_BASES", "Reading", "ReadingExplained", "Relation", "RelationMonth", "Role",
     "SCOPE_MARK", "SEARCH_KINDS", "SECTORS", "SearchHit", "Sentence", "Skip", "Story", "StoryArticle", "StoryCounts",

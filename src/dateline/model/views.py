@@ -24,6 +24,15 @@ class ArticleView:
     copies: list[str] = field(default_factory=list)  # every file or record its text was read from
 
 
+@dataclass(frozen=True, slots=True)
+class EventMonth:
+    """A month of a list of events in time order: how many it has, and where its first is."""
+
+    month: str | None  # YYYY-MM; None for the undated events, listed last
+    events: int
+    offset: int  # how many events of the list come before its first
+
+
 @dataclass(slots=True)
 class RelationMonth:
     """What two actors did to each other in one calendar month."""

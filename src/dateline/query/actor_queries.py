@@ -6,7 +6,7 @@ canonical actors, carrying the aliases and roles of the actors linked to them.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from pathlib import Path
 
 from dateline.errors import E045, NotFound, QueryError
@@ -14,34 +14,39 @@ from dateline.fuse.actors import merge_linked
 from dateline.model import Actor, ActorCandidate, ActorMention, is_unresolved
 from dateline.query.actor_choice import (choice_message, count_mentions, fitting_actors,
                                          rank_candidates)
+from dateline.query.kept import T, file_state, kept
 from dateline.query.opened import OpenedDatabase
 from dateline.store.reader import read_actors
 
 
 class ActorQueries(OpenedDatabase):
-    """The actors of a database, read once per opening and kept."""
+    """The actors of a database, read once per state of its file and kept (`query.kept`):
+    the records these methods answer with are shared, to be read, not changed."""
 
     def __init__(self, path: str | Path | None = None) -> None:
         super().__init__(path)
-        self._actors: dict[str, Actor] | None = None
-        self._links: dict[str, str] | None = None
+        self._state = file_state(self.path)
+
+    def remembered(self, name: str, make: Callable[[], T]) -> T:
+        """What `make` gives of this database, made once while its file is unchanged and kept
+        (`query.kept`) under `name`: for a view that derives much from the actors alike."""
+        return kept(self._state, name, make)
 
     def links(self) -> dict[str, str]:
         """Every actor id -> its canonical id (itself when fusion has not linked it)."""
-        if self._links is None:
-            self._links = dict(self._query("SELECT actor_id, canonical_id FROM actor_links"))
-        return self._links
+        return kept(self._state, "links", lambda: dict(
+            self._query("SELECT actor_id, canonical_id FROM actor_links")))
 
     def canonical_actors(self) -> dict[str, Actor]:
         """Canonical actors by id, carrying the aliases and roles of the actors linked to them."""
-        if self._actors is None:
-            self._actors = merge_linked(read_actors(self.connection), self.links())
-        return self._actors
+        return kept(self._state, "canonical_actors",
+                    lambda: merge_linked(read_actors(self.connection), self.links()))
 
     def named_actors(self) -> list[Actor]:
         """The canonical actors a user can ask for by name: all but the people known only by a
         bare name within one article (`is_unresolved`), who are mentions, not actors."""
-        return [actor for actor in self.canonical_actors().values() if not is_unresolved(actor)]
+        return list(kept(self._state, "named_actors", lambda: [
+            actor for actor in self.canonical_actors().values() if not is_unresolved(actor)]))
 
     def actor(self, actor_id: str | None) -> Actor | None:
         """The canonical actor behind any actor id; an id with no stored actor shows as itself."""
@@ -99,6 +104,9 @@ class ActorQueries(OpenedDatabase):
 
     def actors(self) -> list[tuple[Actor, int]]:
         """Canonical actors with how often they are mentioned, the most mentioned first."""
+        return list(kept(self._state, "actors", self._counted_actors))
+
+    def _counted_actors(self) -> list[tuple[Actor, int]]:
         counts: dict[str, int] = {}
         links = self.links()
         for actor_id, count in self._query(

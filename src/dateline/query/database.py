@@ -20,7 +20,7 @@ from dateline.query.dates import since_bound, until_bound
 from dateline.query.event_queries import HIDDEN, SHOWN, EventQueries, day_filters
 from dateline.query.explain import explain_readings
 from dateline.query.key_dates import Scope, choose_key_dates, query_words
-from dateline.query.relations import busiest_pairs, relation
+from dateline.query.relations import busiest_counted_pairs, relation
 from dateline.store.schema import FUSED_EVENT_COLUMNS
 
 __all__ = ["Database"]
@@ -133,7 +133,12 @@ class Database(EventQueries, ArticleQueries):
                        min_confidence: float | None = None) -> list[tuple[Actor, Actor, int]]:
         """The pairs of actors with the most events (at or above `min_confidence`) between
         them: relations worth a look."""
-        return busiest_pairs(self.events(min_confidence=min_confidence), limit)
+        # Counted by the database per pair of stored ids, then by canonical actor.
+        rows = self._query(
+            "SELECT source_actor, target_actor, count(*) FROM fused_events"
+            f" WHERE {SHOWN} AND source_actor IS NOT NULL AND target_actor IS NOT NULL"
+            " GROUP BY source_actor, target_actor", [shown_confidence(min_confidence)])
+        return busiest_counted_pairs(((self.actor(a), self.actor(b), n) for a, b, n in rows), limit)
 
     # The whole database.
 

@@ -9,7 +9,8 @@ from collections.abc import Sequence
 from datetime import date
 
 from dateline.errors import E042, QueryError
-from dateline.model import PLOVER_TYPES, DateClaim, EventSource, FusedEvent, Location, Reading
+from dateline.model import (PLOVER_TYPES, DateClaim, EventMonth, EventSource, FusedEvent,
+                            Location, Reading)
 from dateline.query.confidence import Hidden, read_readings, shown_confidence
 from dateline.query.dates import date_conditions
 from dateline.query.event_ids import find_event_id, short_id_length
@@ -29,7 +30,8 @@ class EventQueries(SearchQueries):
     def events(self, actors: Sequence[str] = (), type: str | None = None,
                since: str | date | None = None, until: str | date | None = None,
                min_confidence: float | None = None, overlapping: bool = False,
-               about: str | None = None) -> list[FusedEvent]:
+               about: str | None = None, limit: int | None = None,
+               offset: int = 0) -> list[FusedEvent]:
         """Fused events, dated ones by date then undated ones; filters combine with AND.
 
         With `since` or `until`, an event is listed when all its dates lie within them: "2011"
@@ -37,11 +39,42 @@ class EventQueries(SearchQueries):
         events are left out: nothing says they fall inside.
         Only events at or above `min_confidence` show (DEFAULT_MIN_CONFIDENCE unless given; 0
         shows every event); `hidden` counts the others. With `about`, only the events with a
-        cited source in an article about it (`about_articles`).
+        cited source in an article about it (`about_articles`). `limit` and `offset` ask the
+        database for one page of that list (`events(...)[offset:offset + limit]`, its parts
+        read for that page only); `count_events` says how long the whole list is,
+        `event_months` where each month of it starts.
         """
         where, params = self._event_filters(actors, type, since, until, overlapping, about=about)
         return self._with_parts(self._event_rows([*where, SHOWN],
-                                                 [*params, shown_confidence(min_confidence)]))
+                                                 [*params, shown_confidence(min_confidence)],
+                                                 limit, offset))
+
+    def count_events(self, actors: Sequence[str] = (), type: str | None = None,
+                     since: str | date | None = None, until: str | date | None = None,
+                     min_confidence: float | None = None, overlapping: bool = False,
+                     about: str | None = None) -> int:
+        """How many events `events` with these filters lists, without reading them."""
+        where, params = self._event_filters(actors, type, since, until, overlapping, about=about)
+        sql = f"SELECT count(*) FROM fused_events WHERE {' AND '.join([*where, SHOWN])}"
+        return self._query(sql, [*params, shown_confidence(min_confidence)])[0][0]
+
+    def event_months(self, actors: Sequence[str] = (), type: str | None = None,
+                     since: str | date | None = None, until: str | date | None = None,
+                     min_confidence: float | None = None, overlapping: bool = False,
+                     about: str | None = None) -> list[EventMonth]:
+        """The months of the list `events` with these filters gives, in its order (the undated
+        events last, as month None), each with its count and the offset of its first event:
+        `events(..., offset=month.offset)` starts at that month."""
+        where, params = self._event_filters(actors, type, since, until, overlapping, about=about)
+        rows = self._query(
+            "SELECT strftime(date, '%Y-%m') AS month, count(*) FROM fused_events"
+            f" WHERE {' AND '.join([*where, SHOWN])} GROUP BY month ORDER BY month NULLS LAST",
+            [*params, shown_confidence(min_confidence)])
+        months, before = [], 0
+        for month, count in rows:
+            months.append(EventMonth(month, count, before))
+            before += count
+        return months
 
     def timeline(self, actors: Sequence[str] = (), since: str | date | None = None,
                  until: str | date | None = None, type: str | None = None,
@@ -106,10 +139,16 @@ class EventQueries(SearchQueries):
         scoped, scope_params = self._about_filter(about)  # only events from articles about it
         return where + conditions + scoped, params + bounds + scope_params
 
-    def _event_rows(self, where: list[str], params: list[object]) -> list[tuple]:
-        """Fused event rows meeting every condition, dated ones by date then undated ones."""
+    def _event_rows(self, where: list[str], params: list[object], limit: int | None = None,
+                    offset: int = 0) -> list[tuple]:
+        """Fused event rows meeting every condition, dated ones by date then undated ones;
+        `limit` of them from `offset` on, when a limit is given."""
+        if limit is not None and limit < 0 or offset < 0:
+            raise ValueError(f"limit and offset must not be negative: {limit}, {offset}")
+        page = "" if limit is None and not offset else " LIMIT ? OFFSET ?"
         return self._query(f"SELECT {', '.join(FUSED_EVENT_COLUMNS)} FROM fused_events"
-                           f" WHERE {' AND '.join(where)}{EVENT_ORDER}", params)
+                           f" WHERE {' AND '.join(where)}{EVENT_ORDER}{page}",
+                           [*params, limit, offset] if page else params)
 
     def _events_on(self, days: list[date], actor_ids: list[str],
                    min_confidence: float | None = None,

@@ -56,9 +56,13 @@ def choose_day_sentences(con: duckdb.DuckDBPyConnection, days: Sequence[date], c
     if count <= 0 or not days:
         return {day: [] for day in days}
     candidates = _candidates(con, list(days), kept, params)
-    story = centroid(word_counts(c.sentence.text) for found in candidates.values() for c in found)
+    # Each sentence's words counted once, for the story's vector and for its day's.
+    counted = {c.sentence.text: word_counts(c.sentence.text)
+               for found in candidates.values() for c in found}
+    story = centroid(counted[c.sentence.text] for found in candidates.values() for c in found)
     wanted = {word.lower() for word in query_words}
-    return {day: pick_sentences(candidates.get(day, []), count, story, wanted) for day in days}
+    return {day: pick_sentences(candidates.get(day, []), count, story, wanted, counted)
+            for day in days}
 
 
 def _candidates(con: duckdb.DuckDBPyConnection, days: list[date], kept: str,
@@ -114,20 +118,25 @@ def quotable(text: str, wire_opening: int = 0) -> str:
 
 
 def pick_sentences(candidates: list[Candidate], count: int, story: Counter[str] | None = None,
-                   query_words: set[str] = frozenset()) -> list[KeyDateSentence]:
+                   query_words: set[str] = frozenset(),
+                   counted: dict[str, Counter[str]] | None = None) -> list[KeyDateSentence]:
     """The `count` best candidates of one day, none too close to another; the same text twice
-    (a copy the near-duplicate check let through) is one candidate."""
+    (a copy the near-duplicate check let through) is one candidate. `counted`: the word
+    counts of sentences by their text, where known (read, never changed)."""
     seen: set[str] = set()
     unique: list[Candidate] = []
     for candidate in candidates:
         if candidate.sentence.text.lower() not in seen:
             seen.add(candidate.sentence.text.lower())
             unique.append(candidate)
-    vectors = [word_counts(candidate.sentence.text) for candidate in unique]
+    counted = counted or {}
+    vectors = [counted.get(c.sentence.text) or word_counts(c.sentence.text) for c in unique]
     day = centroid(vectors)
     for word in query_words & set(day):
         day[word] += QUERY_BOOST * max(day.values())
-    scores = [sentence_score(c, v, day, story or Counter()) for c, v in zip(unique, vectors)]
+    story = story or Counter()
+    norms = (norm(day), norm(story))  # once a day, not once a sentence: the story is long
+    scores = [sentence_score(c, v, day, story, norms) for c, v in zip(unique, vectors)]
     taken: list[int] = []
     for i in sorted(range(len(unique)), key=lambda i: -scores[i]):
         if len(taken) == count:
@@ -138,9 +147,11 @@ def pick_sentences(candidates: list[Candidate], count: int, story: Counter[str] 
 
 
 def sentence_score(candidate: Candidate, vector: Counter[str], day: Counter[str],
-                   story: Counter[str]) -> float:
-    """How well a sentence tells what happened on its day, in the story the key dates tell."""
-    score = (cosine(vector, day) + STORY_WEIGHT * cosine(vector, story)
+                   story: Counter[str], norms: tuple[float, float] | None = None) -> float:
+    """How well a sentence tells what happened on its day, in the story the key dates tell
+    (`norms`: those of day and story, when known)."""
+    day_norm, story_norm = norms or (norm(day), norm(story))
+    score = (cosine(vector, day, day_norm) + STORY_WEIGHT * cosine(vector, story, story_norm)
              + EVENT_BOOST * candidate.reports_event)
     words = len(candidate.sentence.text.split())
     return score * min(1.0, words / SHORT_WORDS, LONG_WORDS / words)
@@ -157,8 +168,13 @@ def word_counts(text: str) -> Counter[str]:
     return Counter(word for word in split_words_joining_apostrophes(text) if word not in STOPWORDS)
 
 
-def cosine(a: Counter[str], b: Counter[str]) -> float:
+def norm(vector: Counter[str]) -> float:
+    return math.sqrt(sum(v * v for v in vector.values()))
+
+
+def cosine(a: Counter[str], b: Counter[str], b_norm: float | None = None) -> float:
+    """The cosine of two word vectors; `b_norm`, when given, is `norm(b)`, not counted again."""
     if not a or not b:
         return 0.0
     dot = sum(count * b[word] for word, count in a.items() if word in b)
-    return dot / (math.sqrt(sum(v * v for v in a.values())) * math.sqrt(sum(v * v for v in b.values())))
+    return dot / (norm(a) * (norm(b) if b_norm is None else b_norm))

@@ -87,16 +87,20 @@ def relation(a: Actor, b: Actor, actors: Mapping[str, Actor],
 
 def busiest_pairs(events: Iterable[FusedEvent], limit: int = 10) -> list[tuple[Actor, Actor, int]]:
     """The pairs of actors with the most events between them, either way round."""
+    return busiest_counted_pairs(((e.source_actor, e.target_actor, 1) for e in events), limit)
+
+
+def busiest_counted_pairs(counted: Iterable[tuple[Actor | None, Actor | None, int]],
+                          limit: int = 10) -> list[tuple[Actor, Actor, int]]:
+    """`busiest_pairs` of events counted already: (source actor, target actor, events)."""
     counts: dict[tuple[str, str], int] = {}
     found: dict[str, Actor] = {}
-    for event in events:
-        if not event.source_actor or not event.target_actor:
+    for source, target, events in counted:
+        if not source or not target or source.id == target.id:
             continue
-        if event.source_actor.id == event.target_actor.id:
-            continue
-        found[event.source_actor.id] = event.source_actor
-        found[event.target_actor.id] = event.target_actor
-        pair = tuple(sorted((event.source_actor.id, event.target_actor.id)))
-        counts[pair] = counts.get(pair, 0) + 1
+        found[source.id] = source
+        found[target.id] = target
+        pair = tuple(sorted((source.id, target.id)))
+        counts[pair] = counts.get(pair, 0) + events
     ranked = sorted(counts.items(), key=lambda item: (-item[1], item[0]))[:limit]
     return [(found[a], found[b], count) for (a, b), count in ranked]

@@ -14,7 +14,7 @@ alias it is, so an entry counts those, and the page and its `.json` list the sam
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from dateline.errors import QueryError
 from dateline.model import Actor
@@ -55,7 +55,30 @@ def _spelled_out(actors: list[Actor]) -> bool:
 def filter_choices(db: Database, chosen: Sequence[str], limit: int) -> list[FilterChoice]:
     """The entries of the actor filter, by label: those of the `limit` most mentioned names,
     and those the URL chose (`chosen`, as typed), marked selected, so the form keeps them."""
-    counted = db.actors()  # every canonical actor, the most mentioned first
+    # Every entry, the most mentioned first, depends on the database only: made once for it.
+    mentions, by_actors = db.remembered("actor filter", lambda: every_choice(db.actors()))
+    shown = {ids: replace(choice) for ids, choice in list(by_actors.items())[:limit]}
+    for value in chosen:  # an id, a name of the list or any other the URL gave
+        try:
+            ids = frozenset(db.resolve_actor(value))
+        except QueryError:
+            continue
+        choice = shown.get(ids)
+        if choice is None and ids in by_actors:
+            choice = replace(by_actors[ids])
+        elif choice is None:
+            actors = sorted((db.canonical_actors()[i] for i in ids),
+                            key=lambda a: (-mentions.get(a.id, 0), a.name.lower(), a.id))
+            choice = FilterChoice(value, actors, sum(mentions.get(i, 0) for i in ids))
+        choice.selected = True
+        shown[ids] = choice
+    return sorted(shown.values(), key=lambda c: (c.label().lower(), c.value))
+
+
+def every_choice(counted: list[tuple[Actor, int]]
+                 ) -> tuple[dict[str, int], dict[frozenset[str], FilterChoice]]:
+    """Mentions by actor id, and an entry for each mentioned name (by the ids of the actors it
+    answers to), the most mentioned first, of every canonical actor, the most mentioned first."""
     mentions = {actor.id: count for actor, count in counted}
     answering: dict[str, list[Actor]] = {}  # a name, id or alias in lower case -> its actors
     for actor, _ in counted:
@@ -68,21 +91,5 @@ def filter_choices(db: Database, chosen: Sequence[str], limit: int) -> list[Filt
         if count and actor.name.strip() and ids not in by_actors:
             value = actor.id if len(actors) == 1 else actor.name
             by_actors[ids] = FilterChoice(value, actors, sum(mentions[a.id] for a in actors))
-    shown = sorted(by_actors.values(), key=lambda c: -c.mentions)[:limit]
-    listed = {frozenset(a.id for a in c.actors) for c in shown}
-    for value in chosen:  # an id, a name of the list or any other the URL gave
-        try:
-            ids = frozenset(db.resolve_actor(value))
-        except QueryError:
-            continue
-        choice = by_actors.get(ids)
-        if choice is None:
-            actors = sorted((db.canonical_actors()[i] for i in ids),
-                            key=lambda a: (-mentions.get(a.id, 0), a.name.lower(), a.id))
-            choice = by_actors[ids] = FilterChoice(value, actors,
-                                                   sum(mentions.get(i, 0) for i in ids))
-        choice.selected = True
-        if ids not in listed:
-            listed.add(ids)
-            shown.append(choice)
-    return sorted(shown, key=lambda c: (c.label().lower(), c.value))
+    ranked = sorted(by_actors.items(), key=lambda item: -item[1].mentions)
+    return mentions, dict(ranked)

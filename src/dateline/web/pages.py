@@ -1,7 +1,8 @@
 """What each page shows: its template, the values the template draws, and its JSON.
 
 One builder per page, each a function of the database and the request's parameters. The JSON
-is the CLI's JSON for the same question (`/timeline.json` is `dateline timeline --format json`).
+is the CLI's JSON for the same question (`/timeline.json` is `dateline timeline --format json`);
+a paged list's JSON (web.paging) holds it a page at a time, beside the paging.
 """
 from __future__ import annotations
 
@@ -11,7 +12,7 @@ from dataclasses import dataclass, field
 from urllib.parse import urlencode
 
 from dateline.errors import E052, QueryError
-from dateline.model import PLOVER_TYPES, FusedEvent
+from dateline.model import PLOVER_TYPES
 from dateline.query import Database, serialize
 from dateline.query.confidence import DEFAULT_MIN_CONFIDENCE, check_min_confidence
 from dateline.query.key_dates import MAX_DATES, MAX_SENTENCES, check_count
@@ -19,6 +20,7 @@ from dateline.render.labels import events_by_month
 from dateline.web.actor_filter import filter_choices
 from dateline.web.chart import relation_chart
 from dateline.web.marks import article_marks, event_href, marked_text
+from dateline.web.paging import Paging, actors_page_of, events_page_of
 
 FILTER_ACTORS = 300  # the filter lists the most mentioned names; any other can be typed in the URL
 
@@ -87,9 +89,6 @@ class Filters:
                 "until": self.until, "min_confidence": self.threshold.value(),
                 "overlapping": self.overlapping, "about": self.about}
 
-    def events(self, db: Database) -> list[FusedEvent]:
-        return db.events(**self.asked())
-
     def url(self, path: str, **more: str) -> str:
         """`path` with these filters but the type (key dates weigh every type), and the
         threshold, `more` added or in place of one."""
@@ -134,14 +133,16 @@ def overview_page(db: Database, threshold: Threshold) -> Page:
     return Page("index.html", {"overview": overview}, serialize.overview_json(overview), "Overview")
 
 
-def timeline_page(db: Database, filters: Filters) -> Page:
-    events = filters.events(db)
+def timeline_page(db: Database, filters: Filters, paging: Paging) -> Page:
+    """One page of the timeline (web.paging), its events by month, the undated ones apart."""
+    paged = events_page_of(db, filters.asked(), paging)
+    events = paged.events
     dated = [e for e in events if e.date]
     context = {**filter_context(db, filters), "months": events_by_month(dated),
-               "undated": [e for e in events if not e.date], "count": len(events),
-               "key_dates_url": filters.url("/key-dates"),
+               "undated": [e for e in events if not e.date], "count": paged.total,
+               "paged": paged, "key_dates_url": filters.url("/key-dates"),
                "hidden": db.hidden(**filters.asked())}
-    return Page("timeline.html", context, [serialize.event_json(e) for e in events], "Timeline")
+    return Page("timeline.html", context, paged.payload(), "Timeline")
 
 
 def key_dates_page(db: Database, filters: Filters, asked: KeyDatesAsked) -> Page:
@@ -162,11 +163,12 @@ def key_dates_page(db: Database, filters: Filters, asked: KeyDatesAsked) -> Page
                 "Key dates")
 
 
-def events_page(db: Database, filters: Filters) -> Page:
-    events = filters.events(db)
-    context = {**filter_context(db, filters), "events": events,
+def events_page(db: Database, filters: Filters, paging: Paging) -> Page:
+    """One page of the events table (web.paging)."""
+    paged = events_page_of(db, filters.asked(), paging)
+    context = {**filter_context(db, filters), "events": paged.events, "paged": paged,
                "hidden": db.hidden(**filters.asked())}
-    return Page("events.html", context, [serialize.event_json(e) for e in events], "Events")
+    return Page("events.html", context, paged.payload(), "Events")
 
 
 def event_page(db: Database, event_id: str) -> Page:
@@ -182,10 +184,12 @@ def event_page(db: Database, event_id: str) -> Page:
                 event.summary)
 
 
-def actors_page(db: Database) -> Page:
-    actors = db.actors()
-    return Page("actors.html", {"actors": actors},
-                [serialize.actor_json(a, n) for a, n in actors], "Actors")
+def actors_page(db: Database, paging: Paging) -> Page:
+    """One page of the actors, the most mentioned first (web.paging)."""
+    paged, actors = actors_page_of(db, paging)
+    return Page("actors.html", {"actors": actors, "paged": paged},
+                {**paged.paging_json(), "actors": [serialize.actor_json(a, n) for a, n in actors]},
+                "Actors")
 
 
 def actor_page(db: Database, actor_id: str, threshold: Threshold) -> Page:

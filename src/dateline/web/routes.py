@@ -22,6 +22,7 @@ from dateline.query import Database
 from dateline.web import pages
 from dateline.web.error_pages import error_answer
 from dateline.web.pages import Filters, KeyDatesAsked, Page, Threshold
+from dateline.web.paging import Paging
 from dateline.web.search_page import search_page
 
 STYLESHEET = "/style.css"  # linked by every page; a standalone file holds it inline
@@ -50,7 +51,8 @@ def answer(request: Request, build: Callable[[Database], Page]) -> Response:
             html = site.templates.get_template(page.template).render(
                 **page.context, title=page.title, here=request.url.path,
                 json_url=_json_url(request), show_all_url=_show_all_url(request),
-                clear_about_url=_without(request, "about"))
+                clear_about_url=_without(request, "about", "page", "month"),
+                page_url=lambda number: _page_url(request, number))
     except DatelineError as error:
         return error_answer(site.templates, error, wants_json)
     return HTMLResponse(html)
@@ -81,11 +83,17 @@ def overview(request: Request, threshold: Threshold = Depends(query_threshold)) 
     return answer(request, lambda db: pages.overview_page(db, threshold))
 
 
+def query_paging(page: str = "", per_page: str = "", month: str = "") -> Paging:
+    """Which page of the timeline, the events or the actors the URL asked for, as typed
+    (web.paging; the actors have no months)."""
+    return Paging(page, per_page, month)
+
+
 def timeline(request: Request, filters: Filters = Depends(query_filters),
-             summary: str = "") -> Response:
+             paging: Paging = Depends(query_paging), summary: str = "") -> Response:
     if summary.strip() not in ("", "0"):  # the key dates' old address
         return _moved_to_key_dates(request)
-    return answer(request, lambda db: pages.timeline_page(db, filters))
+    return answer(request, lambda db: pages.timeline_page(db, filters, paging))
 
 
 def key_dates(request: Request, filters: Filters = Depends(query_filters), dates: str = "",
@@ -94,16 +102,17 @@ def key_dates(request: Request, filters: Filters = Depends(query_filters), dates
     return answer(request, lambda db: pages.key_dates_page(db, filters, asked))
 
 
-def events(request: Request, filters: Filters = Depends(query_filters)) -> Response:
-    return answer(request, lambda db: pages.events_page(db, filters))
+def events(request: Request, filters: Filters = Depends(query_filters),
+           paging: Paging = Depends(query_paging)) -> Response:
+    return answer(request, lambda db: pages.events_page(db, filters, paging))
 
 
 def event(request: Request, event_id: str) -> Response:
     return answer(request, lambda db: pages.event_page(db, event_id))
 
 
-def actors(request: Request) -> Response:
-    return answer(request, pages.actors_page)
+def actors(request: Request, paging: Paging = Depends(query_paging)) -> Response:
+    return answer(request, lambda db: pages.actors_page(db, paging))
 
 
 def actor(request: Request, actor_id: str,
@@ -168,16 +177,25 @@ def _moved(request: Request, path: str) -> Response:
 
 
 def _show_all_url(request: Request) -> str:
-    """This page listing every event: its query kept, any threshold replaced by `all=1`."""
+    """This page listing every event: its query kept, any threshold replaced by `all=1`, from
+    the start of its list (no page or month)."""
     kept = [(k, v) for k, v in request.query_params.multi_items()
-            if k not in ("all", "min_confidence")]
+            if k not in ("all", "min_confidence", "page", "month")]
     return f"{request.url.path}?{urlencode([*kept, ('all', '1')])}"
 
 
-def _without(request: Request, name: str) -> str:
-    """This page with its query less one parameter (`about`: the page no longer scoped)."""
-    kept = [(k, v) for k, v in request.query_params.multi_items() if k != name]
+def _without(request: Request, *names: str) -> str:
+    """This page with its query less these parameters (`about`: the page no longer scoped,
+    and back at its first page, which the unscoped list surely has)."""
+    kept = [(k, v) for k, v in request.query_params.multi_items() if k not in names]
     return f"{request.url.path}?{urlencode(kept)}" if kept else request.url.path
+
+
+def _page_url(request: Request, number: int) -> str:
+    """This page at page `number` of its list: its query kept, less any page or month asked."""
+    kept = [(k, v) for k, v in request.query_params.multi_items() if k not in ("page", "month")]
+    pairs = [*kept, ("page", str(number))] if number > 1 else kept
+    return f"{request.url.path}?{urlencode(pairs)}" if pairs else request.url.path
 
 
 def _json_url(request: Request) -> str:

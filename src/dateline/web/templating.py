@@ -33,6 +33,11 @@ def web_url(url: str | None) -> str | None:
     return url if url and url.lower().startswith(("http://", "https://")) else None
 
 
+def month_anchor(month: str | None) -> str:
+    """The id of a month's place on a paged list (web.paging): "month-2011-06", "undated"."""
+    return f"month-{month}" if month else "undated"
+
+
 def environment() -> Environment:
     """Autoescaping on every template: article text and names are always escaped."""
     env = Environment(loader=FileSystemLoader(TEMPLATES), autoescape=True,
@@ -44,7 +49,8 @@ def environment() -> Environment:
                     "confidence_label": confidence_label, "threshold_label": threshold_label,
                     "evidence_words": evidence_words, "when_label": when_label,
                     "shown": shown_name, "parts_read": parts_read, "weights_read": weights_read,
-                    "logit": logit, "short_id": short_id_label, "citation": citation_label}
+                    "logit": logit, "short_id": short_id_label, "citation": citation_label,
+                    "month_anchor": month_anchor}
     env.globals |= {"marked_sentence": marked_sentence, "shown_events": shown_events,
                     "article_href": article_href, "navigation": NAVIGATION}
     return env
