@@ -1,5 +1,6 @@
 // Walks the Dateline web UI as an analyst would, in Debian's Chromium (no browser download):
-// open the timeline, filter it by one actor, open an event, see its sources. Saves a screenshot
+// open the timeline, filter it by one actor, open an event, see its sources; search for a word and
+// open a hit; follow an event's short id from the timeline; page on. Saves a screenshot
 // of each step, then opens every other kind of page. Each must be styled by the served stylesheet
 // with no complaint from Chromium about the server's Content-Security-Policy.
 // Usage: node timeline.mjs BASE_URL SCREENSHOT_DIR ACTOR_ID ACTOR_NAME
@@ -89,6 +90,46 @@ try {
   const opening = quote.split("—")[0].trim().split(/\s+/).slice(0, 6).join(" ");
   check(articleText.replace(/\s+/g, " ").includes(opening), `the cited article does not hold "${opening}"`);
 
+  // Search from the box in the header, open the best hit, and find the word on its page.
+  await page.goto(`${base}/`);
+  const box = page.locator("header form.site-search input[name=q]");
+  await box.fill("Dushanbe");
+  await Promise.all([page.waitForURL(/\/search\?q=Dushanbe$/), box.press("Enter")]);
+  const hits = page.locator("ol#hits li.hit");
+  const searchHits = await hits.count();
+  check(searchHits > 0, "searching for Dushanbe found nothing");
+  const markedWord = (await hits.first().locator(".snippet mark").first().textContent()).trim();
+  check(/^dushanbe$/i.test(markedWord), `the best hit marks "${markedWord}", not Dushanbe`);
+  const hitKind = await hits.first().getAttribute("data-kind");
+  await page.screenshot({ path: join(shots, "search.png"), fullPage: true });
+  await Promise.all([page.waitForURL(/\/(articles|events|actors)\/[^/?]+$/),
+                     hits.first().locator("a").first().click()]);
+  const opened = await page.locator("main").textContent();
+  check(opened.includes("Dushanbe"), `the opened ${hitKind} does not mention Dushanbe`);
+
+  // Follow an event's short id from the timeline to its page, then type it as a URL.
+  await page.goto(`${base}/timeline?per_page=10`);
+  const firstIds = (await page.locator("li.event a.event-id code").allTextContents()).map((t) => t.trim());
+  check(firstIds.length === 10, `the first page of 10 shows ${firstIds.length} ids`);
+  const shortId = firstIds[0];
+  check(/^[0-9a-f]{8,}$/.test(shortId), `"${shortId}" is no short event id`);
+  await Promise.all([page.waitForURL(/\/events\/[0-9a-f]{16}$/),
+                     page.locator("li.event a.event-id").first().click()]);
+  const followed = page.url();
+  check(followed.split("/events/")[1].startsWith(shortId), `${shortId} led to ${followed}`);
+  await page.goto(`${base}/events/${shortId}`);
+  check(page.url() === followed, `/events/${shortId} landed on ${page.url()}, not ${followed}`);
+
+  // Page on to the next page of the timeline: ten other events, counted on from the first page.
+  await page.goto(`${base}/timeline?per_page=10`);
+  await Promise.all([page.waitForURL(/[?&]page=2(&|$)/), page.click("#next-page")]);
+  const secondIds = (await page.locator("li.event a.event-id code").allTextContents()).map((t) => t.trim());
+  check(secondIds.length > 0 && secondIds.every((id) => !firstIds.includes(id)),
+        `page 2 repeats page 1: ${secondIds.join(", ")}`);
+  const showing = (await page.locator("#pager .showing").textContent()).replace(/\s+/g, " ");
+  check(/\b11\b/.test(showing) && /page 2 of/.test(showing), `page 2 says "${showing}"`);
+  await page.screenshot({ path: join(shots, "timeline-page-2.png"), fullPage: true });
+
   // Every other kind of page, the relation chart (inline SVG) and an error page among them.
   const others = ["/", "/events", "/actors", `/actors/${encodeURIComponent(actorId)}`, "/stories",
                   "/relations", "/relations?a=India&b=Afghanistan", "/events/no-such-event"];
@@ -109,7 +150,9 @@ try {
   check(refusals.length === 0, `Chromium refused something:\n${refusals.join("\n")}`);
 
   console.log(JSON.stringify({ all, filtered, event, sources: count, triggers, sentence: sentence.trim(),
-                               keyDates: days.length, quoted, styled: 1 + others.length, refusals }));
+                               keyDates: days.length, quoted, searchHits, hitKind, shortId, followed,
+                               secondPage: secondIds.length, showing, styled: 1 + others.length,
+                               refusals }));
 } finally {
   await browser.close();
 }

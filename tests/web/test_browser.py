@@ -6,6 +6,7 @@ other kind of page and fails if one is unstyled or Chromium reports a Content-Se
 violation (or a stylesheet refused under nosniff).
 """
 import json
+import re
 import shutil
 import socket
 import subprocess
@@ -48,7 +49,7 @@ def server(corpus_db):
     thread.join(timeout=10)
 
 
-def test_browser_filters_the_timeline_opens_an_event_with_its_sources_and_the_key_dates(server):
+def test_browser_filters_the_timeline_opens_an_event_searches_follows_a_short_id_and_pages_on(server):
     missing = [str(p) for p in (CHROMIUM, PLAYWRIGHT) if not p.exists()]
     assert not missing, f"run `make browser` first: missing {missing}"
     assert shutil.which("node"), "the browser test needs Node.js"
@@ -63,8 +64,12 @@ def test_browser_filters_the_timeline_opens_an_event_with_its_sources_and_the_ke
     assert 0 < seen["filtered"] < seen["all"]
     assert seen["sources"] >= 1 and seen["triggers"] >= 1 and "/events/" in seen["event"]
     assert seen["keyDates"] >= 1 and seen["quoted"] >= 1
+    assert seen["searchHits"] >= 1 and seen["hitKind"] in ("article", "event", "actor")
+    assert re.fullmatch(r"http://127\.0\.0\.1:\d+/events/[0-9a-f]{16}", seen["followed"])
+    assert seen["followed"].rsplit("/", 1)[1].startswith(seen["shortId"])
+    assert seen["secondPage"] >= 1 and "page 2 of" in seen["showing"]
     assert seen["styled"] == 9 and seen["refusals"] == []
-    for name in ("timeline-filtered.png", "event.png", "key-dates.png", "relations.png",
-                 "stories.png"):
+    for name in ("timeline-filtered.png", "event.png", "key-dates.png", "search.png",
+                 "timeline-page-2.png", "relations.png", "stories.png"):
         shot = SCREENSHOTS / name
         assert shot.read_bytes()[:8] == b"\x89PNG\r\n\x1a\n", name
