@@ -19,10 +19,14 @@ HEADLINE_SHOWN = 40  # characters of a headline a one-line citation keeps, so a 
 
 
 def date_label(event: FusedEvent) -> str:
-    """The event's date as precisely as it is known: 2021-07-13, 2021-07, 2021-Q3, 2021."""
+    """The event's date as precisely as it is known: 2021-07-13, 2021-W28, 2021-07, 2021-Q3,
+    2021. A week is written as one (ISO 8601), never as its first day, which would claim a day."""
     if event.date is None:
         return ""
     day, precision = event.date, event.date_precision
+    if precision == "week":
+        year, week, _ = day.isocalendar()
+        return f"{year}-W{week:02d}"
     if precision == "month":
         return f"{day:%Y-%m}"
     if precision == "quarter":
