@@ -61,7 +61,7 @@ def test_cli_timeline_summary_json_has_the_key_date_shape(corpus_db):
     assert len(shown) == 3 and [k["date"] for k in shown] == sorted(k["date"] for k in shown)
     for key in shown:
         assert set(key) == {"date", "score", "articles", "later", "sentences", "events"}
-        assert all(set(s) == {"article", "path", "published", "sentence", "text"}
+        assert all(set(s) == {"article", "path", "published", "sentence", "text", "title", "outlet"}
                    for s in key["sentences"])
     with Database(corpus_db) as database:
         assert shown[0]["events"][0]["id"] in {e.id for e in database.events()}

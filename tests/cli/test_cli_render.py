@@ -77,12 +77,15 @@ def test_render_key_dates_text_md_html_cite_and_cut_events(corpus_db):
     text = render_text.key_dates_text([many])
     assert text.startswith(key.day.isoformat())
     assert f"  {key.articles} article" in text and f"{key.later} later; score" in text
-    assert f"  - {key.sentences[0].text} [{key.sentences[0].article_id}]" in text
+    quoted = key.sentences[0]
+    # Quoted and cited by headline (cut to 40 characters) and day, with the article's id to open it.
+    assert f"  - {quoted.text} [{quoted.title[:39].rstrip()}" in text
+    assert f", {quoted.published.isoformat()}; {quoted.article_id}]" in text
     assert text.count("\n  * ") == EVENTS_SHOWN + 1
     assert f"  * … and {len(many.events) - EVENTS_SHOWN} more" in text
     assert f"  * {key.events[0].short_id}  {key.events[0].type} " in text
     assert f"## {key.day.isoformat()}" in render_text.key_dates_md([key])
-    assert key.sentences[0].source in render_text.key_dates_md([key])
+    assert f"({key.sentences[0].title} — {key.sentences[0].outlet}, " in render_text.key_dates_md([key])
     page = render_html.key_dates_html([key])
     assert page.startswith("<!DOCTYPE html>") and f'datetime="{key.day.isoformat()}"' in page
     assert render_text.key_dates_text([]) == "No key dates."

@@ -64,8 +64,8 @@ def test_render_md_and_html_escape_paths_and_names(db):
     assert_escaped(render_text.timeline_md(events), f"CONSULT: {NAME}", f"({CITED})")
     assert_escaped(render_html.timeline_html(events), NAME, CITED)
     assert_escaped(render_text.key_dates_text(keys), f"CONSULT {NAME} -> -")
-    assert_escaped(render_text.key_dates_md(keys), f"[{PATH}]", f"CONSULT: {NAME}")
-    assert_escaped(render_html.key_dates_html(keys), PATH, NAME)
+    assert_escaped(render_text.key_dates_md(keys), f"({CITED})", f"CONSULT: {NAME}")
+    assert_escaped(render_html.key_dates_html(keys), CITED, NAME)
 
 
 def test_render_tables_escape_every_cell(db):

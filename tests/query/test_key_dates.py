@@ -113,7 +113,8 @@ def test_key_date_json_has_the_design_shape(db):
     shown = serialize.key_date_json(key)
     assert set(shown) == {"date", "score", "articles", "later", "sentences", "events"}
     assert shown["date"] == key.day.isoformat()
-    assert set(shown["sentences"][0]) == {"article", "path", "published", "sentence", "text"}
+    assert set(shown["sentences"][0]) == {"article", "path", "published", "sentence", "text",
+                                          "title", "outlet"}
     assert shown["events"][0] == serialize.event_json(key.events[0])
 
 

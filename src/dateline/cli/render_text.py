@@ -14,9 +14,9 @@ from dateline.query import Database
 from dateline.query.confidence import confidence_label, evidence_words
 from dateline.query.serialize import iso
 from dateline.render.explanation import article_label, logit, parts_read, weights_read
-from dateline.render.labels import (UNDATED, citation_label, date_label, events_by_month,
-                                    evidence_label, more_label, short_id_label, shown_events,
-                                    sources_label, undated_label, when_label)
+from dateline.render.labels import (HEADLINE_SHOWN, UNDATED, citation_label, date_label,
+                                    events_by_month, evidence_label, more_label, short_id_label,
+                                    shown_events, sources_label, undated_label, when_label)
 
 _TYPE_WIDTH = 10  # the longest PLOVER type (COOPERATE) plus a space
 NO_KEY_DATES = "No key dates."
@@ -142,7 +142,8 @@ def key_dates_text(keys: Sequence[KeyDate]) -> str:
     for key in keys:
         events, more = shown_events(key)
         lines = [iso(key.date), f"  {evidence_label(key)}"]
-        lines += [f"  - {s.text} [{s.article_id}]" for s in key.sentences]
+        lines += [f"  - {s.text} [{citation_label(s, HEADLINE_SHOWN)}; {s.article_id}]"
+                  for s in key.sentences]
         lines += [f"  * {_event_line(e)}" for e in events]
         if more:
             lines.append(f"  * {more_label(more)}")
@@ -157,8 +158,7 @@ def key_dates_md(keys: Sequence[KeyDate]) -> str:
         events, more = shown_events(key)
         lines += [f"## {iso(key.date)}", "", f"*{evidence_label(key)}*", ""]
         if key.sentences:
-            lines += [f"- “{s.text}” ([{shown_name(s.source)}], "
-                      f"{iso(s.published) or 'undated'})" for s in key.sentences] + [""]
+            lines += [f"- “{s.text}” ({citation_label(s)})" for s in key.sentences] + [""]
         if events:
             lines += ["Events:", ""] + [f"- {e.type}: {shown_name(e.summary)} {sources_label(e)}"
                                         f" `{short_id_label(e)}`" for e in events]

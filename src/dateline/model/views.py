@@ -89,6 +89,8 @@ class KeyDateSentence:
     published: date | None
     index: int  # Sentence.index in its article
     text: str
+    title: str | None = None  # its article's headline and outlet, to cite it by
+    outlet: str | None = None
 
 
 SummarySentence = KeyDateSentence  # its name while key dates were called a summary

@@ -82,18 +82,21 @@ def _candidates(con: duckdb.DuckDBPyConnection, days: list[date], kept: str,
               AND NOT EXISTS (SELECT 1 FROM times t WHERE t.article_id = s.article_id
                   AND {IN_SENTENCE} AND t.precision = 'day' AND t.first_day <> d.day))
         SELECT c.day, c.article_id, a.source, a.published, c.idx, s.text, s.wire_opening,
+               coalesce(copy.title, a.title), a.outlet,
                EXISTS (SELECT 1 FROM events e WHERE e.article_id = c.article_id
                        AND e.sentence = c.idx AND e.date = c.day
                        AND e.date_basis IN ('text', 'inherited')) AS reports_event
         FROM (SELECT * FROM named UNION SELECT * FROM leads) c
         JOIN sentences s ON s.article_id = c.article_id AND s.idx = c.idx
         JOIN articles a ON a.id = c.article_id
+        LEFT JOIN article_copies copy ON copy.article_id = a.id AND copy.source = a.source
         ORDER BY c.day, a.published NULLS LAST, c.article_id, c.idx""",
         [*params, days, *params, days, LEAD_SENTENCES]).fetchall()
     found: dict[date, list[Candidate]] = {}
-    for day, article_id, source, published, index, text, opening, reports_event in rows:
+    for day, article_id, source, published, index, text, opening, title, outlet, reports_event in rows:
         if is_reportable(text):
-            sentence = KeyDateSentence(article_id, source, published, index, quotable(text, opening or 0))
+            sentence = KeyDateSentence(article_id, source, published, index,
+                                       quotable(text, opening or 0), title, outlet)
             found.setdefault(day, []).append(Candidate(sentence, reports_event))
     return found
 

@@ -96,7 +96,7 @@ def key_date_sentence_json(sentence: KeyDateSentence) -> dict:
     """A sentence a key date quotes from an article, cited as an event's sources are."""
     return {"article": sentence.article_id, "path": sentence.source,
             "published": iso(sentence.published), "sentence": sentence.index,
-            "text": sentence.text}
+            "text": sentence.text, "title": sentence.title, "outlet": sentence.outlet}
 
 
 def key_date_json(key: KeyDate) -> dict:

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from dateline.model import EventSource, FusedEvent, KeyDate, shown_name
+from dateline.model import EventSource, FusedEvent, KeyDate, KeyDateSentence, shown_name
 from dateline.query.dates import date_value_words
 
 UNDATED = "Undated"
@@ -68,7 +68,7 @@ def sources_label(event: FusedEvent) -> str:
             f"{f' (+{more} more)' if more else ''}]")
 
 
-def citation_label(source: EventSource, headline_chars: int | None = None) -> str:
+def citation_label(source: EventSource | KeyDateSentence, headline_chars: int | None = None) -> str:
     """How a source is cited: "Headline — Outlet, 2011-06-03" (its article's published day, or
     "undated"), its headline cut to `headline_chars` with an ellipsis; its path where its article
     has no headline. Every name passes through `shown_name`."""
