@@ -5,8 +5,12 @@ how words are read). `about_articles` says which articles are about a query, for
 
 An article is about a query when each of the query's words (or "quoted phrases") is in its
 headline or at least twice in its text, after stemming and case folding. One passing mention
-does not make an article about something; a headline does. The views then keep the events with
-at least one cited source among those articles.
+does not make an article about something; a headline does. When the whole query is the name
+of one actor, an article that mentions that actor at least twice by any of its names is about
+it too: "Syria" keeps a report of "Syrian forces" shelling a town "near Damascus", which the
+word alone would miss. Only its name: an alias ("Kabul" for Afghanistan, as its government) would
+widen a question about a city to a whole country. The views then keep the events with at least one
+cited source among those articles.
 """
 from __future__ import annotations
 
@@ -63,8 +67,21 @@ class SearchQueries(ActorQueries):
                     if all(_count(read.analyze(title or ""), words) > 0
                            or _count(read.analyze(text or ""), words) >= ABOUT_TEXT_MENTIONS
                            for words in pieces)]
-            index.abouts[key] = sorted(kept)
+            index.abouts[key] = sorted(set(kept) | set(self._articles_about_actor(about)))
         return index.abouts[key]
+
+    def _articles_about_actor(self, about: str) -> list[str]:
+        """The articles mentioning, at least ABOUT_TEXT_MENTIONS times by any of its names, the
+        one actor the whole query is the name (or id) of; none when it names no actor, or
+        several."""
+        wanted = about.strip().strip('"').strip().lower()
+        named = [a for a in self.named_actors() if wanted in (a.id.lower(), a.name.lower())]
+        if len(named) != 1:
+            return []
+        return [row[0] for row in self._query(
+            "SELECT article_id FROM mentions WHERE actor_id IN (SELECT unnest(?))"
+            " GROUP BY article_id HAVING count(*) >= ?",
+            [self._stored_ids([named[0].id]), ABOUT_TEXT_MENTIONS])]
 
     def search_index(self) -> SearchIndex:
         """The index of this database, built on first use and kept while the file is unchanged."""
