@@ -125,9 +125,8 @@ def user_errors():
         click.echo("interrupted; what was stored before stays stored", err=True)
         sys.exit(130)
     except BrokenPipeError:
-        # The reader went away (`dateline timeline | head`): that is no error of anyone's. What
-        # is still buffered has nowhere to go, so it is dropped rather than raising at exit.
-        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        # The reader went away (`dateline timeline | head`): that is no error of anyone's.
+        _drop_unread_output()
         sys.exit(0)
     except (click.ClickException, click.exceptions.Exit, click.exceptions.Abort):
         raise
@@ -136,6 +135,15 @@ def user_errors():
             raise
         click.echo(E099.format(detail=failure_detail(error)), err=True)
         sys.exit(2)
+
+
+def _drop_unread_output() -> None:
+    """What is still buffered for a reader that went away has nowhere to go: stdout is pointed
+    at the null device, so that flushing it at exit raises nothing."""
+    try:
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+    except (OSError, ValueError):
+        pass  # stdout is no file (an in-process runner): nothing is left to flush into a pipe
 
 
 def open_db(db_path: str | None) -> Database:
