@@ -4,20 +4,13 @@ import json
 
 import click
 import pytest
-from samples import build_database, fake_analyzer, fake_discover, fake_reader, write_sample_files
+from samples import fake_analyzer, fake_discover, fake_reader, write_sample_files
 
 from cli_runs import invoke
 
 from dateline import pipeline
 from dateline.cli import main
 from dateline.query import Database
-
-
-@pytest.fixture
-def db(tmp_path):
-    path = tmp_path / "d.duckdb"
-    build_database(path)
-    return str(path)
 
 
 @pytest.fixture

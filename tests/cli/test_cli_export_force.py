@@ -1,16 +1,6 @@
 """`dateline export --force` replaces an earlier export, and `dateline export` without OUT writes
 ./dateline-export, over real DuckDB files."""
-import pytest
-from samples import build_database
-
 from cli_runs import invoke, ok
-
-
-@pytest.fixture
-def db(tmp_path):
-    path = tmp_path / "d.duckdb"
-    build_database(path)
-    return str(path)
 
 
 def contents(folder):

@@ -17,13 +17,6 @@ from cli_runs import invoke, ok
 from dateline.query import Database
 
 
-@pytest.fixture
-def db(tmp_path):
-    path = tmp_path / "d.duckdb"
-    build_database(path)
-    return str(path)
-
-
 def test_cli_event_by_its_id_or_a_member_id(db):
     with Database(db) as database:
         meeting = database.events(type="CONSULT")[0]

@@ -3,8 +3,7 @@ one axis (▒), cooperation right of it (█), and every count and the score are
 month's line, so piped output (as here, through CliRunner) carries all of it."""
 import json
 
-import pytest
-from samples import AFGHANISTAN, INDIA, build_database
+from samples import AFGHANISTAN, INDIA
 
 from cli_runs import ok
 
@@ -12,13 +11,6 @@ from dateline.cli.render_tables import RELATION_BAR, relation_chart
 from dateline.model import Relation, RelationMonth
 
 AXIS = "│"
-
-
-@pytest.fixture
-def db(tmp_path):
-    path = tmp_path / "d.duckdb"
-    build_database(path)
-    return str(path)
 
 
 def month_line(chart: str, month: str) -> tuple[str, str]:

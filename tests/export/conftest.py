@@ -39,6 +39,25 @@ def odd_analysis() -> Analysis:
                     [lead, odd], [])
 
 
+@pytest.fixture
+def fill_disk(monkeypatch):
+    """Call it to make the CSV writer fail for want of space after its first table, as a full
+    disk would; it returns the list of the paths written before that."""
+    def fill() -> list:
+        from dateline.export import tables
+        written = []
+
+        def full_disk(path, table, rows):
+            if written:
+                raise OSError(28, "No space left on device", str(path))
+            written.append(path)
+            path.write_text("partial", encoding="utf-8")
+
+        monkeypatch.setattr(tables, "write_csv", full_disk)
+        return written
+    return fill
+
+
 # Exports only read, so each test module shares one database and builds it once.
 @pytest.fixture(scope="module")
 def db(tmp_path_factory):

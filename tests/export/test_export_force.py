@@ -69,20 +69,11 @@ def test_export_force_onto_a_file_is_e081_and_leaves_it(db, tmp_path):
     assert out.read_text(encoding="utf-8") == "x"
 
 
-def test_export_force_failing_midway_keeps_the_earlier_export(db, tmp_path, monkeypatch):
-    from dateline.export import tables
+def test_export_force_failing_midway_keeps_the_earlier_export(db, tmp_path, fill_disk):
     out = tmp_path / "out"
     export(db, "csv", out, min_confidence=0.9)
     before = contents(out)
-    written = []
-
-    def full_disk(path, table, rows):
-        if written:
-            raise OSError(28, "No space left on device", str(path))
-        written.append(path)
-        path.write_text("partial", encoding="utf-8")
-
-    monkeypatch.setattr(tables, "write_csv", full_disk)
+    written = fill_disk()
     with pytest.raises(ExportError, match="^E080: cannot write .*event_sources.csv: No space left"):
         export(db, "csv", out, force=True)
     assert written and written[0].parent != out  # it wrote beside OUT, not into it

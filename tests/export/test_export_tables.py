@@ -171,17 +171,8 @@ def test_export_unknown_format_is_e044_and_writes_nothing(db, tmp_path):
     assert not (tmp_path / "out").exists()
 
 
-def test_export_failing_midway_leaves_no_files(db, tmp_path, monkeypatch):
-    from dateline.export import tables
-    written = []
-
-    def full_disk(path, table, rows):
-        if written:
-            raise OSError(28, "No space left on device", str(path))
-        written.append(path)
-        path.write_text("partial", encoding="utf-8")
-
-    monkeypatch.setattr(tables, "write_csv", full_disk)
+def test_export_failing_midway_leaves_no_files(db, tmp_path, fill_disk):
+    written = fill_disk()
     with pytest.raises(ExportError, match="^E080: cannot write .*event_sources.csv: No space left"):
         export(db, "csv", tmp_path / "new" / "out")
     assert written and not (tmp_path / "new" / "out").exists()

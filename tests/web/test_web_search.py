@@ -1,6 +1,7 @@
 """The search page (`/search`, `/search.json`), the search box on every page, and `?about=` on
 the timeline, events and key dates pages."""
 import re
+import shutil
 
 import pytest
 
@@ -97,3 +98,20 @@ def test_web_about_scopes_the_stories(client, db):
     assert [s["id"] for s in scoped] == [s.id for s in db.stories(about="wheat")]
     assert 0 < len(scoped) < len(client.get("/stories.json").json())
     assert 'id="scoped"' in client.get("/stories?about=wheat").text
+
+
+def test_serve_builds_the_search_index_before_the_first_search(corpus_db, tmp_path, monkeypatch):
+    from dateline.query import search_queries
+    from dateline.web.app import index_in_background
+    path = tmp_path / "copy.duckdb"
+    shutil.copyfile(corpus_db, path)  # a file of its own: no index is kept for it yet
+    thread = index_in_background(path)
+    thread.join(timeout=120)
+    assert not thread.is_alive()
+
+    def no_second_build(*args):
+        raise AssertionError("the first search built the index again")
+
+    monkeypatch.setattr(search_queries, "build_index", no_second_build)
+    with Database(path) as opened:
+        assert opened.search("Dushanbe")

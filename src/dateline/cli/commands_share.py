@@ -31,7 +31,7 @@ def serve(db_path, host: str, port: int, token: str | None,
     relations."""
     import uvicorn
 
-    from dateline.web.app import create_app
+    from dateline.web.app import create_app, index_in_background
     from dateline.web.auth import TOKEN_PARAM
 
     token, made = serve_token(host, token)  # refused before the database opens or anything binds
@@ -44,6 +44,7 @@ def serve(db_path, host: str, port: int, token: str | None,
         click.echo(f"(others can reach --host {host}, so this run made the token above; "
                    "give --token or $DATELINE_TOKEN to choose one)")
     app = create_app(db_path, token=token, allowed_hosts=(host, *allowed_hosts))
+    index_in_background(db_path)
     uvicorn.run(app, host=host, port=port, log_level="warning")
 
 

@@ -8,10 +8,13 @@ above all, so the pages hold no inline style or script and load their one styles
 """
 from __future__ import annotations
 
+import threading
 from collections.abc import Iterable
 from pathlib import Path
 
 from fastapi import FastAPI
+
+from dateline.query import Database
 
 from dateline.web.auth import HostGate, TokenGate
 from dateline.web.error_pages import crash, error_page, refusal
@@ -42,3 +45,19 @@ def create_app(db_path: str | Path | None = None, token: str | None = None,
     app.add_exception_handler(Exception, crash)
     add_pages(app)
     return app
+
+
+def index_in_background(db_path: str | Path | None = None) -> threading.Thread:
+    """Build the database's search index in a thread of its own while the server starts, so the
+    first search (seconds on a store of thousands of articles) does not wait for it. A failure is
+    left for that search to report, with its own message."""
+    def build() -> None:
+        try:
+            with Database(db_path) as db:
+                db.search_index()
+        except Exception:  # noqa: BLE001 - the search page says what went wrong, when asked
+            return
+
+    thread = threading.Thread(target=build, name="search-index", daemon=True)
+    thread.start()
+    return thread
