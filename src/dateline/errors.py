@@ -70,8 +70,11 @@ W003 = ("W003: left out of fusion ({detail}); the article is stored, its events 
         " timeline")
 # A file's new articles with no publication date ({what}: "" for one, " (3 of its articles)").
 W004 = "W004: no publication date{what}; its relative dates stay unresolved"
-W005 = ("W005: {undated} of {articles} new articles had no publication date; see \"Preparing your"
-        " files\" in the README")
+W005 = ("W005: {undated} of {articles} new articles had no publication date{hint}; see \"Preparing"
+        " your files\" in the README")
+# W005's hint when some of those articles' paths name a day: "2011-06-03/a.txt".
+W005_PATHS = ("; {dated} of them lie in a folder or file named for a day: --date-from-path would"
+              " date them")
 # knowledge
 E020 = "E020: knowledge file {path} is malformed: {detail}"
 E021 = "E021: knowledge file {path} not found"

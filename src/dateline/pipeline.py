@@ -10,7 +10,7 @@ from dataclasses import dataclass, field
 from functools import partial
 from pathlib import Path
 
-from dateline.errors import E013, E015, W004, W005, DatelineError, failure_detail
+from dateline.errors import E013, E015, W004, W005, W005_PATHS, DatelineError, failure_detail
 from dateline.executors import map_in_order, open_executor
 from dateline.fuse import fuse_store
 from dateline.model import Analysis, Article, Correction, Note, Skip
@@ -52,9 +52,13 @@ class IngestReport:
     @property
     def undated_summary(self) -> str | None:
         """W005, how many of the new articles had no publication date; None when all had one."""
+        from dateline.ingest.path_dates import path_date
+
         if not self.undated:
             return None
-        return W005.format(undated=len(self.undated), articles=self.ingested)
+        dated = sum(path_date(source) is not None for source in self.undated)
+        return W005.format(undated=len(self.undated), articles=self.ingested,
+                           hint=W005_PATHS.format(dated=dated) if dated else "")
 
 
 def _default_analyzer(knowledge: str | None = None) -> BatchAnalyzer:

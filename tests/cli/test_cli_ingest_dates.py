@@ -71,6 +71,9 @@ def test_cli_ingest_dates_path_is_not_read_without_the_flag(tmp_path):
     db = tmp_path / "d.duckdb"
     output = ok("ingest", undated(tmp_path / "2022-06-03" / "a.txt"), "--db", db)
     assert "W004" in output and "W005: 1 of 1" in output
+    # Its folder names a day: the count says so, and which flag would read it.
+    assert ("no publication date; 1 of them lie in a folder or file named for a day:"
+            " --date-from-path would date them; see") in output
     with Database(db) as database:
         assert [h.published for h in database.article_heads().values()] == [None]
 
