@@ -89,3 +89,11 @@ def test_render_key_dates_text_md_html_cite_and_cut_events(corpus_db):
     page = render_html.key_dates_html([key])
     assert page.startswith("<!DOCTYPE html>") and f'datetime="{key.day.isoformat()}"' in page
     assert render_text.key_dates_text([]) == "No key dates."
+
+
+def test_render_table_titles_count_in_the_singular_and_plural(db):
+    events = db.events(min_confidence=0)
+    assert len(events) > 1
+    assert render_tables.events_table(events[:1]).title == "1 event"
+    assert render_tables.events_table(events).title == f"{len(events)} events"
+    assert render_tables.events_table([]).title == "0 events"

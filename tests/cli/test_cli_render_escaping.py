@@ -93,3 +93,13 @@ def test_render_csv_outputs_neutralize_formula_cells(tmp_path):
         "-4.4", "'" + SUM, "'\tTab Town")
     assert (actors["group:sum-1"]["name"], actors["IND"]["aliases"]) == ("'" + SUM, "'-2+3")
     assert (quote["speaker"], quote["text"], quote["path"]) == ("'" + SUM, "'=1+1", "'-2+3.txt")
+
+
+def test_render_search_hits_escape_titles_outlets_and_snippets(db):
+    from dateline.cli.commands_search import hit_text
+    hits = db.search("convoy")
+    assert {hit.kind for hit in hits} >= {"article"}
+    for bold in (False, True):
+        shown = "".join(hit_text(hit, bold) for hit in hits).replace("\x1b[1m", "").replace(
+            "\x1b[0m", "")  # the bold a terminal gets is ours, not the data's
+        assert_escaped(shown, "Aid\\x1b]0;pwned\\x07 \\u202eyalp\\r", "Wire\\x1b]0;pwned\\x07")

@@ -146,3 +146,10 @@ def test_without_tantivy_search_is_e066(db, monkeypatch):
     monkeypatch.setitem(__import__("sys").modules, "tantivy", None)  # as if not installed
     with pytest.raises(QueryError, match="^E066: .*make install"):
         db.search("Kabul")
+
+
+def test_a_hit_without_a_headline_is_named_by_its_path():
+    untitled = SearchHit("article", "a1", "", 1.0, "text", source="in/2011-06-03/7.htm.txt")
+    assert untitled.label == "in/2011-06-03/7.htm.txt"
+    assert SearchHit("actor", "IND", "India", 1.0, "India").label == "India"
+    assert SearchHit("event", "e1", "", 1.0, "text").label == "e1"

@@ -6,7 +6,7 @@ import sys
 import click
 
 from dateline.cli.options import db_option, format_option, open_db, user_errors
-from dateline.model import SEARCH_KINDS, SearchHit
+from dateline.model import SEARCH_KINDS, SearchHit, shown_name
 from dateline.query.serialize import dumps, iso, search_hit_json
 
 
@@ -39,9 +39,10 @@ def search(query: str, db_path, limit: int, kinds: tuple[str, ...], fmt: str) ->
 
 def hit_text(hit: SearchHit, bold: bool = False) -> str:
     """A hit in two lines and a blank one: what it is and how to open it; its marked snippet."""
-    where = ", ".join(part for part in (hit.outlet, iso(hit.date)) if part)
-    head = f"{hit.kind} {hit.id}  {hit.title}" + (f"  ({where})" if where else "")
-    marked = (hit.marked_snippet("\x1b[1m", "\x1b[0m") if bold else hit.marked_snippet())
+    where = ", ".join(shown_name(part) for part in (hit.outlet, iso(hit.date)) if part)
+    head = f"{hit.kind} {hit.id}  {shown_name(hit.label)}" + (f"  ({where})" if where else "")
+    marked = (hit.marked_snippet("\x1b[1m", "\x1b[0m", shown_name) if bold
+              else hit.marked_snippet(shown=shown_name))
     return f"{head}  score {hit.score:g}\n    {' '.join(marked.split())}\n"
 
 

@@ -33,6 +33,11 @@ def _csv(header: Sequence[str], rows: Iterable[Sequence[object]]) -> str:
     return out.getvalue()
 
 
+def counted(count: int, noun: str) -> str:
+    """A table's title: "1 event", "2 events"."""
+    return f"{count:,} {noun}{'' if count == 1 else 's'}"
+
+
 def _table(title: str, header: Sequence[str], rows: Iterable[Sequence[object]],
            whole: Sequence[str] = (), least: Mapping[str, int] | None = None) -> Table:
     """Every cell shown escaped and as plain Text: a "[red]" in a title is no Rich markup. The
@@ -68,7 +73,7 @@ def _confidence(event: FusedEvent) -> str:
 def events_table(events: Sequence[FusedEvent]) -> Table:
     rows = [(short_id_label(e), when_label(e) or UNDATED.lower(), e.type, e.status,
              _confidence(e), e.summary, len(e.sources)) for e in events]
-    return _table(f"{len(events)} events", EVENT_HEADER, rows, whole=("id", "type"),
+    return _table(counted(len(events), "event"), EVENT_HEADER, rows, whole=("id", "type"),
                   least={"date": len("YYYY-MM-DD")})
 
 
@@ -91,7 +96,7 @@ def _actor_rows(actors: Sequence[tuple[Actor, int]]) -> list[tuple]:
 
 
 def actors_table(actors: Sequence[tuple[Actor, int]]) -> Table:
-    return _table(f"{len(actors)} actors", ACTOR_HEADER, _actor_rows(actors))
+    return _table(counted(len(actors), "actor"), ACTOR_HEADER, _actor_rows(actors))
 
 
 def actors_csv(actors: Sequence[tuple[Actor, int]]) -> str:
@@ -108,7 +113,7 @@ def _quote_rows(quotes: Sequence[Quote], db: Database) -> list[tuple]:
 
 
 def quotes_table(quotes: Sequence[Quote], db: Database) -> Table:
-    return _table(f"{len(quotes)} quotes", QUOTE_HEADER, _quote_rows(quotes, db))
+    return _table(counted(len(quotes), "quote"), QUOTE_HEADER, _quote_rows(quotes, db))
 
 
 def quotes_csv(quotes: Sequence[Quote], db: Database) -> str:

@@ -24,11 +24,21 @@ class SearchHit:
     marks: list[tuple[int, int]] = field(default_factory=list)
     outlet: str | None = None  # an article's outlet
     date: date | None = None  # an article's publication day, an event's date
+    source: str | None = None  # an article's path or URL, which names it where it has no headline
 
-    def marked_snippet(self, before: str = "[", after: str = "]") -> str:
-        """The snippet with each matched word between `before` and `after`."""
+    @property
+    def label(self) -> str:
+        """What names the hit in a list: its title, else (an article without a headline) its
+        path, else its id."""
+        return self.title or self.source or self.id
+
+    def marked_snippet(self, before: str = "[", after: str = "]",
+                       shown=lambda text: text) -> str:
+        """The snippet with each matched word between `before` and `after`, each piece of the
+        snippet passed through `shown` (the escaping of a terminal's `shown_name`), the marks
+        not."""
         parts, last = [], 0
         for start, end in self.marks:
-            parts += [self.snippet[last:start], before, self.snippet[start:end], after]
+            parts += [shown(self.snippet[last:start]), before, shown(self.snippet[start:end]), after]
             last = end
-        return "".join(parts) + self.snippet[last:]
+        return "".join(parts) + shown(self.snippet[last:])

@@ -101,11 +101,11 @@ class SearchQueries(ActorQueries):
         """The hits' records, each with its whole body as its snippet for now."""
         wanted = {kind: [id_ for _, k, id_ in found if k == kind] for kind in ("article", "event")}
         records = {}
-        for id_, title, outlet, published, text in self._query(
-                "SELECT id, title, outlet, published, text FROM articles"
+        for id_, title, outlet, published, text, source in self._query(
+                "SELECT id, title, outlet, published, text, source FROM articles"
                 " WHERE id IN (SELECT unnest(?::VARCHAR[]))", [wanted["article"]]):
             records[("article", id_)] = SearchHit("article", id_, title or "", 0.0, text or "",
-                                                  outlet=outlet, date=published)
+                                                  outlet=outlet, date=published, source=source)
         for id_, summary, day, sentences in self._query("""
                 SELECT f.id, f.summary, f.date, string_agg(DISTINCT e.sentence_text, ' ')
                 FROM fused_events f LEFT JOIN fused_event_sources s ON s.fused_id = f.id

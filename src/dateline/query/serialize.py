@@ -190,7 +190,7 @@ def search_hit_json(hit: SearchHit) -> dict:
     """One search hit: what it is, how to open it, and its snippet with the matched words both
     as character spans and marked between [ and ]."""
     return {"kind": hit.kind, "id": hit.id, "title": hit.title, "score": hit.score,
-            "outlet": hit.outlet, "date": iso(hit.date), "snippet": hit.snippet,
+            "outlet": hit.outlet, "date": iso(hit.date), "path": hit.source, "snippet": hit.snippet,
             "marks": [list(span) for span in hit.marks], "marked": hit.marked_snippet(),
             "command": f"dateline {hit.kind} {hit.id}", "url": HIT_PAGES[hit.kind] + hit.id}
 
