@@ -99,6 +99,15 @@ def test_search_punctuation_never_crashes(corpus_db, query):
         assert isinstance(json.loads(result.output), list)
 
 
+def test_search_hides_unsure_events_as_the_views_do(corpus_db):
+    shown = ok("search", "wheat", "--kind", "events", "--db", corpus_db)
+    every = ok("search", "wheat", "--kind", "events", "--db", corpus_db, "--all")
+    hits = [[line for line in out.splitlines() if line.startswith("event ")] for out in (shown, every)]
+    assert 0 < len(hits[0]) < len(hits[1])
+    assert shown.rstrip().splitlines()[-1].endswith("below confidence 0.50: add --all")
+    assert "below confidence" not in every
+
+
 def test_search_bad_limit_and_kind(corpus_db):
     assert invoke("search", "Kabul", "--db", corpus_db, "--limit", "0").output.startswith("E051: ")
     assert invoke("search", "Kabul", "--db", corpus_db, "--kind", "quotes").exit_code == 2

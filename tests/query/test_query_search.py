@@ -153,3 +153,13 @@ def test_a_hit_without_a_headline_is_named_by_its_path():
     assert untitled.label == "in/2011-06-03/7.htm.txt"
     assert SearchHit("actor", "IND", "India", 1.0, "India").label == "India"
     assert SearchHit("event", "e1", "", 1.0, "text").label == "e1"
+
+
+def test_search_leaves_out_the_events_a_view_hides_and_counts_them(db):
+    every = db.search("wheat", kinds=["events"], limit=100, min_confidence=0)
+    shown = db.search("wheat", kinds=["events"], limit=100)
+    confidence = {e.id: e.confidence for e in db.events(min_confidence=0)}
+    assert [h.id for h in shown] == [h.id for h in every if confidence[h.id] >= 0.5]
+    hidden = db.search_hidden("wheat", kinds=["events"])
+    assert hidden.count == len(every) - len(shown) > 0
+    assert db.search_hidden("wheat", kinds=["events"], min_confidence=0).count == 0

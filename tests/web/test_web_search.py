@@ -115,3 +115,11 @@ def test_serve_builds_the_search_index_before_the_first_search(corpus_db, tmp_pa
     monkeypatch.setattr(search_queries, "build_index", no_second_build)
     with Database(path) as opened:
         assert opened.search("Dushanbe")
+
+
+def test_web_search_hides_unsure_events_unless_asked(client, db):
+    every = client.get("/search.json?q=wheat&kind=events&all=1").json()
+    shown = client.get("/search.json?q=wheat&kind=events").json()
+    assert len(shown) < len(every)
+    page = client.get("/search?q=wheat&kind=events").text
+    assert 'id="hidden-note"' in page and "all=1" in page

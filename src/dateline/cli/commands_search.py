@@ -5,7 +5,8 @@ import sys
 
 import click
 
-from dateline.cli.options import db_option, format_option, open_db, user_errors
+from dateline.cli.options import (confidence_options, db_option, echo_hidden, format_option,
+                                  open_db, user_errors)
 from dateline.model import SEARCH_KINDS, SearchHit, shown_name
 from dateline.query.serialize import dumps, iso, search_hit_json
 
@@ -17,24 +18,29 @@ from dateline.query.serialize import dumps, iso, search_hit_json
               help="Hits to show, at most.")
 @click.option("--kind", "kinds", type=click.Choice(SEARCH_KINDS), multiple=True,
               help="Only hits of this kind; repeat for several (default: all three).")
+@confidence_options
 @format_option("text", "json")
-def search(query: str, db_path, limit: int, kinds: tuple[str, ...], fmt: str) -> None:
+def search(query: str, db_path, limit: int, kinds: tuple[str, ...], min_confidence,
+           fmt: str) -> None:
     """Search the articles (headline, text), events (summary, source sentences) and actors
     (name, aliases) for QUERY: words and "quoted phrases", all of which a hit holds, stemmed
     ("meeting" finds "meetings") and in any case; ranked by BM25, headlines weighing more.
 
     Each hit says how to open it: `dateline article ID`, `dateline event ID`, `dateline actor ID`.
     """
+    asked = {"kinds": kinds or SEARCH_KINDS, "min_confidence": min_confidence}
     with user_errors(), open_db(db_path) as db:
-        hits = db.search(query, kinds=kinds or SEARCH_KINDS, limit=limit)
+        hits = db.search(query, limit=limit, **asked)
+        hidden = db.search_hidden(query, **asked) if fmt == "text" else None
     if fmt == "json":
         click.echo(dumps([search_hit_json(hit) for hit in hits]))
         return
     if not hits:
-        click.echo(f"no article, event or actor holds every word of {query!r}")
+        click.echo(f"no article, event or actor holds every word of {shown_name(query)!r}")
     bold = sys.stdout.isatty()
     for hit in hits:
         click.echo(hit_text(hit, bold))
+    echo_hidden(hidden)
 
 
 def hit_text(hit: SearchHit, bold: bool = False) -> str:

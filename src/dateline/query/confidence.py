@@ -19,6 +19,10 @@ from dateline.model import Reading
 # The default view shows the events we can stand behind: at this confidence, the real-news
 # benchmark (benchmarks/realnews_gold.py) measured the precision the README states.
 DEFAULT_MIN_CONFIDENCE = 0.5
+# A view lists an event at or above its threshold and hides one below; a row stored before
+# confidence was measured (NULL) is listed, as it was before.
+SHOWN = "coalesce(confidence, 1) >= ?"
+HIDDEN = "coalesce(confidence, 1) < ?"
 
 # What each piece of evidence (dateline.evidence.EVIDENCE) tells a reader, in EVIDENCE order;
 # "type:CONSULT" (the weight of the event's type) is said by `evidence_words`.

@@ -17,7 +17,8 @@ from dateline.model import Actor, ActorProfile, Explanation, KeyDate, Overview, 
 from dateline.query.article_queries import ArticleQueries
 from dateline.query.confidence import Hidden, shown_confidence
 from dateline.query.dates import since_bound, until_bound
-from dateline.query.event_queries import HIDDEN, SHOWN, EventQueries, day_filters
+from dateline.query.confidence import HIDDEN, SHOWN
+from dateline.query.event_queries import EventQueries, day_filters
 from dateline.query.explain import explain_readings
 from dateline.query.key_dates import Scope, choose_key_dates, query_words
 from dateline.query.relations import busiest_counted_pairs, relation

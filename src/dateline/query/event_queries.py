@@ -11,16 +11,12 @@ from datetime import date
 from dateline.errors import E042, QueryError
 from dateline.model import (PLOVER_TYPES, DateClaim, EventMonth, EventSource, FusedEvent,
                             Location, Reading)
-from dateline.query.confidence import Hidden, read_readings, shown_confidence
+from dateline.query.confidence import HIDDEN, SHOWN, Hidden, read_readings, shown_confidence
 from dateline.query.dates import date_conditions
 from dateline.query.event_ids import find_event_id, short_id_length
 from dateline.query.search_queries import SearchQueries
 from dateline.store.schema import FUSED_EVENT_COLUMNS
 
-# A view lists an event at or above its threshold and hides one below; a row stored before
-# confidence was measured (NULL) is listed, as it was before.
-SHOWN = "coalesce(confidence, 1) >= ?"
-HIDDEN = "coalesce(confidence, 1) < ?"
 EVENT_ORDER = " ORDER BY date NULLS LAST, date_end, type, id"
 
 

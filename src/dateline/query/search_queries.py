@@ -19,6 +19,7 @@ from collections.abc import Sequence
 from dateline.errors import E064, QueryError
 from dateline.model import SEARCH_KINDS, SearchHit
 from dateline.query.actor_queries import ActorQueries
+from dateline.query.confidence import HIDDEN, Hidden, shown_confidence
 from dateline.query.key_dates import check_count
 from dateline.query.search_index import (SearchIndex, analyzer, build_index, kept_index,
                                          query_pieces, read_documents)
@@ -35,16 +36,18 @@ ABOUT_EVENTS = ("id IN (SELECT s.fused_id FROM fused_event_sources s JOIN events
 class SearchQueries(ActorQueries):
     """Search over a database's articles, events and actors."""
 
-    def search(self, query: str, kinds: Sequence[str] = SEARCH_KINDS,
-               limit: int = 20) -> list[SearchHit]:
+    def search(self, query: str, kinds: Sequence[str] = SEARCH_KINDS, limit: int = 20,
+               min_confidence: float | None = None) -> list[SearchHit]:
         """The `limit` articles, events and actors (of `kinds`) best matching a search, best
         first: each holds every word and "quoted phrase" of it: `dateline search`, the page
-        `/search`. E063 for a search with no words, E064 for an unknown kind."""
+        `/search`. Events below `min_confidence` are left out, as the views leave them out
+        (DEFAULT_MIN_CONFIDENCE unless given; 0 keeps every event); `search_hidden` counts
+        them. E063 for a search with no words, E064 for an unknown kind."""
         check_count("--limit", limit, 1, MAX_HITS)
-        wanted = [check_kind(kind) for kind in kinds]
         pieces = query_pieces(query)
         index = self.search_index()
-        found = index.find(pieces, wanted, limit)
+        found = self._by_confidence(index.find(pieces, _kinds(kinds), MAX_HITS),
+                                    min_confidence)[0][:limit]
         records = self._hit_records(found)
         hits = [records[(kind, id_)] for _, kind, id_ in found]
         bodies = [hit.snippet for hit in hits]
@@ -52,6 +55,25 @@ class SearchQueries(ActorQueries):
                 hits, found, index.snippets(pieces, bodies, SNIPPET_CHARS)):
             hit.score, hit.snippet, hit.marks = round(score, 3), snippet, marks
         return hits
+
+    def search_hidden(self, query: str, kinds: Sequence[str] = SEARCH_KINDS,
+                      min_confidence: float | None = None) -> Hidden:
+        """The events matching a search that `search` leaves out for being below the
+        threshold."""
+        found = self.search_index().find(query_pieces(query), _kinds(kinds), MAX_HITS)
+        return Hidden(len(self._by_confidence(found, min_confidence)[1]),
+                      shown_confidence(min_confidence))
+
+    def _by_confidence(self, found: list[tuple], min_confidence: float | None
+                       ) -> tuple[list[tuple], list[tuple]]:
+        """The hits (score, kind, id) a view shows, in their order, and the events it hides."""
+        events = [id_ for _, kind, id_ in found if kind == "event"]
+        low = {row[0] for row in self._query(
+            f"SELECT id FROM fused_events WHERE id IN (SELECT unnest(?::VARCHAR[])) AND {HIDDEN}",
+            [events, shown_confidence(min_confidence)])} if events else set()
+        hides = [kind == "event" and id_ in low for _, kind, id_ in found]
+        return ([hit for hit, hid in zip(found, hides) if not hid],
+                [hit for hit, hid in zip(found, hides) if hid])
 
     def about_articles(self, about: str) -> list[str]:
         """The ids of the articles about a query (see the module's docstring), sorted."""
@@ -120,6 +142,11 @@ class SearchQueries(ActorQueries):
                 records[(kind, id_)] = SearchHit(kind, id_, actor.name, 0.0,
                                                  " · ".join([actor.name, *actor.aliases]))
         return records
+
+
+def _kinds(kinds: Sequence[str]) -> list[str]:
+    """The kinds a user asked to search, as the index names them (E064 for one it has not)."""
+    return [check_kind(kind) for kind in kinds]
 
 
 def check_kind(kind: str) -> str:

@@ -135,8 +135,8 @@ def stories(request: Request, about: str = "") -> Response:
 
 
 def search(request: Request, q: str = "", kind: list[str] = Query(default=[]),
-           limit: str = "") -> Response:
-    return answer(request, lambda db: search_page(db, q, kind, limit))
+           limit: str = "", threshold: Threshold = Depends(query_threshold)) -> Response:
+    return answer(request, lambda db: search_page(db, q, kind, limit, threshold))
 
 
 PAGES: tuple[tuple[str, Callable[..., Response]], ...] = (

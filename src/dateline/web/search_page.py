@@ -9,21 +9,25 @@ from dateline.model import SEARCH_KINDS, SearchHit
 from dateline.query import Database
 from dateline.query.serialize import search_hit_json
 from dateline.web.marks import actor_href, event_href
-from dateline.web.pages import Page, _number
+from dateline.web.pages import Page, Threshold, _number
 from dateline.web.templating import article_href
 
 HREFS = {"article": article_href, "event": event_href, "actor": actor_href}
 
 
-def search_page(db: Database, query: str, kinds: Sequence[str], limit: str) -> Page:
-    """The hits for a search; with no search typed, the empty form. E063 for a search with no
-    words, E064 for an unknown kind, E051 for a bad limit."""
+def search_page(db: Database, query: str, kinds: Sequence[str], limit: str,
+                threshold: Threshold | None = None) -> Page:
+    """The hits for a search, its events at or above the threshold as on every page; with no
+    search typed, the empty form. E063 for a search with no words, E064 for an unknown kind,
+    E051 for a bad limit."""
     query = query.strip()
-    wanted = [kind for kind in kinds if kind.strip()] or list(SEARCH_KINDS)
-    hits = (db.search(query, kinds=wanted, limit=_number(limit) if limit.strip() else 20)
+    asked = {"kinds": [kind for kind in kinds if kind.strip()] or list(SEARCH_KINDS),
+             "min_confidence": (threshold or Threshold()).value()}
+    hits = (db.search(query, limit=_number(limit) if limit.strip() else 20, **asked)
             if query else [])
     scoped = urlencode({"about": query})
     context = {"query": query, "rows": [(hit, hit_href(hit), snippet_parts(hit)) for hit in hits],
+               "hidden": db.search_hidden(query, **asked) if query else None,
                "scope_urls": [(f"/timeline?{scoped}", "the timeline"),
                               (f"/key-dates?{scoped}", "the key dates"),
                               (f"/events?{scoped}", "the events")] if query else []}
