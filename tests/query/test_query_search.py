@@ -9,7 +9,7 @@ import pytest
 from dateline.errors import QueryError
 from dateline.model import SearchHit
 from dateline.query import Database
-from dateline.query.search_index import file_version
+from dateline.query.kept import file_state
 
 
 @pytest.fixture(scope="module")
@@ -136,10 +136,10 @@ def test_the_index_is_kept_per_version_of_the_file(corpus_db, tmp_path):
         assert one.search_index() is other.search_index()
     copy = tmp_path / "copy.duckdb"
     shutil.copy(corpus_db, copy)
-    before = file_version(str(copy))
+    before = file_state(str(copy))
     with copy.open("ab") as file:
         file.write(b"\0")
-    assert file_version(str(copy)) != before
+    assert file_state(str(copy)) != before
 
 
 def test_without_tantivy_search_is_e066(db, monkeypatch):

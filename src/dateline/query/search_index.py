@@ -2,7 +2,8 @@
 
 The engine is tantivy (BM25). The index lives in memory: it is built from the database file when
 first searched (about 2 s for the 4,608 articles and 22,181 events of Timeline17) and kept,
-keyed by the file's path, modification time and size (and its write-ahead log's), so a web
+keyed by the file's state (`query.kept.file_state`: path, inode, size, modification time, and its
+write-ahead log's), so a web
 server builds it once per version of the file, not once per request.
 
 What is indexed, each as a title and a body:
@@ -17,7 +18,6 @@ the two words "u s"). A search is words and "quoted phrases"; a hit must hold ev
 """
 from __future__ import annotations
 
-import os
 import re
 import threading
 from collections import OrderedDict
@@ -28,6 +28,7 @@ import duckdb
 
 from dateline.errors import E063, E066, QueryError
 from dateline.model import Actor
+from dateline.query.kept import file_state
 
 TITLE_BOOST = 2.0  # a headline (a summary, a name) says what the record is about
 MAX_WORD_CHARS = 40  # longer "words" are not words (tantivy's own default)
@@ -173,26 +174,12 @@ _KEPT: OrderedDict[tuple, SearchIndex] = OrderedDict()
 _LOCK = threading.Lock()
 
 
-def file_version(path: str) -> tuple | None:
-    """What tells one version of a database file from another: its real path, and the
-    modification time and size of it and of its write-ahead log; None for no file."""
-    try:
-        real = os.path.realpath(path)
-        stat = os.stat(real)
-    except OSError:
-        return None
-    try:
-        wal = os.stat(real + ".wal")
-        logged = (wal.st_mtime_ns, wal.st_size)
-    except OSError:
-        logged = None
-    return real, stat.st_mtime_ns, stat.st_size, logged
-
-
 def kept_index(path: str, build) -> SearchIndex:
-    """The index of this version of the file, built by `build()` the first time it is asked for;
-    the latest KEPT_INDEXES are kept. A database with no file is indexed every time."""
-    version = file_version(path)
+    """The index of this version of the file (`kept.file_state`), built by `build()` the first
+    time it is asked for, once even when asked from two threads at a time (the web server's
+    background build and a search); the latest KEPT_INDEXES are kept. A database with no file
+    is indexed every time."""
+    version = file_state(path)
     if version is None:
         return build()
     with _LOCK:
