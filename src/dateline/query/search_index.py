@@ -1,10 +1,10 @@
 """A full-text index of a database's articles, events and actors, and what a user's search means.
 
 The engine is tantivy (BM25). The index lives in memory: it is built from the database file when
-first searched (about 2 s for the 4,608 articles and 22,181 events of Timeline17) and kept,
-keyed by the file's state (`query.kept.file_state`: path, inode, size, modification time, and its
-write-ahead log's), so a web
-server builds it once per version of the file, not once per request.
+first searched (1.5 to 2 s for the 4,608 articles and 22,181 events of Timeline17) and kept,
+keyed by the file's state (`query.kept.file_state`: path, inode, size, modification time, and
+its write-ahead log's), so a web server builds it once per version of the file, not once per
+request.
 
 What is indexed, each as a title and a body:
 - an article: its headline; its text;
