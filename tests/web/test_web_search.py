@@ -123,3 +123,13 @@ def test_web_search_hides_unsure_events_unless_asked(client, db):
     assert len(shown) < len(every)
     page = client.get("/search?q=wheat&kind=events").text
     assert 'id="hidden-note"' in page and "all=1" in page
+
+
+def test_web_about_scopes_a_relation(client, db):
+    every = client.get("/relations.json?a=India&b=Taliban&all=1").json()
+    scoped = client.get("/relations.json?a=India&b=Taliban&all=1&about=Kabul").json()
+    expected = db.relation("India", "Taliban", min_confidence=0, about="Kabul")
+    assert [e["id"] for e in scoped["events"]] == [e.id for e in expected.events]
+    assert 0 < len(scoped["events"]) < len(every["events"])
+    page = client.get("/relations?a=India&b=Taliban&all=1&about=Kabul").text
+    assert 'id="scoped"' in page and 'id="clear-about"' in page

@@ -218,11 +218,13 @@ def article_page(db: Database, article_id: str) -> Page:
 
 
 def relations_page(db: Database, a: str, b: str, since: str, until: str,
-                   threshold: Threshold, overlapping: str = "") -> Page:
+                   threshold: Threshold, overlapping: str = "", about: str = "") -> Page:
+    """Two actors' relation (`dateline relations A B`), over their events within since..until
+    (or overlapping it) and from the articles about `about`; without both, the busiest pairs."""
     a, b = a.strip(), b.strip()
     shown = threshold.value()
     context = {"a": a, "b": b, "since": since, "until": until, "threshold": threshold,
-               "overlapping": is_on(overlapping),
+               "overlapping": is_on(overlapping), "filters": Filters(about=about.strip() or None),
                "actors": sorted((x for x, n in db.actors() if n), key=lambda x: x.name.lower())}
     if not (a and b):
         pairs = db.relation_pairs(min_confidence=shown)
@@ -231,7 +233,8 @@ def relations_page(db: Database, a: str, b: str, since: str, until: str,
         return Page("relations.html", {**context, "pairs": pairs, "relation": None,
                                        "hidden": None}, payload, "Relations")
     asked = {"since": since.strip() or None, "until": until.strip() or None,
-             "min_confidence": shown, "overlapping": is_on(overlapping)}
+             "min_confidence": shown, "overlapping": is_on(overlapping),
+             "about": about.strip() or None}
     relation = db.relation(a, b, **asked)
     context |= {"relation": relation, "chart": relation_chart(relation),
                 "months": events_by_month(relation.events),

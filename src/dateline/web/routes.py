@@ -125,9 +125,10 @@ def article(request: Request, article_id: str) -> Response:
 
 
 def relations(request: Request, a: str = "", b: str = "", since: str = "", until: str = "",
-              threshold: Threshold = Depends(query_threshold), overlapping: str = "") -> Response:
+              threshold: Threshold = Depends(query_threshold), overlapping: str = "",
+              about: str = "") -> Response:
     return answer(request, lambda db: pages.relations_page(db, a, b, since, until, threshold,
-                                                           overlapping))
+                                                           overlapping, about))
 
 
 def stories(request: Request, about: str = "") -> Response:
