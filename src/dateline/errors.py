@@ -24,6 +24,10 @@ class InputError(DatelineError):
     """A file or record that cannot be read."""
 
 
+class FetchError(InputError):
+    """A URL that could not be fetched or read: its message is the skip line's reason."""
+
+
 class KnowledgeError(DatelineError):
     """A knowledge file that is missing or malformed."""
 

@@ -10,6 +10,7 @@ the modules say which records belong together:
   fused       the cross-article records fusion builds: FusedEvent, EventSource, Reading, Story ...
   views       what queries answer with: ArticleView, Relation, KeyDate, Overview, corrections ...
   search      what a full-text search answers: SearchHit
+  sources     following the news on the web: Fetched, FeedEntry, FetchRecord, RoundReport
 """
 from dateline.model.vocabulary import (PUBLISHED_BASES, TIME_BASES, PRECISIONS, EVENT_STATUSES,
     DATE_BASES, PLOVER_TYPES, ACTOR_KINDS, SECTORS)
@@ -24,6 +25,7 @@ from dateline.model.views import (ArticleView, EventMonth, RelationMonth, Relati
     KeyDateSentence, SummarySentence, KeyDate, ActorCandidate, Correction, ActorSplit,
     ReadingExplained, Explanation)
 from dateline.model.search import SEARCH_KINDS, SearchHit
+from dateline.model.sources import SOURCE_KINDS, FeedEntry, Fetched, FetchRecord, RoundReport
 
 __all__ = [
     "ACTOR_KINDS", "Actor", "ActorCandidate", "ActorMention", "ActorProfile", "ActorSplit",
@@ -34,4 +36,5 @@ __all__ = [
     "SCOPE_MARK", "SEARCH_KINDS", "SECTORS", "SearchHit", "Sentence", "Skip", "Story", "StoryArticle", "StoryCounts",
     "SummarySentence", "TIME_BASES", "TimeRef", "is_unresolved", "scoped_id", "shown_name",
     "unscoped_id",
+    "SOURCE_KINDS", "FeedEntry", "Fetched", "FetchRecord", "RoundReport",
 ]
