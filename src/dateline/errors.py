@@ -67,6 +67,14 @@ E014 = "E014: nothing was ingested: no article could be read"
 E015 = "E015: reading failed: {detail}"
 E016 = "E016: cannot list the folder: {detail}"
 E017 = "E017: not a regular file (a {kind}); only regular files are read"
+# fetching from the web (`dateline ingest URL`, `dateline watch`): each is a skip line's reason
+E030 = "E030: not an http or https URL: {url}"
+E031 = "E031: {status}"  # "404 Not Found", or "503 after 3 tries" when retries did not help
+# {resolved}: " (127.0.0.1)", the address a host name resolved to; "" for an address itself
+E032 = ("E032: {host} is a private, loopback or link-local address{resolved}; --allow-private"
+        " fetches it")
+E033 = "E033: {host}'s robots.txt {detail}"
+E034 = "E034: {detail}"  # timed out, connection failed, too many redirects, over --max-mb
 # ingest warnings: the input is stored all the same
 W001 = "W001: not UTF-8; decoded as {encoding}"
 W002 = "W002: unreadable date {value!r}; stored undated"
