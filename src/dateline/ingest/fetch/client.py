@@ -26,7 +26,7 @@ from urllib.parse import urljoin, urlsplit
 
 import httpx
 
-from dateline.errors import E031, E034, FetchError, failure_detail
+from dateline.errors import E030, E031, E034, FetchError, failure_detail
 from dateline.ingest.fetch.addresses import check_addresses, check_url, resolve, shorten
 from dateline.ingest.fetch.robots import Robots, site_of
 from dateline.model import Fetched
@@ -69,7 +69,7 @@ class Fetcher:
             last_modified: str | None = None) -> Fetched:
         """The answer to `url` (status 2xx, or 304 with no content when the ETag or
         Last-Modified given still holds); FetchError("E03x: ...") for anything else."""
-        headers = {}
+        url, headers = url.strip(), {}
         if etag:
             headers["If-None-Match"] = etag
         if last_modified:
@@ -138,7 +138,10 @@ class Fetcher:
             self._sleep(wait)
 
     def _send(self, url: str, address: str, headers: dict[str, str]) -> Answer:
-        target = httpx.URL(url)
+        try:
+            target = httpx.URL(url)
+        except (httpx.InvalidURL, UnicodeError):
+            raise FetchError(E030.format(url=shorten(url))) from None
         extensions = ({"sni_hostname": target.raw_host.decode("ascii")}  # the name, not the address
                       if target.scheme == "https" else None)
         client = self._client(site_of(url))
