@@ -65,7 +65,7 @@ def test_a_feed_is_followed_and_a_second_run_asks_only_conditionally(web, tmp_pa
     db = tmp_path / "d.duckdb"
     first = ok("ingest", FEED, "--db", db, "--delay", 0)
     assert first.splitlines() == [
-        "skipped file://etc/passwd: E035: not an http or https link (file:); only web pages are fetched",
+        "skipped file:///etc/passwd: E035: not an http or https link (file:); only web pages are fetched",
         "skipped http://news.test/busy: E032: 503 after 3 tries",
         "1 ingested, 2 skipped"]
     assert rows(db, "SELECT source, url, published, published_basis FROM articles") == [

@@ -38,7 +38,7 @@ def test_a_feed_gives_its_pages_and_reports_what_failed():
     (article,) = out[Article]
     assert (article.published, article.published_basis) == (date(2026, 12, 6), "feed")
     assert [str(skip) for skip in out[Skip]] == [
-        "skipped file://etc/passwd: E035: not an http or https link (file:); only web pages are fetched",
+        "skipped file:///etc/passwd: E035: not an http or https link (file:); only web pages are fetched",
         "skipped http://news.test/gone: E031: 404 Not Found",
         "skipped http://news.test/busy: E032: 503 after 3 tries"]
     assert not any(url.startswith("file:") for url in web.asked())

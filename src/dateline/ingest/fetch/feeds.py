@@ -8,6 +8,7 @@ sitemap is one Skip (E036).
 from __future__ import annotations
 
 import json
+import re
 import time
 from datetime import date, datetime
 from urllib.parse import urljoin, urlsplit
@@ -37,12 +38,26 @@ def feed_entries(fetched: Fetched) -> list[Listed]:
     if parsed.bozo and not parsed.entries:
         return [Skip(fetched.final_url, E036.format(detail=_first_line(parsed.get("bozo_exception"))))]
     listed: list[Listed] = []
+    written = _links_as_written(fetched.content)
     for entry in parsed.entries:
         link = entry.get("link") or _alternate(entry)
         if link:
             published = _struct_date(entry.get("published_parsed") or entry.get("updated_parsed"))
-            listed.append(_entry(fetched.final_url, link, published, entry.get("title")))
+            listed.append(_entry(fetched.final_url, written.get(link, link), published,
+                                 entry.get("title")))
     return listed
+
+
+# feedparser drops the slashes after "scheme://" (file:///etc/passwd comes out file://etc/passwd):
+# a link is named as the feed wrote it.
+_SCHEMED = re.compile(r"[A-Za-z][A-Za-z0-9+.\-]*:[^\s<>\"']+")
+_FEEDPARSER_FIX = re.compile(r"^([A-Za-z][A-Za-z0-9+.\-]*://)(/*)")
+
+
+def _links_as_written(content: bytes) -> dict[str, str]:
+    """feedparser's spelling of each schemed link in the body -> the body's."""
+    found = _SCHEMED.findall(content.decode("utf-8", errors="replace"))
+    return {_FEEDPARSER_FIX.sub(r"\1", raw): raw for raw in found if "://" in raw}
 
 
 def _alternate(entry: dict) -> str | None:
