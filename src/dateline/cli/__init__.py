@@ -1,10 +1,11 @@
 """The `dateline` command: parse flags, call the library, print. Nothing else lives here.
 
-The commands, by job: `commands_ingest` (ingest, reextract, timex, extract), `commands_events`
-(events, event, timeline, key-dates), `commands_explain` (explain), `commands_actors` (actors,
-actor, quotes, relations), `commands_articles` (article, stories, stats), `commands_search`
-(search), `commands_share` (serve, report, export). Their flags are in `options`; what they print
-is drawn by `render_text`, `render_tables` and `render_html`.
+The commands, by job: `commands_ingest` (ingest, timex, extract), `commands_events` (events,
+event, timeline, key-dates), `commands_explain` (explain), `commands_actors` (actors, actor,
+quotes, relations), `commands_articles` (article, stories, stats), `commands_search` (search),
+`commands_share` (serve, report, export). Their
+flags are in `options`; what they print is drawn by `render_text`, `render_tables` and
+`render_html`.
 """
 from __future__ import annotations
 
