@@ -89,7 +89,8 @@ class KnownSources:
 
 @dataclass(slots=True)
 class KnownLink:
-    """A link a feed or sitemap lists whose page is already stored: not fetched again."""
+    """A URL whose page is already stored: listed by a feed or sitemap (not fetched again), or
+    asked again and answered 304 (not read again). An ingest counts it as unchanged."""
 
     url: str
     found_in: str | None = None
