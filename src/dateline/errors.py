@@ -87,6 +87,14 @@ W005 = ("W005: {undated} of {articles} new articles had no publication date{hint
 # W005's hint when some of those articles' paths name a day: "2011-06-03/a.txt".
 W005_PATHS = ("; {dated} of them lie in a folder or file named for a day: --date-from-path would"
               " date them")
+# following the web (`dateline ingest URL`, `--urls`, `dateline reextract`)
+E035 = "E035: not an http or https link ({scheme}:); only web pages are fetched"
+E036 = "E036: not a feed or sitemap that can be read: {detail}"
+E037 = "E037: not a web page ({content_type}); only HTML pages are read"
+E038 = "E038: a sitemap nested over {depth} deep; not read"
+E039 = "E039: cannot read the list of URLs {path}: {detail}"
+W006 = "W006: the page names no character set; decoded as {encoding}"
+W007 = "W007: the page reads differently now; stored anew as article {new} (was {old})"
 # knowledge
 E020 = "E020: knowledge file {path} is malformed: {detail}"
 E021 = "E021: knowledge file {path} not found"

@@ -6,14 +6,15 @@ The stages come in as parameters with the real ones as lazy defaults, so the pip
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Iterator, Sequence
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from functools import partial
 from pathlib import Path
 
-from dateline.errors import E013, E015, W004, W005, W005_PATHS, DatelineError, failure_detail
+from dateline.errors import E013, E015, W004, W005, W005_PATHS, W007, DatelineError, failure_detail
 from dateline.executors import map_in_order, open_executor
 from dateline.fuse import fuse_store
-from dateline.model import Analysis, Article, Correction, Note, Skip
+from dateline.model import Analysis, Article, Correction, FetchRecord, KnownLink, Note, Skip
 from dateline.store import Store
 
 BATCH_SIZE = 64  # articles per store transaction: large enough to amortize, small enough to lose little
@@ -31,6 +32,8 @@ Discoverer = Callable[[Sequence[Path]], "tuple[list[Path], list[Skip]]"]
 # fusion, 0 of 1 when it starts and 1 of 1 when it is done.
 STAGES = ("reading", "analysing", "fusing")
 Progress = Callable[[str, int, "int | None"], None]
+WEB_SCHEMES = ("http://", "https://")  # a path that starts so is a URL to fetch
+MAX_MB = 10  # a fetched body's default cap (`--max-mb`)
 
 
 @dataclass(slots=True)
@@ -109,13 +112,18 @@ def ingest(paths: Iterable[str | Path], db: str | Path | None = None, workers: i
            progress: Progress | None = None, analyzer: Analyzer | None = None,
            reader: Reader | None = None, discoverer: Discoverer | None = None,
            knowledge: str | Path | None = None, scheduler: str | None = None,
-           date_from_path: bool = False) -> IngestReport:
+           date_from_path: bool = False, urls: Iterable[str] = (), delay: float = 1.0,
+           allow_private: bool = False, max_mb: float = MAX_MB, fetcher=None) -> IngestReport:
     """Ingest files and folders into the database; `progress(stage, done, total)` (STAGES).
 
     `knowledge` is a knowledge file of the user's (default `$DATELINE_KNOWLEDGE`), merged over
     the package's: its actors, roles and aliases resolve mentions as ours do. Each worker reads
     it from the same path. With `date_from_path`, an article its file leaves undated takes the
     date its path gives (`2011-06-03/a.txt`; `dateline.ingest.path_dates`).
+
+    `urls` (and `paths` that start with http:// or https://) are read after the files by
+    `ingest.fetch.follow` (a feed's or sitemap's new pages too) with `fetcher` (default: a polite
+    `ingest.fetch.client.Fetcher` of `delay`, `allow_private`, `max_mb`).
 
     1. discover the input files (skipping what cannot be an input),
     2. read each into articles, leaving out those already stored,
@@ -133,26 +141,35 @@ def ingest(paths: Iterable[str | Path], db: str | Path | None = None, workers: i
     analyze_chunk = _chunk_analyzer(analyzer, knowledge)
     discoverer = discoverer or _default_discoverer()
     report = IngestReport()
+    paths, urls = _split_urls(paths, urls)
     files, skips = discoverer([Path(p) for p in paths])
     report.skipped += skips
-    with Store(db) as store:
+    with Store(db) as store, _web(store, urls, fetcher, delay, allow_private, max_mb) as web:
         stored = store.article_ids()
         store.release()
         reading = _Reading(files, _reader(reader, date_from_path), stored, report,
-                           progress or _untold)
+                           progress or _untold, web)
         with open_executor(workers, scheduler) as (executor, slots):
             analyzed = map_in_order(executor, slots, analyze_chunk,
                                     _batches(reading.new_articles(), CHUNK_SIZE))
             for batch in _batches(reading.count_analysed(_flatten(analyzed)), BATCH_SIZE):
                 _store_batch(store, batch, report)
-        store.note_copies(reading.copies)
-        report.notes += reading.undated_notes()
-        reading.tell("fusing", 0, 1)
-        fused = fuse_store(store, _corrections(knowledge))
-        reading.tell("fusing", 1, 1)
-        report.events = fused.events
-        report.notes += fused.notes
+        _finish(store, reading, report, knowledge)
     return report
+
+
+def _finish(store: Store, reading: _Reading, report: IngestReport,
+            knowledge: str | Path | None) -> None:
+    """Steps 4 and 5's end: the copies read and the fetches made (each once the articles it gave
+    are stored: a run cut short fetches those pages again, never loses them), then fusion."""
+    store.note_copies(reading.copies)
+    store.write_fetches(reading.fetches)
+    report.notes += reading.undated_notes()
+    reading.tell("fusing", 0, 1)
+    fused = fuse_store(store, _corrections(knowledge))
+    reading.tell("fusing", 1, 1)
+    report.events = fused.events
+    report.notes += fused.notes
 
 
 def _chunk_analyzer(analyzer: Analyzer | None, knowledge: str | Path | None) -> BatchAnalyzer:
@@ -191,9 +208,12 @@ class _Reading:
     report needs of where each article came from."""
 
     def __init__(self, files: Sequence[Path], reader: Reader, stored: set[str],
-                 report: IngestReport, tell: Progress) -> None:
+                 report: IngestReport, tell: Progress,
+                 web: Callable[[], Iterable[object]] | None = None) -> None:
         self.files, self.reader, self.stored, self.report, self.tell = (
             files, reader, stored, report, tell)
+        self.web = web  # everything the URLs give (`ingest.fetch.follow`), when there are any
+        self.fetches: list[FetchRecord] = []  # written once their articles are stored
         self.copies: list[Article] = []  # texts read again: noted once their original is stored
         self.origins: dict[str, str] = {}  # a new article's source -> the file it was read from
         self.done = False
@@ -202,22 +222,32 @@ class _Reading:
         """Articles not `stored` yet, each once (two files with the same text are one
         article); the other reads of a text go to `copies`."""
         seen: set[str] = set()
-        report = self.report
         for done, path in enumerate(self.files, start=1):
-            for item in _read(path, self.reader):
-                if isinstance(item, Skip):
-                    report.skipped.append(item)
-                elif isinstance(item, Note):
-                    report.notes.append(item)
-                elif item.id in seen or item.id in self.stored:
-                    report.unchanged += 1
-                    self.copies.append(item)
-                else:
-                    seen.add(item.id)
-                    self.origins[item.source] = str(path)
-                    yield item
+            yield from self._sort(_read(path, self.reader), str(path), seen)
             self.tell("reading", done, len(self.files))
+        if self.web is not None:
+            yield from self._sort(self.web(), None, seen)
         self.done = True
+
+    def _sort(self, items: Iterable[object], path: str | None, seen: set[str]) -> Iterator[Article]:
+        """The new articles among what a file (or the web) gave; the rest to the report."""
+        report = self.report
+        for item in items:
+            if isinstance(item, Skip):
+                report.skipped.append(item)
+            elif isinstance(item, Note):
+                report.notes.append(item)
+            elif isinstance(item, FetchRecord):
+                self.fetches.append(item)
+            elif isinstance(item, KnownLink):
+                report.unchanged += 1
+            elif item.id in seen or item.id in self.stored:
+                report.unchanged += 1
+                self.copies.append(item)
+            else:
+                seen.add(item.id)
+                self.origins[item.source] = path or item.source
+                yield item
 
     def count_analysed(self, items: Iterable[Analysis | Skip]) -> Iterator[Analysis | Skip]:
         """The analyses as they come, telling how many of the new articles are done."""
@@ -260,3 +290,90 @@ def _batches(items: Iterable, size: int) -> Iterator[list]:
 def _flatten(chunks: Iterable[list[Analysis | Skip]]) -> Iterator[Analysis | Skip]:
     for chunk in chunks:
         yield from chunk
+
+
+def _split_urls(paths: Iterable[str | Path], urls: Iterable[str]) -> tuple[list, list[str]]:
+    """(the paths, the URLs): a path given as text that starts with http:// or https:// is a URL."""
+    paths = list(paths)
+    web = [p for p in paths if isinstance(p, str) and p.lower().startswith(WEB_SCHEMES)]
+    return [p for p in paths if p not in web], [*web, *urls]
+
+
+@contextmanager
+def _web(store: Store, urls: Sequence[str], fetcher, delay: float, allow_private: bool,
+         max_mb: float):
+    """Everything the URLs give (`ingest.fetch.follow`, with what the store knows of the web),
+    read by a fetcher (the one given, or ours, closed at the end), as a callable; None without
+    URLs."""
+    if not urls:
+        yield None
+        return
+    known = store.known_sources()
+    if fetcher is not None:
+        yield partial(_follow_all, fetcher, urls, known)
+        return
+    from dateline.ingest.fetch.client import Fetcher
+
+    with Fetcher(delay=delay, allow_private=allow_private, max_bytes=int(max_mb * 2**20)) as own:
+        yield partial(_follow_all, own, urls, known)
+
+
+def _follow_all(fetcher, urls: Sequence[str], known) -> Iterator[object]:
+    from dateline.ingest.fetch.follow import follow
+
+    yield from follow(urls, fetcher, known)
+
+
+@dataclass(slots=True)
+class ReextractReport:
+    pages: int = 0  # stored pages read again
+    changed: int = 0  # pages whose article now reads differently: stored anew, the old one gone
+    skipped: list[Skip] = field(default_factory=list)  # pages that gave no article now (kept as they were)
+    notes: list[Note] = field(default_factory=list)
+    events: int = 0  # fused events in the database after the run
+
+    def line(self) -> str:
+        return f"{self.pages} pages read again, {self.changed} changed, {len(self.skipped)} skipped"
+
+
+def reextract(db: str | Path | None = None, analyzer: Analyzer | None = None,
+              knowledge: str | Path | None = None) -> ReextractReport:
+    """Read every stored page again with the current extractor, without fetching it. An article
+    whose text now comes out different is stored under its new id (analyzed as any new article)
+    and its old id's rows are removed, its fetches pointing at the new one; then the whole store
+    is fused again. A page that now gives no article is a skip, and its article stays."""
+    from dateline.ingest.fetch.pages import reread_page
+
+    analyze_chunk = _chunk_analyzer(analyzer, knowledge)
+    report = ReextractReport()
+    with Store(db) as store:
+        kept, stored = store.kept_pages(), store.article_ids()
+        store.release()
+        replaced: dict[str, str] = {}
+        fresh: dict[str, Article] = {}
+        for page in kept:
+            report.pages += 1
+            items = reread_page(page)
+            article = next((item for item in items if isinstance(item, Article)), None)
+            if article is None:
+                report.skipped += [item for item in items if isinstance(item, Skip)]
+            elif article.id != page.article_id:
+                replaced[page.article_id] = article.id
+                if article.id not in stored:
+                    fresh.setdefault(article.id, article)
+        written = IngestReport()
+        for batch in _batches(list(fresh.values()), BATCH_SIZE):
+            _store_batch(store, analyze_chunk(batch), written)
+        report.skipped += written.skipped
+        now_stored = store.article_ids()  # an old article goes only once its new one is in
+        replaced = {old: new for old, new in replaced.items() if new in now_stored}
+        store.forget_articles(replaced)
+        report.changed = len(replaced)
+        report.notes += [Note(page.final_url, W007.format(new=replaced[page.article_id],
+                                                           old=page.article_id))
+                         for page in kept if page.article_id in replaced]
+        if replaced:
+            fused = fuse_store(store, _corrections(knowledge))
+            report.events = fused.events
+            report.notes += fused.notes
+    return report

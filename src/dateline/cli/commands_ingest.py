@@ -14,7 +14,7 @@ from rich.progress import (BarColumn, MofNCompleteColumn, Progress, SpinnerColum
 
 from dateline import pipeline
 from dateline.cli.options import IsoDate, db_option, format_option, user_errors
-from dateline.errors import E003, E010, E014, InputError
+from dateline.errors import E003, E010, E014, E039, InputError
 from dateline.query.serialize import dumps
 
 # What the progress display calls each stage of `pipeline.STAGES`.
@@ -25,7 +25,9 @@ STAGE_LABELS = {"reading": "reading files", "analysing": "analysing articles",
 @click.command()
 # Not click's readable check: a path that cannot be read is the reader's skip (E010, E016), and
 # the other paths still go in.
-@click.argument("paths", nargs=-1, required=True, type=click.Path(readable=False))
+@click.argument("paths", nargs=-1, type=click.Path(readable=False))
+@click.option("--urls", "urls_file", type=click.Path(readable=False, dir_okay=False),
+              help="A file of URLs to fetch, one a line (blank lines and # comments left out).")
 @db_option
 @click.option("--workers", type=click.IntRange(min=1), default=1, show_default=True,
               help="Local processes that analyze articles in parallel.")
@@ -40,21 +42,37 @@ STAGE_LABELS = {"reading": "reading files", "analysing": "analysing articles",
                    "deepest wins). A date line or metadata in the file always comes first.")
 @click.option("--no-progress", is_flag=True,
               help="Draw no progress display (it is drawn only when stderr is a terminal).")
-def ingest(paths: tuple[str, ...], db_path: str | None, workers: int, scheduler: str | None,
-           knowledge_file: str | None, date_from_path: bool, no_progress: bool) -> None:
-    """Read, analyze and store articles from files and folders, then fuse events and actors.
+@click.option("--delay", type=click.FloatRange(min=0), default=1.0, show_default=True,
+              help="Seconds between two requests to the same host.")
+@click.option("--allow-private", is_flag=True,
+              help="Fetch from private, loopback and link-local addresses too (refused by default).")
+@click.option("--max-mb", type=click.FloatRange(min=0, min_open=True), default=pipeline.MAX_MB,
+              show_default=True, help="Skip a fetched page or feed larger than this, in MiB.")
+def ingest(paths: tuple[str, ...], urls_file: str | None, db_path: str | None, workers: int,
+           scheduler: str | None, knowledge_file: str | None, date_from_path: bool,
+           no_progress: bool, delay: float, allow_private: bool, max_mb: float) -> None:
+    """Read, analyze and store articles from files and folders, and from web pages, feeds (RSS,
+    Atom, JSON Feed) and sitemaps given by URL (PATHS starting with http:// or https://, or
+    --urls FILE), then fuse events and actors.
+
+    A feed's or sitemap's pages are fetched and read, but those already stored; a URL that
+    cannot be fetched is a skip ("skipped URL: E0xx: ..."), and the rest goes in.
 
     Each file with new articles that have no publication date gets a W004 note, and the run
     ends with how many there were (W005): their relative dates stay unresolved.
     """
     if scheduler is not None and workers > 1:
         raise click.UsageError("--workers and --scheduler exclude each other: a cluster has its own workers")
+    if not paths and urls_file is None:
+        raise click.UsageError("name files, folders or URLs to ingest (or --urls FILE)")
     # Drawn on a terminal only: not when piped, whatever FORCE_COLOR says to rich.
     drawn = Console(stderr=True) if sys.stderr.isatty() and not no_progress else None
     with user_errors(), progress_display(drawn) as progress:
+        urls = read_url_list(urls_file) if urls_file else []
         report = pipeline.ingest(paths, db=db_path, workers=workers, progress=progress,
                                  knowledge=knowledge_file, scheduler=scheduler,
-                                 date_from_path=date_from_path)
+                                 date_from_path=date_from_path, urls=urls, delay=delay,
+                                 allow_private=allow_private, max_mb=max_mb)
     for item in [*report.notes, *report.skipped]:
         click.echo(str(item))
     if report.undated_summary:
@@ -66,6 +84,34 @@ def ingest(paths: tuple[str, ...], db_path: str | None, workers: int, scheduler:
     if not report.read_anything:
         click.echo(E014, err=True)
         sys.exit(1)
+
+
+def read_url_list(path: str) -> list[str]:
+    """The URLs of a --urls file, one a line; E039 when it cannot be read."""
+    try:
+        with click.open_file(path, encoding="utf-8") as stream:
+            lines = stream.read().splitlines()
+    except (OSError, UnicodeDecodeError) as error:
+        detail = getattr(error, "strerror", None) or error
+        raise InputError(E039.format(path=path, detail=detail)) from error
+    return [line.strip() for line in lines if line.strip() and not line.lstrip().startswith("#")]
+
+
+@click.command()
+@db_option
+@click.option("--knowledge", "knowledge_file", type=click.Path(exists=True, dir_okay=False),
+              help="A knowledge file of your own, as for ingest (default: $DATELINE_KNOWLEDGE).")
+def reextract(db_path: str | None, knowledge_file: str | None) -> None:
+    """Read every stored web page again with the current extractor, without fetching it.
+
+    An article whose text now comes out different is stored anew, analysed, and replaces the
+    old one (a W007 note each); then events are fused again. Prints a count line.
+    """
+    with user_errors():
+        report = pipeline.reextract(db=db_path, knowledge=knowledge_file)
+    for item in [*report.notes, *report.skipped]:
+        click.echo(str(item))
+    click.echo(report.line())
 
 
 @contextmanager
@@ -164,4 +210,4 @@ def _select(record: dict, keys: tuple[str, ...]) -> dict:
     return {key: record[key] for key in keys}
 
 
-COMMANDS = (ingest, timex, extract)
+COMMANDS = (ingest, reextract, timex, extract)

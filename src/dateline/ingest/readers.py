@@ -204,7 +204,11 @@ def read_csv(path: Path, content: str) -> Iterator[Item]:
 def read_html(path: Path, content: str) -> Iterator[Item]:
     """Main text via trafilatura, else (none found, or nothing of it left after cleaning) the
     visible text of the body; title, outlet and date only from the page's own metadata."""
-    source = str(path)
+    return read_html_text(str(path), content)
+
+
+def read_html_text(source: str, content: str) -> Iterator[Item]:
+    """read_html of a page named `source` (a path, or the URL it was fetched from)."""
     page = collect_page_metadata(content)
     published, basis, problem = page_published(page)
     article_of = partial(make_article, source, title=page.title, outlet=page.site_name,

@@ -25,7 +25,8 @@ from dateline.model.views import (ArticleView, EventMonth, RelationMonth, Relati
     KeyDateSentence, SummarySentence, KeyDate, ActorCandidate, Correction, ActorSplit,
     ReadingExplained, Explanation)
 from dateline.model.search import SEARCH_KINDS, SearchHit
-from dateline.model.sources import SOURCE_KINDS, FeedEntry, Fetched, FetchRecord, RoundReport
+from dateline.model.sources import (SOURCE_KINDS, FeedEntry, Fetched, FetchRecord, KeptPage,
+                                    KnownLink, KnownSources, RoundReport)
 
 __all__ = [
     "ACTOR_KINDS", "Actor", "ActorCandidate", "ActorMention", "ActorProfile", "ActorSplit",
@@ -36,5 +37,5 @@ __all__ = [
     "SCOPE_MARK", "SEARCH_KINDS", "SECTORS", "SearchHit", "Sentence", "Skip", "Story", "StoryArticle", "StoryCounts",
     "SummarySentence", "TIME_BASES", "TimeRef", "is_unresolved", "scoped_id", "shown_name",
     "unscoped_id",
-    "SOURCE_KINDS", "FeedEntry", "Fetched", "FetchRecord", "RoundReport",
+    "SOURCE_KINDS", "FeedEntry", "Fetched", "FetchRecord", "KeptPage", "KnownLink", "KnownSources", "RoundReport",
 ]

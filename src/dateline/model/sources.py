@@ -6,7 +6,7 @@ The fetcher (`dateline.ingest.fetch`) answers a URL with a `Fetched`, or raises 
 """
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date, datetime
 
 SOURCE_KINDS = ("page", "feed", "sitemap")  # what a fetched URL turned out to be
@@ -58,6 +58,8 @@ class FetchRecord:
     article_id: str | None  # the article a page gave
     found_in: str | None  # the feed or sitemap that listed it
     error: str | None  # the skip's reason, when it failed
+    raw: bytes | None = None  # a page's or feed's body as fetched (stored zlib-compressed)
+    content_type: str | None = None  # the Content-Type header it came with
 
 
 @dataclass(slots=True)
@@ -71,3 +73,37 @@ class RoundReport:
 
     def line(self) -> str:
         return f"round {self.number}: {self.new} new, {self.known} known, {self.failed} failed"
+
+
+@dataclass(slots=True)
+class KnownSources:
+    """What the store knows of the web before a run (`Store.known_sources`): each normalized URL's
+    latest good fetch (for a conditional GET), the pages already read into stored articles (by
+    normalized URL and canonical link: those are not fetched again), and each feed's or sitemap's
+    last body, to list its entries again when it answers 304."""
+
+    fetched: dict[str, FetchRecord] = field(default_factory=dict)
+    pages: set[str] = field(default_factory=set)
+    listings: dict[str, bytes] = field(default_factory=dict)
+
+
+@dataclass(slots=True)
+class KnownLink:
+    """A URL whose page is already stored: listed by a feed or sitemap (not fetched again), or
+    asked again and answered 304 (not read again). An ingest counts it as unchanged."""
+
+    url: str
+    found_in: str | None = None
+
+
+@dataclass(slots=True)
+class KeptPage:
+    """A stored article's page as last fetched (`dateline reextract` reads it again), with the
+    article's publication date and its basis (a "feed" date stays when the page states none)."""
+
+    article_id: str
+    final_url: str
+    content_type: str | None
+    body: bytes
+    published: date | None = None
+    published_basis: str = "none"

@@ -2,8 +2,9 @@
 
 
 # How an article's publication date was found: its date line, its page's metadata, its record's
-# field, its path (`ingest --date-from-path`, only when the file itself gives none); "none": undated.
-PUBLISHED_BASES = ("dateline", "metadata", "record", "path", "none")
+# field, its path (`ingest --date-from-path`, only when the file itself gives none), the feed or
+# sitemap entry that listed its page (only when the page gives none); "none": undated.
+PUBLISHED_BASES = ("dateline", "metadata", "record", "path", "feed", "none")
 # How a time expression was anchored (TimeRef.basis).
 TIME_BASES = ("absolute", "publication-relative", "narrative-relative", "unresolved")
 PRECISIONS = ("day", "week", "month", "season", "quarter", "half", "year", "decade", "century")

@@ -104,6 +104,12 @@ TABLES = {
     "actor_overrides": "actor_id VARCHAR PRIMARY KEY, name VARCHAR, country VARCHAR, sector VARCHAR",
     "actor_splits": """article_id VARCHAR, actor_id VARCHAR, original_id VARCHAR,
         PRIMARY KEY (article_id, actor_id)""",
+    # One row per fetch of a URL (`ingest URL`, `watch`), history kept: the latest row of a URL is
+    # its state. `raw` is a page's (or feed's) body, zlib-compressed; `content_type` the header
+    # it came with, so that `reextract` decodes it as it was first decoded.
+    "fetches": """url VARCHAR, final_url VARCHAR, canonical VARCHAR, kind VARCHAR, status INTEGER,
+        etag VARCHAR, last_modified VARCHAR, fetched_at TIMESTAMP, content_hash VARCHAR,
+        article_id VARCHAR, found_in VARCHAR, error VARCHAR, raw BLOB, content_type VARCHAR""",
 }
 
 # DuckDB lets one process write a file, or several read it, never both at once. Dateline's

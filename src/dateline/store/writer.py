@@ -10,9 +10,9 @@ from pathlib import Path
 
 import duckdb
 
-from dateline.model import (Actor, ActorSplit, Analysis, Article, Correction, Event, FusedEvent,
-                            NearDuplicate, Story, StoryCounts)
-from dateline.store import reader
+from dateline.model import (Actor, ActorSplit, Analysis, Article, Correction, Event, FetchRecord,
+                            FusedEvent, KeptPage, KnownSources, NearDuplicate, Story, StoryCounts)
+from dateline.store import fetches, reader
 from dateline.store.lock import WriterLock
 from dateline.store.rows import BatchRows, fused_row, insert_rows, source_rows
 from dateline.store.schema import (ARTICLE_COLUMNS, CORRECTION_COLUMNS, DATE_CLAIM_COLUMNS,
@@ -221,6 +221,28 @@ class Store:
                         " family = excluded.family, first = excluded.first, last = excluded.last")
             con.execute("INSERT INTO meta VALUES ('fusion_version', ?) ON CONFLICT (key) DO UPDATE"
                         " SET value = excluded.value", [version])
+
+    # Following the web (store.fetches).
+
+    def write_fetches(self, records: Sequence[FetchRecord]) -> None:
+        """Record fetches (after the articles they gave are stored: a run cut short fetches
+        those pages again, never loses them)."""
+        if records:
+            with self.transaction():
+                fetches.write_fetches(self.connection, records)
+
+    def known_sources(self) -> KnownSources:
+        return fetches.known_sources(self.connection)
+
+    def kept_pages(self) -> list[KeptPage]:
+        return fetches.kept_pages(self.connection)
+
+    def forget_articles(self, replaced: Mapping[str, str | None]) -> None:
+        """Remove articles a page now reads differently as (`dateline reextract`); the next
+        fusion is over the whole store."""
+        if replaced:
+            with self.transaction():
+                fetches.forget_articles(self.connection, dict(replaced))
 
     # The user's corrections of actors (fuse.corrections).
 
