@@ -10,9 +10,9 @@ from dateline.store.schema import existing_tables
 # Each fetched URL's latest fetch, and the last kind it was found to be (a failed fetch has none).
 LATEST = """
     SELECT url, max(fetched_at) AS last_fetch,
-           arg_max(status, fetched_at) AS status, arg_max(error, fetched_at) AS error,
+           arg_max_null(status, fetched_at) AS status, arg_max_null(error, fetched_at) AS error,
            arg_max(kind, fetched_at) FILTER (WHERE kind IS NOT NULL) AS kind,
-           arg_max(found_in, fetched_at) AS found_in,
+           arg_max_null(found_in, fetched_at) AS found_in,
            bool_or(kind = 'page' AND error IS NULL) AS read
     FROM fetches GROUP BY url"""
 
