@@ -38,6 +38,7 @@ from __future__ import annotations
 import hashlib
 import json
 import threading
+import time
 from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta, timezone
 from email.utils import format_datetime, parsedate_to_datetime
@@ -51,12 +52,14 @@ FIRST_CHANGE = datetime(2026, 3, 8, 6, 0, tzinfo=timezone.utc)
 
 @dataclass(frozen=True, slots=True)
 class Request:
-    """One request the server answered: headers keyed in lower case."""
+    """One request the server answered: headers keyed in lower case; `at` is time.monotonic()
+    when it came in."""
 
     method: str
     path: str  # with its query string
     headers: dict[str, str]
     status: int
+    at: float = 0.0
 
     @property
     def conditional(self) -> bool:
@@ -476,12 +479,12 @@ class _Handler(BaseHTTPRequestHandler):
     def do_GET(self, head: bool = False) -> None:
         site: NewsServer = self.server.site  # type: ignore[attr-defined]
         headers = {key.lower(): value for key, value in self.headers.items()}
-        path = self.path.split("?")[0]
+        path, now = self.path.split("?")[0], time.monotonic()
         if path in ("/huge.html", "/huge-declared.html"):
-            site.record(Request(self.command, self.path, headers, 200))
+            site.record(Request(self.command, self.path, headers, 200, now))
             return self._huge(site, declared=path == "/huge-declared.html", head=head)
         answer = site.answer(self.path, headers)
-        site.record(Request(self.command, self.path, headers, answer.status))
+        site.record(Request(self.command, self.path, headers, answer.status, now))
         self.send_response(answer.status)
         if answer.content_type:
             self.send_header("Content-Type", answer.content_type)
