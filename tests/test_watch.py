@@ -111,7 +111,8 @@ def test_a_stop_while_waiting_ends_the_wait_at_once(tmp_path):
 
 
 def test_a_round_where_every_source_failed_says_so_w008(tmp_path):
-    skips = [Skip(FEED, "E031: 503 after 3 tries"), Skip("https://b.example/s.xml", "E030: timeout")]
+    skips = [Skip(FEED, "E031: 503 after 3 tries"),
+             Skip("https://b.example/s.xml", "E034: timed out after 20 s")]
     items = []
     watch([FEED, "https://b.example/s.xml/"], db=tmp_path / "d.duckdb", once=True,
           on_item=items.append, ingest=Ingests(report(skipped=skips)))

@@ -1,4 +1,4 @@
-"""The overview's "Sources" section: feeds followed, last fetch, new articles per round, failures."""
+"""The overview's "Sources" section: feeds followed, last fetch, new articles a round, failures."""
 from __future__ import annotations
 
 import pytest

@@ -8,8 +8,8 @@ headers, the status answered) so that a test can tell what was asked and what ne
 
 Routes (the kind of each is in the response, never in the path's spelling):
   /robots.txt              disallows /private/ for every agent
-  /news                    RSS 2.0 (application/rss+xml): the town's articles, one with tracking
-                           parameters, one page with no date of its own (the entry's pubDate)
+  /news                    RSS 2.0 (application/rss+xml): four of the town's articles, one with
+                           tracking parameters, one page with no date of its own (its pubDate)
   /atom.html               Atom, served as application/atom+xml despite the .html name
   /feed.json               JSON Feed 1.1
   /sitemap-news            a news sitemap (application/xml) with news:publication_date
@@ -224,7 +224,7 @@ class NewsServer:
         self._lock = threading.Lock()
         self._log: list[Request] = []
         self.stories = {story.slug: story for story in STORIES}
-        hidden = HELD_BACK | {"secret-plan", "flaky"}
+        hidden = HELD_BACK | {"secret-plan", "flaky", "school-roof"}  # school-roof: sitemap only
         self.published = [s.slug for s in STORIES if s.slug not in hidden]
         self.changed = FIRST_CHANGE
         self.flaky_failures = 1  # how many 503s /flaky.html gives before it answers

@@ -22,6 +22,7 @@ def test_feeds_and_pages_are_served_with_their_kind_in_the_content_type(news_sit
     assert 'article:published_time" content="2026-03-02' in page.text
     assert "utm_source=rss" in get(news_site, "/news").text
     assert "rail-strike" not in get(news_site, "/news").text
+    assert "school-roof" not in get(news_site, "/news").text
     assert 'rel="canonical"' in get(news_site, "/amp/articles/ferry-levy.html").text
 
 
