@@ -6,7 +6,7 @@ import click
 
 from dateline.cli import render_tables, render_text
 from dateline.cli.options import about_option, db_option, format_option, open_db, print_table, user_errors
-from dateline.query.serialize import article_json, dumps, sources_json, story_json
+from dateline.query.serialize import article_json, dumps, stats_json, story_json
 
 
 @click.command()
@@ -47,7 +47,7 @@ def stats(db_path, fmt) -> None:
     with user_errors(), open_db(db_path) as db:
         counts, sources = db.stats(), db.sources()
         if fmt == "json":
-            click.echo(dumps({**counts, "sources": sources_json(sources)}))
+            click.echo(dumps(stats_json(counts, sources)))
         else:
             print_table(render_tables.stats_table(counts))
             if sources.anything:

@@ -147,12 +147,17 @@ def quote_json(quote: Quote, speaker: Actor | None, citation: QuoteCitation | No
 
 
 def overview_json(overview: Overview) -> dict:
-    found = {"stats": overview.stats,
+    found = {"stats": stats_json(overview.stats, overview.sources or SourcesOverview()),
              "top_actors": [actor_json(a, n) for a, n in overview.top_actors],
              "recent_events": [event_json(e) for e in overview.recent_events]}
     if overview.sources is not None:
         found["sources"] = sources_json(overview.sources, each=True)
     return found
+
+
+def stats_json(stats: dict, sources: SourcesOverview) -> dict:
+    """`dateline stats --format json`: the counts, and what was followed on the web."""
+    return {**stats, "sources": sources_json(sources)}
 
 
 def sources_json(sources: SourcesOverview, each: bool = False) -> dict:
