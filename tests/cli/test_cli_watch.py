@@ -28,7 +28,7 @@ import sys, time
 from dateline import pipeline
 
 def ingest(paths, **options):
-    print("ingesting", *options["urls"], flush=True)
+    print("ingesting", *options["urls"], options.get("max_mb"), flush=True)
     time.sleep(0.5)
     return pipeline.IngestReport(ingested=1)
 
@@ -82,8 +82,8 @@ def test_sigterm_between_rounds_stops_at_once_with_exit_0(tmp_path):
 
 
 def test_sigint_during_a_round_lets_it_finish_and_be_kept(tmp_path):
-    process = running(tmp_path, "--every", "1s")
-    wait_for(process, "ingesting")
+    process = running(tmp_path, "--every", "1s", "--max-mb", "2.5")
+    assert wait_for(process, "ingesting") == f"ingesting {FEED} 2.5\n"
     process.send_signal(signal.SIGINT)
     out, err = process.communicate(timeout=30)
     assert (process.returncode, out, err) == (
