@@ -36,6 +36,8 @@ MAY_IMPORT = {
     "explain": BASE | {"analyze", "ingest", "knowledge", "query"},
     "corrections": BASE | {"store", "fuse", "query", "knowledge"},
     "pipeline": BASE | {"ingest", "analyze", "store", "fuse", "knowledge", "executors"},
+    # Following sources: rounds of ingests of web addresses, each round kept in the store.
+    "watch": BASE | {"pipeline", "ingest", "store"},
     # The interfaces on top: the CLI and the package's own front door may use every part.
     "cli": None,
     "__init__": None,

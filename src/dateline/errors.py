@@ -155,6 +155,12 @@ E058 = ("E058: {value!r} starts the ids of {count:,} events:\n{choices}\ntype mo
         " name one")
 E059 = ("E059: {value!r} is too short to name an event by the start of its id; type at least"
         " {least} characters of it")
+# following sources (`dateline watch`)
+E068 = ("E068: --every must be a time such as 30s, 15m or 1h (seconds, minutes or hours, more"
+        " than none), not {value!r}")
+E069 = "E069: watch follows web addresses (http:// or https://), not {value!r}"
+W008 = "W008: none of the {count} sources could be fetched; each is tried again next round"
+W009 = "W009: the round took {took}, longer than --every {every}; the next one begins at once"
 # paged lists (`?page=`, `?per_page=`, `?month=` of the web UI's timeline and events)
 E061 = "E061: {what} must be {expected}, not {value!r}"
 E062 = "E062: {what} {value!r} is not in this list: {detail}"

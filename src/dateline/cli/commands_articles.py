@@ -6,7 +6,7 @@ import click
 
 from dateline.cli import render_tables, render_text
 from dateline.cli.options import about_option, db_option, format_option, open_db, print_table, user_errors
-from dateline.query.serialize import article_json, dumps, story_json
+from dateline.query.serialize import article_json, dumps, stats_json, story_json
 
 
 @click.command()
@@ -41,13 +41,17 @@ def stories(db_path, about, fmt) -> None:
 @db_option
 @format_option("table", "json")
 def stats(db_path, fmt) -> None:
-    """Count what the database holds: articles, events, actors, quotes..."""
+    """Count what the database holds: articles, events, actors, quotes...; and, once anything
+    was fetched from the web, the feeds and sitemaps followed, pages fetched, failed fetches
+    and the last fetch (JSON: under "sources")."""
     with user_errors(), open_db(db_path) as db:
-        counts = db.stats()
+        counts, sources = db.stats(), db.sources()
         if fmt == "json":
-            click.echo(dumps(counts))
+            click.echo(dumps(stats_json(counts, sources)))
         else:
             print_table(render_tables.stats_table(counts))
+            if sources.anything:
+                print_table(render_tables.sources_table(sources))
 
 
 COMMANDS = (article, stories, stats)

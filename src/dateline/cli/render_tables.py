@@ -14,8 +14,8 @@ from rich.table import Table
 from rich.text import Text
 
 from dateline.cli.render_text import cited_paths, shown_actor
-from dateline.model import (Actor, FusedEvent, Quote, Relation, RelationMonth, Story,
-                            shown_name)
+from dateline.model import (Actor, FusedEvent, Quote, Relation, RelationMonth, SourcesOverview,
+                            Story, shown_name)
 from dateline.query import Database
 from dateline.query.serialize import iso
 from dateline.render.labels import UNDATED, short_id_label, when_label
@@ -130,6 +130,16 @@ def stories_table(stories: Sequence[Story], db: Database) -> Table:
 
 def stats_table(stats: dict) -> Table:
     return _table("Dateline database", ("what", "count"), stats.items())
+
+
+def sources_table(sources: SourcesOverview) -> Table:
+    """What was followed on the web, counted; the last fetch in UTC."""
+    last = sources.last_fetch.strftime("%Y-%m-%d %H:%M UTC") if sources.last_fetch else "never"
+    rounds = sources.rounds[0].number if sources.rounds else 0
+    return _table("Sources followed", ("what", "count"), [
+        ("feeds", sources.feeds), ("sitemaps", sources.sitemaps),
+        ("pages fetched", sources.pages), ("failed fetches", sources.failed),
+        ("last fetch", last), ("watch rounds", rounds)])
 
 
 # Relations.

@@ -11,6 +11,7 @@ the modules say which records belong together:
   views       what queries answer with: ArticleView, Relation, KeyDate, Overview, corrections ...
   search      what a full-text search answers: SearchHit
   sources     following the news on the web: Fetched, FeedEntry, FetchRecord, RoundReport
+  followed    what the store tells of the sources followed: SourcesOverview, SourceState, WatchRound
 """
 from dateline.model.vocabulary import (PUBLISHED_BASES, TIME_BASES, PRECISIONS, EVENT_STATUSES,
     DATE_BASES, PLOVER_TYPES, ACTOR_KINDS, SECTORS)
@@ -24,11 +25,13 @@ from dateline.model.fused import (EventSource, ActorMention, ActorProfile, Fused
 from dateline.model.views import (ArticleView, EventMonth, RelationMonth, Relation, Overview, ExportReport,
     KeyDateSentence, SummarySentence, KeyDate, ActorCandidate, Correction, ActorSplit,
     ReadingExplained, Explanation)
+from dateline.model.followed import SourcesOverview, SourceState, WatchRound
 from dateline.model.search import SEARCH_KINDS, SearchHit
 from dateline.model.sources import (SOURCE_KINDS, FeedEntry, Fetched, FetchRecord, KeptPage,
                                     KnownLink, KnownSources, RoundReport)
 
 __all__ = [
+    "SourceState", "SourcesOverview", "WatchRound",
     "ACTOR_KINDS", "Actor", "ActorCandidate", "ActorMention", "ActorProfile", "ActorSplit",
     "Analysis", "Article", "ArticleHead", "ArticleView", "Correction", "DATE_BASES", "DateClaim",
     "EVENT_STATUSES", "Event", "EventMonth", "Explanation", "EventMark", "EventSource", "ExportReport", "FusedEvent", "KeyDate", "KeyDateSentence",

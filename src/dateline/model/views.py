@@ -8,6 +8,7 @@ from dateline.model.actors import Actor
 from dateline.model.articles import Article, ArticleHead, Sentence, TimeRef
 from dateline.model.events import Event
 from dateline.model.fused import ActorMention, EventMark, FusedEvent
+from dateline.model.followed import SourcesOverview
 
 
 @dataclass(slots=True)
@@ -68,6 +69,7 @@ class Overview:
     stats: dict
     top_actors: list[tuple[Actor, int]] = field(default_factory=list)
     recent_events: list[FusedEvent] = field(default_factory=list)
+    sources: SourcesOverview | None = None  # what was followed on the web, when anything was
 
 
 @dataclass(slots=True)

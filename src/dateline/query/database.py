@@ -13,13 +13,15 @@ from collections.abc import Sequence
 from datetime import date
 
 from dateline.errors import E048, QueryError
-from dateline.model import Actor, ActorProfile, Explanation, KeyDate, Overview, Relation
+from dateline.model import (Actor, ActorProfile, Explanation, KeyDate, Overview, Relation,
+                            SourcesOverview)
 from dateline.query.article_queries import ArticleQueries
 from dateline.query.confidence import Hidden, shown_confidence
 from dateline.query.dates import since_bound, until_bound
 from dateline.query.confidence import HIDDEN, SHOWN
 from dateline.query.event_queries import EventQueries, day_filters
 from dateline.query.explain import explain_readings
+from dateline.query.followed import read_sources
 from dateline.query.key_dates import Scope, choose_key_dates, query_words
 from dateline.query.relations import busiest_counted_pairs, relation
 from dateline.store.schema import FUSED_EVENT_COLUMNS
@@ -152,7 +154,13 @@ class Database(EventQueries, ArticleQueries):
             f"SELECT {', '.join(FUSED_EVENT_COLUMNS)} FROM fused_events"
             f" WHERE date IS NOT NULL AND {SHOWN}"
             " ORDER BY date DESC, date_end DESC, type, id LIMIT ?", [threshold, recent]))
-        return Overview(self.stats(min_confidence), self.actors()[:top], dated)
+        return Overview(self.stats(min_confidence), self.actors()[:top], dated, self.sources())
+
+    def sources(self, rounds: int = 10) -> SourcesOverview:
+        """What was followed on the web: the feeds and sitemaps with their latest fetch and the
+        pages each listed, pages read, URLs whose latest fetch failed, the last fetch, and the
+        latest `rounds` rounds of `dateline watch`: `dateline stats`, the overview's "Sources"."""
+        return read_sources(self.connection, rounds)
 
     def _count(self, table: str, where: str = "") -> int:
         return self._query(f"SELECT count(*) FROM {table} {where}")[0][0]

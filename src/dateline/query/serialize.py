@@ -2,11 +2,11 @@
 from __future__ import annotations
 
 import json
-from datetime import date
+from datetime import date, datetime
 
 from dateline.model import (Actor, ActorProfile, ArticleView, Explanation, FusedEvent, KeyDate,
                             Location, Overview, Quote, Reading, ReadingExplained, Relation, Role,
-                            SearchHit, Story, KeyDateSentence)
+                            SearchHit, SourcesOverview, Story, KeyDateSentence)
 from dateline.query.article_queries import QuoteCitation
 from dateline.query.confidence import evidence_words
 from dateline.query.database import Database
@@ -147,9 +147,37 @@ def quote_json(quote: Quote, speaker: Actor | None, citation: QuoteCitation | No
 
 
 def overview_json(overview: Overview) -> dict:
-    return {"stats": overview.stats,
-            "top_actors": [actor_json(a, n) for a, n in overview.top_actors],
-            "recent_events": [event_json(e) for e in overview.recent_events]}
+    found = {"stats": stats_json(overview.stats, overview.sources or SourcesOverview()),
+             "top_actors": [actor_json(a, n) for a, n in overview.top_actors],
+             "recent_events": [event_json(e) for e in overview.recent_events]}
+    if overview.sources is not None:
+        found["sources"] = sources_json(overview.sources, each=True)
+    return found
+
+
+def stats_json(stats: dict, sources: SourcesOverview) -> dict:
+    """`dateline stats --format json`: the counts, and what was followed on the web."""
+    return {**stats, "sources": sources_json(sources)}
+
+
+def sources_json(sources: SourcesOverview, each: bool = False) -> dict:
+    """What was followed on the web, counted (`dateline stats`); with `each`, every feed or
+    sitemap and the latest rounds too (the overview)."""
+    found: dict = {"feeds": sources.feeds, "sitemaps": sources.sitemaps,
+                   "pages_fetched": sources.pages, "failed_fetches": sources.failed,
+                   "last_fetch": _moment(sources.last_fetch)}
+    if each:
+        found["sources"] = [{"url": s.url, "kind": s.kind, "last_fetch": _moment(s.last_fetch),
+                             "status": s.status, "error": s.error, "pages": s.pages,
+                             "failures": s.failures} for s in sources.sources]
+        found["rounds"] = [{"number": r.number, "started": _moment(r.started), "new": r.new,
+                            "known": r.known, "failed": r.failed} for r in sources.rounds]
+    return found
+
+
+def _moment(value: datetime | None) -> str | None:
+    """A stored time (UTC, naive) in ISO 8601, to the second."""
+    return None if value is None else value.replace(microsecond=0).isoformat()
 
 
 def relation_json(relation: Relation) -> dict:

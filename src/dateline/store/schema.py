@@ -41,6 +41,9 @@ CORRECTION_COLUMNS = ("kind", "actor", "other", "article", "name", "country", "s
 
 TABLES = {
     "meta": "key VARCHAR PRIMARY KEY, value VARCHAR",
+    # One line per round of `dateline watch` (dateline.watch): numbered on from the last.
+    "watch_rounds": """number INTEGER PRIMARY KEY, started TIMESTAMP, new INTEGER, known INTEGER,
+        failed INTEGER""",
     "articles": """id VARCHAR PRIMARY KEY, source VARCHAR, outlet VARCHAR, title VARCHAR,
         url VARCHAR, text VARCHAR, published DATE, published_basis VARCHAR,
         ingested_at TIMESTAMP""",

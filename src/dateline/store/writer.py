@@ -11,7 +11,8 @@ from pathlib import Path
 import duckdb
 
 from dateline.model import (Actor, ActorSplit, Analysis, Article, Correction, Event, FetchRecord,
-                            FusedEvent, KeptPage, KnownSources, NearDuplicate, Story, StoryCounts)
+                            FusedEvent, KeptPage, KnownSources, NearDuplicate, RoundReport, Story,
+                            StoryCounts)
 from dateline.store import fetches, reader
 from dateline.store.lock import WriterLock
 from dateline.store.rows import BatchRows, fused_row, insert_rows, source_rows
@@ -345,3 +346,14 @@ class Store:
             insert_rows(con, "story_articles", ("article_id", "story_id", "position"),
                         [(a, s.id, i) for s in stories for i, a in enumerate(s.article_ids)])
 
+
+    def last_round(self) -> int:
+        """The number of the last `dateline watch` round stored; 0 before the first."""
+        return self.connection.execute("SELECT max(number) FROM watch_rounds").fetchone()[0] or 0
+
+    def write_round(self, report: RoundReport, started: datetime) -> None:
+        """Keep one round of `dateline watch` (the web overview lists the latest)."""
+        with self.transaction():
+            self.connection.execute(
+                "INSERT INTO watch_rounds VALUES (?, ?, ?, ?, ?)",
+                [report.number, started, report.new, report.known, report.failed])
