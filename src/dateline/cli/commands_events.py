@@ -8,10 +8,10 @@ from __future__ import annotations
 import click
 
 from dateline.cli import render_html, render_tables, render_text
-from dateline.cli.options import (KEY_DATES, about_option, actor_option, confidence_options, dates_option,
-                                  db_option, echo_hidden, format_option, open_db, print_table,
-                                  overlapping_option, query_option, sentences_option,
-                                  since_option, type_option, until_option, user_errors)
+from dateline.cli.options import (KEY_DATES, about_option, actor_option, confidence_options,
+                                  dates_option, db_option, echo_hidden, event_filter_options,
+                                  format_option, open_db, print_table, query_option,
+                                  sentences_option, since_option, until_option, user_errors)
 from dateline.errors import E052, QueryError
 from dateline.query.confidence import Hidden
 from dateline.query.serialize import dumps, event_json, event_detail_json, key_date_json
@@ -25,19 +25,13 @@ ALIAS = "With --summary: "  # how the flags of `timeline --summary` say whose th
 
 @click.command()
 @db_option
-@actor_option
-@type_option
-@since_option
-@until_option
-@overlapping_option
-@about_option
+@event_filter_options
 @confidence_options
 @format_option("table", "json", "csv")
-def events(db_path, actors, type_, since, until, overlapping, about, min_confidence, fmt) -> None:
+def events(db_path, filters, min_confidence, fmt) -> None:
     """List fused events, each with its sources."""
     with user_errors(), open_db(db_path) as db:
-        asked = {"actors": actors, "type": type_, "since": since, "until": until,
-                 "min_confidence": min_confidence, "overlapping": overlapping, "about": about}
+        asked = {**filters, "min_confidence": min_confidence}
         found = db.events(**asked)
         if fmt == "json":
             click.echo(dumps([event_json(e) for e in found]))
@@ -66,12 +60,7 @@ def event(event_id: str, db_path, fmt) -> None:
 
 @click.command()
 @db_option
-@actor_option
-@type_option
-@since_option
-@until_option
-@overlapping_option
-@about_option
+@event_filter_options
 @click.option("--summary", is_flag=True,
               help="Alias of `dateline key-dates`: show the key dates instead, the days that "
                    "matter most, in date order, each with a few of its articles' sentences and "
@@ -81,8 +70,7 @@ def event(event_id: str, db_path, fmt) -> None:
 @query_option(ALIAS)
 @confidence_options
 @format_option("text", "json", "md", "html")
-def timeline(db_path, actors, type_, since, until, overlapping, about, summary, dates, sentences,
-             query, min_confidence, fmt) -> None:
+def timeline(db_path, filters, summary, dates, sentences, query, min_confidence, fmt) -> None:
     """Print the timeline: events in date order, undated ones at the end.
 
     `timeline --summary` is an alias of `dateline key-dates`, with the same flags.
@@ -92,17 +80,16 @@ def timeline(db_path, actors, type_, since, until, overlapping, about, summary, 
     if given and not summary:
         raise click.UsageError(f"{' and '.join(given)} need{'s' if len(given) == 1 else ''} "
                                "--summary")
-    if overlapping and summary:
+    if filters["overlapping"] and summary:
         raise click.UsageError("--overlapping is for events: a key date is one day")
     if summary:
         with user_errors():
-            if type_ is not None:
+            if filters["type"] is not None:
                 raise QueryError(E052)
-        return show_key_dates(db_path, actors, since, until, dates, sentences, query,
-                              min_confidence, fmt, about)
+        return show_key_dates(db_path, filters["actors"], filters["since"], filters["until"],
+                              dates, sentences, query, min_confidence, fmt, filters["about"])
     with user_errors(), open_db(db_path) as db:
-        asked = {"actors": actors, "type": type_, "since": since, "until": until,
-                 "min_confidence": min_confidence, "overlapping": overlapping, "about": about}
+        asked = {**filters, "min_confidence": min_confidence}
         found, hidden = db.timeline(**asked), db.hidden(**asked)
     if fmt == "json":
         click.echo(dumps([event_json(e) for e in found]))

@@ -47,6 +47,22 @@ about_option = click.option("--about", metavar="WORDS",
                                  "article.")
 
 
+def event_filter_options(command: Callable) -> Callable:
+    """--actor, --type, --since, --until, --overlapping and --about, given to the command as one
+    `filters` dict of `Database.events`' keywords (actors, type, since, until, overlapping,
+    about), as `events` and `timeline` pass them on."""
+    @functools.wraps(command)
+    def run(*args, actors, type_, since, until, overlapping, about, **kwargs):
+        filters = {"actors": actors, "type": type_, "since": since, "until": until,
+                   "overlapping": overlapping, "about": about}
+        return command(*args, filters=filters, **kwargs)
+
+    for option in reversed((actor_option, type_option, since_option, until_option,
+                            overlapping_option, about_option)):
+        run = option(run)
+    return run
+
+
 def dates_option(default: int | None, help: str) -> Callable:
     """How many key dates to show; None as the default tells a flag not given from one given."""
     return click.option("--dates", type=int, metavar="K", default=default,

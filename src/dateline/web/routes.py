@@ -180,22 +180,24 @@ def _moved(request: Request, path: str) -> Response:
 def _show_all_url(request: Request) -> str:
     """This page listing every event: its query kept, any threshold replaced by `all=1`, from
     the start of its list (no page or month)."""
-    kept = [(k, v) for k, v in request.query_params.multi_items()
-            if k not in ("all", "min_confidence", "page", "month")]
-    return f"{request.url.path}?{urlencode([*kept, ('all', '1')])}"
+    return _this_page(request, ("all", "min_confidence", "page", "month"), ("all", "1"))
 
 
 def _without(request: Request, *names: str) -> str:
     """This page with its query less these parameters (`about`: the page no longer scoped,
     and back at its first page, which the unscoped list surely has)."""
-    kept = [(k, v) for k, v in request.query_params.multi_items() if k not in names]
-    return f"{request.url.path}?{urlencode(kept)}" if kept else request.url.path
+    return _this_page(request, names)
 
 
 def _page_url(request: Request, number: int) -> str:
     """This page at page `number` of its list: its query kept, less any page or month asked."""
-    kept = [(k, v) for k, v in request.query_params.multi_items() if k not in ("page", "month")]
-    pairs = [*kept, ("page", str(number))] if number > 1 else kept
+    return _this_page(request, ("page", "month"), *([("page", str(number))] if number > 1 else []))
+
+
+def _this_page(request: Request, dropped: tuple[str, ...], *added: tuple[str, str]) -> str:
+    """This page's address, its query less the `dropped` parameters and with `added` at the end."""
+    pairs = [(k, v) for k, v in request.query_params.multi_items() if k not in dropped]
+    pairs += added
     return f"{request.url.path}?{urlencode(pairs)}" if pairs else request.url.path
 
 

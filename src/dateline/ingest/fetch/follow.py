@@ -21,7 +21,7 @@ from datetime import datetime, timezone
 from dateline.errors import E038, FetchError
 from dateline.ingest.fetch.feeds import feed_entries, sitemap_entries, web_link
 from dateline.ingest.fetch.kinds import source_kind
-from dateline.ingest.fetch.pages import canonical_link, page_text, read_page
+from dateline.ingest.fetch.pages import read_page_and_canonical
 from dateline.model import (Article, FeedEntry, Fetched, FetchRecord, KnownLink, KnownSources, Note,
                             Skip)
 
@@ -121,11 +121,9 @@ def _page(key: str, fetched: Fetched, entry: FeedEntry | None,
           found_in: str | None) -> Iterator[Followed]:
     """The page's article (or skip), then its FetchRecord with the article's id, canonical link
     and body."""
-    items = list(read_page(fetched, entry))
+    items, canonical = read_page_and_canonical(fetched, entry)
     article = next((item for item in items if isinstance(item, Article)), None)
     skip = next((item for item in items if isinstance(item, Skip)), None)
-    decoded = page_text(fetched)
-    canonical = canonical_link(fetched, decoded[0]) if decoded else None
     if canonical and web_link(canonical) is None:
         canonical = normalize_url(canonical)
     else:

@@ -34,24 +34,29 @@ HTML_TYPES = ("text/html", "application/xhtml+xml", "text/plain", "")
 def read_page(fetched: Fetched, entry: FeedEntry | None = None) -> Iterator[Item]:
     """The page's article (source and url: the final URL), after a note on how it was decoded if
     the page did not say; a Skip for what is not an HTML page or has no text."""
+    yield from read_page_and_canonical(fetched, entry)[0]
+
+
+def read_page_and_canonical(fetched: Fetched, entry: FeedEntry | None = None
+                            ) -> tuple[list[Item], str | None]:
+    """What `read_page` yields, and the page's canonical link (`canonical_link`), the page
+    decoded once for both; no link for what is not an HTML page or has no text."""
     source = fetched.final_url
     content_type = (fetched.content_type or "").split(";")[0].strip().lower()
     if content_type not in HTML_TYPES:
-        yield Skip(source, E037.format(content_type=content_type))
-        return
+        return [Skip(source, E037.format(content_type=content_type))], None
     decoded = page_text(fetched)
     if decoded is None:
-        yield Skip(source, E003)
-        return
+        return [Skip(source, E003)], None
     text, note = decoded
-    if note:
-        yield Note(source, note)
+    items: list[Item] = [Note(source, note)] if note else []
     for item in read_html_text(source, text):
         if isinstance(item, Article):
             item.url = source
             if item.published is None and entry is not None and entry.published is not None:
                 item.published, item.published_basis = entry.published, "feed"
-        yield item
+        items.append(item)
+    return items, canonical_link(fetched, text)
 
 
 def page_text(fetched: Fetched) -> tuple[str, str | None] | None:
